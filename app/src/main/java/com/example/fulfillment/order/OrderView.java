@@ -1,0 +1,47 @@
+package com.example.fulfillment.order;
+
+import com.example.fulfillment.timeline.BpmnElements;
+import com.example.fulfillment.timeline.ProcessState;
+import com.example.fulfillment.timeline.Timeline;
+import com.example.fulfillment.timeline.TimelineEntry;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read side of the API: an order with where its process stands, its timeline, pages of orders.
+ * Everything comes from data the app owns (the order books and the timeline table).
+ */
+@Service
+public class OrderView {
+
+  /** An order and the state of its process. */
+  public record Details(Order order, ProcessState process) {}
+
+  private final OrderService orders;
+  private final Timeline timeline;
+  private final BpmnElements elements;
+
+  OrderView(final OrderService orders, final Timeline timeline, final BpmnElements elements) {
+    this.orders = orders;
+    this.timeline = timeline;
+    this.elements = elements;
+  }
+
+  /** @throws UnknownOrderException if there is no such order */
+  public Details details(final String orderId) {
+    final Order order = orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    return new Details(order, ProcessState.of(timeline.of(orderId), elements));
+  }
+
+  /** @throws UnknownOrderException if there is no such order */
+  public List<TimelineEntry> timeline(final String orderId) {
+    if (orders.find(orderId).isEmpty()) {
+      throw new UnknownOrderException(orderId);
+    }
+    return timeline.of(orderId);
+  }
+
+  public OrderPage list(final OrderStatus status, final int page, final int size) {
+    return orders.list(status, page, size);
+  }
+}

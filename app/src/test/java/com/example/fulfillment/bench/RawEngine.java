@@ -1,0 +1,173 @@
+package com.example.fulfillment.bench;
+
+import com.example.fulfillment.engine.EmbeddedEngineExporter;
+import com.example.fulfillment.engine.EngineStateStore;
+import com.example.fulfillment.process.ProcessConstants.JobTypes;
+import com.example.fulfillment.process.ProcessConstants.Messages;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
+import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The baseline: the same embedded engine the app runs (RocksDB state, in-process exporter, log
+ * trimming), the same models, and no-op workers that complete every job at once with just the
+ * variables the happy path needs. What the app does on top of this is its cost.
+ */
+final class RawEngine implements AutoCloseable {
+
+  private final EngineStateStore.Opened state;
+  private final EmbeddedEngine engine;
+  private final EmbeddedEngineExporter exporter;
+  private final CamundaClient client;
+  private final List<JobWorker> workers = new ArrayList<>();
+
+  RawEngine(final Completions completions, final int workerThreads) throws IOException {
+    state = EngineStateStore.valueOf(System.getProperty("bench.state", "ROCKSDB")).open(DataSize.ofMegabytes(64));
+    engine = LoopbackEngineFactory.create(InetAddress.getLoopbackAddress(), 0, state.db());
+    engine.start();
+    exporter =
+        new EmbeddedEngineExporter(engine, List.of(completions), true, new SimpleMeterRegistry());
+    exporter.start();
+    final URI address = URI.create("http://127.0.0.1:" + engine.port());
+    client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(address)
+            .restAddress(address)
+            .preferRestOverGrpc(false)
+            .numJobWorkerExecutionThreads(workerThreads)
+            .build();
+    deployModels();
+    openNoOpWorkers();
+  }
+
+  private void deployModels() throws IOException {
+    final Resource[] models =
+        new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.*");
+    var command = client.newDeployResourceCommand();
+    var step = (io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2) null;
+    for (Resource model : models) {
+      try (InputStream in = model.getInputStream()) {
+        step =
+            step == null
+                ? command.addResourceBytes(in.readAllBytes(), model.getFilename())
+                : step.addResourceBytes(in.readAllBytes(), model.getFilename());
+      }
+    }
+    step.send().join();
+  }
+
+  private void openNoOpWorkers() {
+    final Map<String, Map<String, Object>> outputs =
+        Map.ofEntries(
+            Map.entry(
+                JobTypes.VALIDATE_ORDER,
+                Map.of("total", 25.0, "currency", "EUR", "totalWeightKg", 1.0, "previousOrders", 1)),
+            Map.entry(JobTypes.CHARGE_PAYMENT, Map.of("paymentStatus", "CHARGED", "chargeId", "ch")),
+            Map.entry(JobTypes.PICK_AND_PACK, Map.of("packageId", "pkg")),
+            Map.entry(JobTypes.GENERATE_INVOICE, Map.of("invoiceNumber", "inv")),
+            Map.entry(JobTypes.GIFT_WRAP, Map.of("giftWrapped", true)),
+            Map.entry(JobTypes.INSURE_SHIPMENT, Map.of("insurancePolicy", "pol")),
+            Map.entry(JobTypes.CREATE_SHIPMENT, Map.of("shipmentId", "shp", "trackingNumber", "trk")),
+            Map.entry(JobTypes.ASSIGN_CARRIER, Map.of("carrier", "carrier")),
+            Map.entry(JobTypes.ASSIGN_DRONE, Map.of("carrier", "drone")),
+            Map.entry(JobTypes.SCHEDULE_DELIVERY, Map.of("estimatedDelivery", "2030-01-01T00:00:00Z")));
+    for (String type : jobTypes()) {
+      workers.add(
+          client
+              .newWorker()
+              .jobType(type)
+              .handler(
+                  (jobClient, job) -> {
+                    Map<String, Object> result = outputs.getOrDefault(type, Map.of());
+                    if (type.equals(JobTypes.RESERVE_STOCK)) {
+                      final Map<String, Object> vars = job.getVariablesAsMap();
+                      result =
+                          Map.of(
+                              "reservation",
+                              Map.of(
+                                  "lineNo", vars.get("lineNo"),
+                                  "sku", vars.get("sku"),
+                                  "quantity", vars.get("quantity"),
+                                  "reserved", true));
+                    }
+                    jobClient.newCompleteCommand(job).variables(result).send().join();
+                    if (type.equals(JobTypes.SCHEDULE_DELIVERY)) {
+                      // the carrier reports the delivery at once
+                      final String orderId = (String) job.getVariablesAsMap().get("orderId");
+                      client
+                          .newPublishMessageCommand()
+                          .messageName(Messages.SHIPMENT_DELIVERED)
+                          .correlationKey(orderId)
+                          .messageId("delivered-" + orderId)
+                          .send()
+                          .join();
+                    }
+                  })
+              .maxJobsActive(Integer.getInteger("bench.maxJobsActive", 256))
+              .streamEnabled(true)
+              .timeout(Duration.ofMinutes(5))
+              .open());
+    }
+  }
+
+  private static List<String> jobTypes() {
+    final List<String> types = new ArrayList<>();
+    for (var field : JobTypes.class.getDeclaredFields()) {
+      if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        try {
+          types.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return types;
+  }
+
+  /** Starts an order like the app does: the message start event, message id = order id. */
+  void start(final String orderId) {
+    client
+        .newPublishMessageCommand()
+        .messageName(Messages.ORDER_RECEIVED)
+        .correlationKey(orderId)
+        .messageId(orderId)
+        .timeToLive(Duration.ofMinutes(10))
+        .variables(
+            Map.of(
+                "orderId", orderId,
+                "customerId", "bench",
+                "lines", List.of(Map.of("sku", "SKU-1", "quantity", 1)),
+                "shippingCountry", "DE",
+                "express", false,
+                "giftWrap", false,
+                "insurance", false,
+                "correlationId", orderId,
+                "paymentConfirmationTimeout", "PT15M",
+                "deliverySla", "P3D"))
+        .send()
+        .join(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    workers.forEach(JobWorker::close);
+    client.close();
+    exporter.stop();
+    engine.stop();
+    state.cleanup().run();
+  }
+}

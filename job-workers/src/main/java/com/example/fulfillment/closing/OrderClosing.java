@@ -1,0 +1,69 @@
+package com.example.fulfillment.closing;
+
+import com.example.fulfillment.inventory.InventoryService;
+import com.example.fulfillment.order.OrderService;
+import com.example.fulfillment.order.Outcome;
+import com.example.fulfillment.order.RejectionReason;
+import com.example.fulfillment.payment.PaymentService;
+import com.example.fulfillment.shipping.ShippingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends an order that will not be fulfilled (cancelled or rejected) and makes sure nothing of it is
+ * left behind.
+ *
+ * <p>The model compensates every completed step before it gets here. What compensation cannot see
+ * is a step that was running when a cancellation interrupted it: the engine never compensates an
+ * activity it terminated, yet that step's worker may have reserved, charged or shipped a moment
+ * before. So after recording the outcome, this undoes whatever is still held for the order
+ * (releases reservations, refunds or voids the payment, cancels the shipment). Each undo is
+ * idempotent, so after a normal compensation it changes nothing. A step that records its effect
+ * after the order ended sees the ending under the order's row lock and undoes itself (see {@code
+ * OrderProgress.lockForEffect}).
+ */
+public class OrderClosing {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrderClosing.class);
+
+  private final OrderService orders;
+  private final InventoryService inventory;
+  private final PaymentService payments;
+  private final ShippingService shipping;
+
+  public OrderClosing(
+      final OrderService orders,
+      final InventoryService inventory,
+      final PaymentService payments,
+      final ShippingService shipping) {
+    this.orders = orders;
+    this.inventory = inventory;
+    this.payments = payments;
+    this.shipping = shipping;
+  }
+
+  public Outcome cancel(final String orderId) {
+    final Outcome outcome = orders.cancel(orderId);
+    undoWhatIsLeft(orderId);
+    return outcome;
+  }
+
+  public Outcome reject(final String orderId, final RejectionReason reason, final String detail) {
+    final Outcome outcome = orders.reject(orderId, reason, detail);
+    undoWhatIsLeft(orderId);
+    return outcome;
+  }
+
+  /** In reverse order of the forward steps, like the model's compensation. */
+  private void undoWhatIsLeft(final String orderId) {
+    final boolean shipmentCancelled = shipping.cancel(orderId);
+    final var refunded = payments.refund(orderId);
+    final int released = inventory.release(orderId, null);
+    LOG.debug(
+        "Order {} closed: shipment cancelled={}, refunded={}, lines released now={}",
+        orderId,
+        shipmentCancelled,
+        refunded,
+        released);
+  }
+}

@@ -1,0 +1,28 @@
+package com.example.fulfillment.inventory;
+
+import com.example.fulfillment.common.Transactions;
+import com.example.fulfillment.order.Catalog;
+import java.util.List;
+import java.util.Optional;
+
+/** The product catalog, as the order prices itself from it. */
+public class ProductCatalog implements Catalog {
+
+  private final InventoryRepository inventory;
+  private final Transactions tx;
+
+  public ProductCatalog(final InventoryRepository inventory, final Transactions tx) {
+    this.inventory = inventory;
+    this.tx = tx;
+  }
+
+  @Override
+  public Optional<Item> find(final String sku) {
+    return tx.inTransaction(() -> inventory.findProduct(sku))
+        .map(p -> new Item(p.sku(), p.name(), p.unitPrice(), p.currency(), p.weightKg()));
+  }
+
+  public List<Product> products() {
+    return tx.inTransaction(inventory::products);
+  }
+}

@@ -1,0 +1,223 @@
+package com.example.fulfillment.inventory.jdbc;
+
+import static com.example.fulfillment.common.jdbc.Jdbc.integer;
+import static com.example.fulfillment.common.jdbc.Jdbc.ts;
+
+import com.example.fulfillment.common.jdbc.Jdbc;
+import com.example.fulfillment.inventory.InventoryRepository;
+import com.example.fulfillment.inventory.Product;
+import com.example.fulfillment.inventory.Reservation;
+import com.example.fulfillment.inventory.ReservationStatus;
+import com.example.fulfillment.inventory.StockLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Tables {@code product}, {@code stock} and {@code stock_reservation}. */
+public class JdbcInventoryRepository implements InventoryRepository {
+
+  private final JdbcClient jdbc;
+
+  public JdbcInventoryRepository(final JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<Product> findProduct(final String sku) {
+    return jdbc.sql("SELECT * FROM product WHERE sku = :sku")
+        .param("sku", sku)
+        .query(JdbcInventoryRepository::product)
+        .optional();
+  }
+
+  @Override
+  public List<Product> products() {
+    return jdbc.sql("SELECT * FROM product ORDER BY sku")
+        .query(JdbcInventoryRepository::product)
+        .list();
+  }
+
+  @Override
+  public Optional<StockLevel> stock(final String sku) {
+    return jdbc.sql("SELECT * FROM stock WHERE sku = :sku")
+        .param("sku", sku)
+        .query(JdbcInventoryRepository::stockLevel)
+        .optional();
+  }
+
+  @Override
+  public List<StockLevel> stockLevels() {
+    return jdbc.sql("SELECT * FROM stock ORDER BY sku")
+        .query(JdbcInventoryRepository::stockLevel)
+        .list();
+  }
+
+  @Override
+  public Optional<Reservation> findReservation(final String orderId, final int lineNo) {
+    return jdbc.sql("SELECT * FROM stock_reservation WHERE order_id = :orderId AND line_no = :lineNo")
+        .param("orderId", orderId)
+        .param("lineNo", lineNo)
+        .query(JdbcInventoryRepository::reservation)
+        .optional();
+  }
+
+  @Override
+  public List<Reservation> reservations(final String orderId) {
+    return jdbc.sql("SELECT * FROM stock_reservation WHERE order_id = :orderId ORDER BY line_no")
+        .param("orderId", orderId)
+        .query(JdbcInventoryRepository::reservation)
+        .list();
+  }
+
+  @Override
+  public void insertReservation(final Reservation r, final Instant now) {
+    Jdbc.insertOnce(
+        "reservation of order " + r.orderId() + " line " + r.lineNo(),
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO stock_reservation (order_id, line_no, sku, quantity, status,
+                      available_at_refusal, created_at, updated_at)
+                    VALUES (:orderId, :lineNo, :sku, :quantity, :status, :available, :now, :now)
+                    """)
+                .param("orderId", r.orderId())
+                .param("lineNo", r.lineNo())
+                .param("sku", r.sku())
+                .param("quantity", r.quantity())
+                .param("status", r.status().name())
+                .param("available", r.availableAtRefusal())
+                .param("now", ts(now))
+                .update());
+  }
+
+  @Override
+  public void refuse(final String orderId, final int lineNo, final int available, final Instant now) {
+    jdbc.sql(
+            """
+            UPDATE stock_reservation
+               SET status = 'REFUSED', available_at_refusal = :available, updated_at = :now
+             WHERE order_id = :orderId AND line_no = :lineNo AND status = 'RESERVED'
+            """)
+        .param("available", available)
+        .param("now", ts(now))
+        .param("orderId", orderId)
+        .param("lineNo", lineNo)
+        .update();
+  }
+
+  @Override
+  public boolean take(final String sku, final int quantity) {
+    return jdbc.sql(
+                """
+                UPDATE stock SET available = available - :q, reserved = reserved + :q
+                 WHERE sku = :sku AND available >= :q
+                """)
+            .param("q", quantity)
+            .param("sku", sku)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void putBack(final String sku, final int quantity) {
+    exactlyOne(
+        jdbc.sql(
+                """
+                UPDATE stock SET available = available + :q, reserved = reserved - :q
+                 WHERE sku = :sku AND reserved >= :q
+                """)
+            .param("q", quantity)
+            .param("sku", sku)
+            .update(),
+        "put back " + quantity + " x " + sku);
+  }
+
+  @Override
+  public void ship(final String sku, final int quantity) {
+    exactlyOne(
+        jdbc.sql(
+                """
+                UPDATE stock SET shipped = shipped + :q, reserved = reserved - :q
+                 WHERE sku = :sku AND reserved >= :q
+                """)
+            .param("q", quantity)
+            .param("sku", sku)
+            .update(),
+        "ship " + quantity + " x " + sku);
+  }
+
+  @Override
+  public boolean changeStatus(
+      final String orderId,
+      final int lineNo,
+      final ReservationStatus from,
+      final ReservationStatus to,
+      final Instant now) {
+    return jdbc.sql(
+                """
+                UPDATE stock_reservation SET status = :to, updated_at = :now
+                 WHERE order_id = :orderId AND line_no = :lineNo AND status = :from
+                """)
+            .param("to", to.name())
+            .param("now", ts(now))
+            .param("orderId", orderId)
+            .param("lineNo", lineNo)
+            .param("from", from.name())
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean allLinesReserved(final String orderId) {
+    return jdbc.sql(
+            """
+            SELECT COUNT(*) FROM order_line l
+             WHERE l.order_id = :orderId
+               AND NOT EXISTS (SELECT 1 FROM stock_reservation r
+                                WHERE r.order_id = l.order_id AND r.line_no = l.line_no
+                                  AND r.status = 'RESERVED')
+            """)
+        .param("orderId", orderId)
+        .query(Integer.class)
+        .single()
+        == 0;
+  }
+
+  private static void exactlyOne(final int updated, final String what) {
+    if (updated != 1) {
+      // The reservation said the stock was reserved: the books disagree. Fail loudly.
+      throw new IllegalStateException("stock books inconsistent, cannot " + what);
+    }
+  }
+
+  private static Product product(final ResultSet rs, final int n) throws SQLException {
+    return new Product(
+        rs.getString("sku"),
+        rs.getString("name"),
+        rs.getBigDecimal("unit_price"),
+        rs.getString("currency"),
+        rs.getBigDecimal("weight_kg"));
+  }
+
+  private static StockLevel stockLevel(final ResultSet rs, final int n) throws SQLException {
+    return new StockLevel(
+        rs.getString("sku"),
+        rs.getInt("initial_quantity"),
+        rs.getInt("available"),
+        rs.getInt("reserved"),
+        rs.getInt("shipped"));
+  }
+
+  private static Reservation reservation(final ResultSet rs, final int n) throws SQLException {
+    return new Reservation(
+        rs.getString("order_id"),
+        rs.getInt("line_no"),
+        rs.getString("sku"),
+        rs.getInt("quantity"),
+        ReservationStatus.valueOf(rs.getString("status")),
+        integer(rs, "available_at_refusal"));
+  }
+}

@@ -1,0 +1,229 @@
+package com.example.fulfillment.jobs;
+
+import com.example.fulfillment.common.Causation;
+import com.example.fulfillment.process.ProcessConstants.Variables;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.JobError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * What every job worker does around its work, in one place:
+ *
+ * <ul>
+ *   <li><b>logging context</b>: MDC keys {@value #MDC_ORDER_ID}, {@value #MDC_PROCESS_INSTANCE_KEY},
+ *       {@value #MDC_JOB_KEY}, {@value #MDC_JOB_TYPE} and {@value #MDC_CORRELATION_ID} (the process
+ *       variable) for every log line while the job is handled;
+ *   <li><b>metrics</b>: {@value #JOBS} (counter, tags {@code type} and {@code outcome} = {@code
+ *       completed} | {@code bpmn_error} | {@code failed}), {@value #DURATION} (timer, same tags) and
+ *       {@value #INCIDENTS} (counter, tag {@code type}: failures with no retries left);
+ *   <li><b>failures</b>: a {@link BpmnError} (business outcome, thrown by the worker) passes
+ *       through; any other exception is a technical failure: it is logged with its stack trace and
+ *       becomes a {@link TechnicalJobFailure} with {@code retries - 1} and an exponential {@link
+ *       RetryBackoff}, so the engine retries the job and raises an incident at 0 retries. Nothing is
+ *       swallowed and nothing technical becomes a business path.
+ * </ul>
+ *
+ * Workers call {@link #handle} with the activated job and a lambda that reads the variables, calls
+ * the domain and returns the result record.
+ */
+public class JobHandling {
+
+  public static final String MDC_ORDER_ID = "orderId";
+  public static final String MDC_PROCESS_INSTANCE_KEY = "processInstanceKey";
+  public static final String MDC_JOB_KEY = "jobKey";
+  public static final String MDC_JOB_TYPE = "jobType";
+  public static final String MDC_CORRELATION_ID = "correlationId";
+
+  /** Prefix of the {@link Causation} a job's work runs under: {@code zeebe-job-<job key>}. */
+  public static final String CAUSATION_PREFIX = "zeebe-job-";
+
+  public static final String JOBS = "fulfillment.worker.jobs";
+  public static final String DURATION = "fulfillment.worker.duration";
+  public static final String INCIDENTS = "fulfillment.worker.incidents";
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobHandling.class);
+  private static final int MAX_MESSAGE = 800;
+
+  private final MeterRegistry meters;
+  private final RetryBackoff backoff;
+  private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+
+  public JobHandling(final MeterRegistry meters, final RetryBackoff backoff) {
+    this.meters = meters;
+    this.backoff = backoff;
+  }
+
+  /** Adds a listener told about every handled job (see {@link JobListener}). */
+  public void addListener(final JobListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Handles a job whose worker produces no variables. */
+  public void run(final ActivatedJob job, final Runnable work) {
+    handle(
+        job,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** Handles a job: {@code work} returns the variables to complete it with (a record). */
+  public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
+    final Map<String, String> previous = enterContext(job);
+    final Timer.Sample sample = Timer.start(meters);
+    String outcome = "failed";
+    Integer retriesLeft = null;
+    String detail = null;
+    try (var cause = Causation.open(CAUSATION_PREFIX + job.getKey())) {
+      LOG.debug("Handling job {} ({} retries left)", job.getKey(), job.getRetries());
+      final T result = work.get();
+      outcome = "completed";
+      return result;
+    } catch (BpmnError e) {
+      outcome = "bpmn_error";
+      detail = e.getErrorCode() + ": " + e.getErrorMessage();
+      LOG.info("Job {} ends in BPMN error {}: {}", job.getKey(), e.getErrorCode(), e.getErrorMessage());
+      throw e;
+    } catch (JobError e) {
+      detail = e.getMessage();
+      retriesLeft = e.getRetries();
+      LOG.warn("Job {} failed: {}", job.getKey(), e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      final TechnicalJobFailure failure = technicalFailure(job, e);
+      detail = failure.getMessage();
+      retriesLeft = failure.getRetries();
+      throw failure;
+    } finally {
+      notifyListeners(job, outcome, retriesLeft, detail);
+      count(job.getType(), outcome);
+      sample.stop(
+          Timer.builder(DURATION)
+              .description("Time the fulfillment job workers spend per job")
+              .tag("type", job.getType())
+              .tag("outcome", outcome)
+              .register(meters));
+      restoreContext(previous);
+    }
+  }
+
+  private TechnicalJobFailure technicalFailure(final ActivatedJob job, final RuntimeException e) {
+    final int retries = Math.max(0, job.getRetries() - 1);
+    final String cause = describe(e);
+    if (retries > 0) {
+      final Duration wait = backoff.after(job.getRetries());
+      final String message =
+          job.getType() + " failed: " + cause + " (retry in " + wait + ", " + retries
+              + " retries left)";
+      LOG.warn("{}", message, e);
+      return new TechnicalJobFailure(message, retries, wait);
+    }
+    final String message = job.getType() + " failed, no retries left: " + cause;
+    LOG.error("{} (incident)", message, e);
+    Counter.builder(INCIDENTS)
+        .description("Jobs the fulfillment workers failed with no retries left (incidents)")
+        .tag("type", job.getType())
+        .register(meters)
+        .increment();
+    return new TechnicalJobFailure(message, 0, Duration.ZERO);
+  }
+
+  private void notifyListeners(
+      final ActivatedJob job, final String outcome, final Integer retriesLeft, final String detail) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    final JobListener.HandledJob handled =
+        new JobListener.HandledJob(
+            job.getKey(),
+            job.getType(),
+            job.getBpmnProcessId(),
+            job.getProcessInstanceKey(),
+            job.getElementId(),
+            job.getElementInstanceKey(),
+            job.getRetries(),
+            text(variables(job).get(Variables.ORDER_ID)),
+            outcome,
+            retriesLeft,
+            detail);
+    for (JobListener listener : listeners) {
+      try {
+        listener.jobHandled(handled);
+      } catch (RuntimeException e) {
+        LOG.warn("Job listener {} failed; ignored", listener.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  private void count(final String type, final String outcome) {
+    Counter.builder(JOBS)
+        .description("Jobs handled by the fulfillment workers, by outcome")
+        .tag("type", type)
+        .tag("outcome", outcome)
+        .register(meters)
+        .increment();
+  }
+
+  private static String describe(final Throwable e) {
+    final String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
+  }
+
+  private static Map<String, String> enterContext(final ActivatedJob job) {
+    final Map<String, String> values = new LinkedHashMap<>();
+    values.put(MDC_JOB_KEY, Long.toString(job.getKey()));
+    values.put(MDC_JOB_TYPE, job.getType());
+    values.put(MDC_PROCESS_INSTANCE_KEY, Long.toString(job.getProcessInstanceKey()));
+    final Map<String, Object> variables = variables(job);
+    values.put(MDC_ORDER_ID, text(variables.get(Variables.ORDER_ID)));
+    values.put(MDC_CORRELATION_ID, text(variables.get(Variables.CORRELATION_ID)));
+    final Map<String, String> previous = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          previous.put(key, MDC.get(key));
+          if (value == null) {
+            MDC.remove(key);
+          } else {
+            MDC.put(key, value);
+          }
+        });
+    return previous;
+  }
+
+  private static Map<String, Object> variables(final ActivatedJob job) {
+    try {
+      final Map<String, Object> variables = job.getVariablesAsMap();
+      return variables == null ? Map.of() : variables;
+    } catch (RuntimeException unreadable) {
+      return Map.of(); // the worker's own variable mapping will report it
+    }
+  }
+
+  private static void restoreContext(final Map<String, String> previous) {
+    previous.forEach(
+        (key, value) -> {
+          if (value == null) {
+            MDC.remove(key);
+          } else {
+            MDC.put(key, value);
+          }
+        });
+  }
+
+  private static String text(final Object value) {
+    return value == null ? null : value.toString();
+  }
+}

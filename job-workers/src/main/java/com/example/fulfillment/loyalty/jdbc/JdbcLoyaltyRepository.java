@@ -1,0 +1,54 @@
+package com.example.fulfillment.loyalty.jdbc;
+
+import static com.example.fulfillment.common.jdbc.Jdbc.ts;
+
+import com.example.fulfillment.common.jdbc.Jdbc;
+import com.example.fulfillment.loyalty.LoyaltyRepository;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Table {@code loyalty_award}. */
+public class JdbcLoyaltyRepository implements LoyaltyRepository {
+
+  private final JdbcClient jdbc;
+
+  public JdbcLoyaltyRepository(final JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<Integer> findPoints(final String orderId) {
+    return jdbc.sql("SELECT points FROM loyalty_award WHERE order_id = :orderId")
+        .param("orderId", orderId)
+        .query(Integer.class)
+        .optional();
+  }
+
+  @Override
+  public void insert(
+      final String orderId, final String customerId, final int points, final Instant now) {
+    Jdbc.insertOnce(
+        "loyalty award of order " + orderId,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO loyalty_award (order_id, customer_id, points, awarded_at)
+                    VALUES (:orderId, :customerId, :points, :now)
+                    """)
+                .param("orderId", orderId)
+                .param("customerId", customerId)
+                .param("points", points)
+                .param("now", ts(now))
+                .update());
+  }
+
+  @Override
+  public int balance(final String customerId) {
+    return jdbc.sql(
+            "SELECT COALESCE(SUM(points), 0) FROM loyalty_award WHERE customer_id = :customerId")
+        .param("customerId", customerId)
+        .query(Integer.class)
+        .single();
+  }
+}

@@ -1,0 +1,48 @@
+package com.example.fulfillment.notification.jdbc;
+
+import static com.example.fulfillment.common.jdbc.Jdbc.instant;
+import static com.example.fulfillment.common.jdbc.Jdbc.ts;
+
+import com.example.fulfillment.common.jdbc.Jdbc;
+import com.example.fulfillment.notification.NotificationRepository;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Table {@code customer_notification}. */
+public class JdbcNotificationRepository implements NotificationRepository {
+
+  private final JdbcClient jdbc;
+
+  public JdbcNotificationRepository(final JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<Instant> findSentAt(final String orderId, final String kind) {
+    return jdbc.sql(
+            "SELECT sent_at FROM customer_notification WHERE order_id = :orderId AND kind = :kind")
+        .param("orderId", orderId)
+        .param("kind", kind)
+        .query((rs, n) -> instant(rs, "sent_at"))
+        .optional();
+  }
+
+  @Override
+  public void insert(
+      final String orderId, final String kind, final String customerId, final Instant now) {
+    Jdbc.insertOnce(
+        "notification " + kind + " of order " + orderId,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO customer_notification (order_id, kind, customer_id, sent_at)
+                    VALUES (:orderId, :kind, :customerId, :now)
+                    """)
+                .param("orderId", orderId)
+                .param("kind", kind)
+                .param("customerId", customerId)
+                .param("now", ts(now))
+                .update());
+  }
+}

@@ -1,0 +1,35 @@
+package com.example.fulfillment.order.worker;
+
+import static com.example.fulfillment.jobs.Inputs.required;
+
+import com.example.fulfillment.closing.OrderClosing;
+import com.example.fulfillment.jobs.JobHandling;
+import com.example.fulfillment.process.ProcessConstants.JobTypes;
+import com.example.fulfillment.process.ProcessConstants.Variables;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@value JobTypes#CANCEL_ORDER}: ends the order as cancelled, after the model compensated what
+ * was done. In: orderId. Out: outcome = CANCELLED.
+ */
+@Component
+public class CancelOrderWorker {
+
+  private final OrderClosing orders;
+  private final JobHandling jobs;
+
+  CancelOrderWorker(final OrderClosing orders, final JobHandling jobs) {
+    this.orders = orders;
+    this.jobs = jobs;
+  }
+
+  @JobWorker(type = JobTypes.CANCEL_ORDER)
+  public OutcomeOutput cancelOrder(
+      final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
+    return jobs.handle(
+        job, () -> OutcomeOutput.of(orders.cancel(required(orderId, Variables.ORDER_ID))));
+  }
+}

@@ -1,0 +1,34 @@
+package com.example.fulfillment.shipping.worker;
+
+import static com.example.fulfillment.jobs.Inputs.required;
+
+import com.example.fulfillment.jobs.JobHandling;
+import com.example.fulfillment.process.ProcessConstants.JobTypes;
+import com.example.fulfillment.process.ProcessConstants.Variables;
+import com.example.fulfillment.shipping.ShippingService;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@value JobTypes#CANCEL_SHIPMENT} (compensation of create-shipment): cancels the order's
+ * shipment; none is success. In: orderId. No output.
+ */
+@Component
+public class CancelShipmentWorker {
+
+  private final ShippingService shipping;
+  private final JobHandling jobs;
+
+  CancelShipmentWorker(final ShippingService shipping, final JobHandling jobs) {
+    this.shipping = shipping;
+    this.jobs = jobs;
+  }
+
+  @JobWorker(type = JobTypes.CANCEL_SHIPMENT)
+  public void cancelShipment(
+      final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
+    jobs.run(job, () -> shipping.cancel(required(orderId, Variables.ORDER_ID)));
+  }
+}
