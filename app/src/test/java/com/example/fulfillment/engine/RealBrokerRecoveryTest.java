@@ -41,6 +41,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -152,17 +153,24 @@ class RealBrokerRecoveryTest {
             .pollInterval(Duration.ofMillis(100))
             .until(() -> !load.unended(inFlightAtKill).containsAll(inFlightAtKill));
         numbers.put("restart → first order in flight at the kill ended", since(restarted));
-        await("every order in flight at the kill ended")
-            .atMost(Duration.ofMinutes(4))
-            .pollInterval(Duration.ofMillis(100))
-            .conditionEvaluationListener(
-                c -> {
-                  if (!c.isSatisfied() && c.getElapsedTimeInMS() % 30_000 < 100) {
-                    System.out.println("[real-broker] still running after " + c.getElapsedTimeInMS()
-                        + " ms: " + describe(app, load.unended(inFlightAtKill)));
-                  }
-                })
-            .until(() -> load.unended(inFlightAtKill).isEmpty());
+        try {
+          await("every order in flight at the kill ended")
+              .atMost(Duration.ofMinutes(4))
+              .pollInterval(Duration.ofMillis(100))
+              .conditionEvaluationListener(
+                  c -> {
+                    if (!c.isSatisfied() && c.getElapsedTimeInMS() % 30_000 < 100) {
+                      System.out.println("[real-broker] still running after "
+                          + c.getElapsedTimeInMS() + " ms: "
+                          + describe(app, load.unended(inFlightAtKill)));
+                    }
+                  })
+              .until(() -> load.unended(inFlightAtKill).isEmpty());
+        } catch (ConditionTimeoutException e) {
+          // what CI shows of a failure is this message: say where the orders stand
+          throw new AssertionError(e.getMessage() + "; not ended: "
+              + describe(app, load.unended(inFlightAtKill)), e);
+        }
         numbers.put("restart → every order in flight at the kill ended", since(restarted));
 
         // 6. New orders after the restart.
@@ -529,13 +537,20 @@ class RealBrokerRecoveryTest {
         : String.valueOf(value);
   }
 
-  /** Status and current step of each order, for the log when orders do not end. */
+  /** Status, process view and the last steps of each order, for the log when orders do not end. */
   private static String describe(final RunningApp app, final List<String> orderIds) {
     final OrderService orders = app.bean(OrderService.class);
     return orderIds.stream()
-        .map(id -> id + "=" + orders.find(id).map(o -> o.status().name()).orElse("?")
-            + app.get("/api/orders/" + id).json().path("process").path("currentSteps")
-                .findValuesAsText("elementId"))
+        .map(id -> {
+          final var timeline = app.get("/api/orders/" + id + "/timeline").json().path("entries");
+          final List<String> last = new ArrayList<>();
+          for (int i = Math.max(0, timeline.size() - 3); i < timeline.size(); i++) {
+            last.add(timeline.get(i).toString());
+          }
+          return id + "=" + orders.find(id).map(o -> o.status().name()).orElse("?")
+              + " process " + app.get("/api/orders/" + id).json().path("process")
+              + " last steps " + last;
+        })
         .toList()
         .toString();
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Plays the job workers in BPMN-only tests: activates the job of a given type for a given process
@@ -26,10 +27,12 @@ public final class JobStubs {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final CamundaClient client;
+  private final ProcessRecords records;
   private final List<ActivatedJob> activated = new ArrayList<>();
 
-  JobStubs(final CamundaClient client) {
+  JobStubs(final CamundaClient client, final ProcessRecords records) {
     this.client = client;
+    this.records = records;
   }
 
   /** Waits for a job of {@code type} in the process instance and activates it. */
@@ -39,12 +42,20 @@ public final class JobStubs {
 
   /** Waits for a job of {@code type} that matches {@code filter} and activates it. */
   public synchronized ActivatedJob activate(final String type, final Predicate<ActivatedJob> filter) {
-    return await("job '" + type + "'")
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(5))
-        .until(() -> take(type, filter), Optional::isPresent)
-        .orElseThrow();
+    try {
+      return await("job '" + type + "'")
+          .atMost(WAIT)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> take(type, filter), Optional::isPresent)
+          .orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          e.getMessage() + "\nkept here: " + activated.stream().map(ActivatedJob::getKey).toList()
+              + "\nthe engine's records of '" + type + "' jobs:\n  "
+              + String.join("\n  ", records.jobHistory(type)),
+          e);
+    }
   }
 
   private Optional<ActivatedJob> take(final String type, final Predicate<ActivatedJob> filter) {

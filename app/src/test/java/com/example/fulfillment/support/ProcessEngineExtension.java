@@ -74,7 +74,7 @@ public final class ProcessEngineExtension implements BeforeAllCallback, AfterAll
             .defaultRequestTimeout(Duration.ofSeconds(10))
             .build();
     records = new ProcessRecords(engine);
-    jobs = new JobStubs(client);
+    jobs = new JobStubs(client, records);
     deploy();
   }
 

@@ -16,6 +16,8 @@ import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +58,31 @@ public final class ProcessRecords {
         .filter(r -> r.getIntent() == intent)
         .filter(r -> r.getValue().getBpmnElementType() != BpmnElementType.PROCESS)
         .filter(r -> r.getValue().getBpmnElementType() != BpmnElementType.SEQUENCE_FLOW);
+  }
+
+  /**
+   * Every record of jobs of {@code type} (commands, events, rejections) and every job-batch
+   * activation answered so far: what a test reports when a job it waits for cannot be activated.
+   */
+  public List<String> jobHistory(final String type) {
+    final List<String> lines = new ArrayList<>();
+    streamOf(stream().jobRecords())
+        .filter(r -> type.equals(r.getValue().getType()))
+        .forEach(
+            r ->
+                lines.add(
+                    r.getPosition() + " " + r.getRecordType() + " " + r.getIntent() + " job "
+                        + r.getKey() + " pi " + r.getValue().getProcessInstanceKey() + " worker '"
+                        + r.getValue().getWorker() + "' retries " + r.getValue().getRetries()));
+    streamOf(stream().jobBatchRecords())
+        .filter(r -> type.equals(r.getValue().getType()))
+        .forEach(
+            r ->
+                lines.add(
+                    r.getPosition() + " " + r.getRecordType() + " JOB_BATCH " + r.getIntent()
+                        + " jobs " + r.getValue().getJobKeys()));
+    lines.sort(Comparator.comparingLong(l -> Long.parseLong(l.substring(0, l.indexOf(' ')))));
+    return lines;
   }
 
   // ---- instances -------------------------------------------------------------------------
