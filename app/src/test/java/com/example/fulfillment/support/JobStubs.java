@@ -3,6 +3,9 @@ package com.example.fulfillment.support;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.response.ActivateJobsResponse;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +13,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plays the job workers in BPMN-only tests: activates the job of a given type for a given process
@@ -23,12 +30,16 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class JobStubs {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JobStubs.class);
   private static final Duration LOCK = Duration.ofDays(30);
   private static final Duration WAIT = Duration.ofSeconds(10);
+  /** Well below {@link #WAIT}, so that an activation the engine never answers is asked again. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
   private final CamundaClient client;
   private final ProcessRecords records;
   private final List<ActivatedJob> activated = new ArrayList<>();
+  private int unanswered;
 
   JobStubs(final CamundaClient client, final ProcessRecords records) {
     this.client = client;
@@ -51,7 +62,8 @@ public final class JobStubs {
           .orElseThrow();
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
-          e.getMessage() + "\nkept here: " + activated.stream().map(ActivatedJob::getKey).toList()
+          e.getMessage() + "\nactivation requests left unanswered so far: " + unanswered
+              + "\nkept here: " + activated.stream().map(ActivatedJob::getKey).toList()
               + "\nthe engine's records of '" + type + "' jobs:\n  "
               + String.join("\n  ", records.jobHistory(type)),
           e);
@@ -61,16 +73,27 @@ public final class JobStubs {
   private Optional<ActivatedJob> take(final String type, final Predicate<ActivatedJob> filter) {
     Optional<ActivatedJob> job = takeActivated(type, filter);
     if (job.isEmpty()) {
-      activated.addAll(
+      final CamundaFuture<ActivateJobsResponse> response =
           client
               .newActivateJobsCommand()
               .jobType(type)
               .maxJobsToActivate(100)
               .timeout(LOCK)
               .workerName("bpmn-test")
-              .send()
-              .join()
-              .getJobs());
+              .send();
+      try {
+        activated.addAll(response.join(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getJobs());
+      } catch (ClientException e) {
+        if (!(e.getCause() instanceof TimeoutException)) {
+          throw e;
+        }
+        // unanswered: ask again (logged, and counted in the failure message)
+        response.cancel(true);
+        unanswered++;
+        LOG.warn("Activating '{}' jobs: no answer from the engine within {}; asking again", type,
+            REQUEST_TIMEOUT);
+        return Optional.empty();
+      }
       job = takeActivated(type, filter);
     }
     return job;

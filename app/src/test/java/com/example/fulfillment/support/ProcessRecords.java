@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
@@ -61,8 +62,9 @@ public final class ProcessRecords {
   }
 
   /**
-   * Every record of jobs of {@code type} (commands, events, rejections) and every job-batch
-   * activation answered so far: what a test reports when a job it waits for cannot be activated.
+   * Every record of jobs of {@code type} (commands, events, rejections), the activations that
+   * handed out jobs and how many handed out none: what a test reports when a job it waits for
+   * cannot be activated.
    */
   public List<String> jobHistory(final String type) {
     final List<String> lines = new ArrayList<>();
@@ -74,14 +76,21 @@ public final class ProcessRecords {
                     r.getPosition() + " " + r.getRecordType() + " " + r.getIntent() + " job "
                         + r.getKey() + " pi " + r.getValue().getProcessInstanceKey() + " worker '"
                         + r.getValue().getWorker() + "' retries " + r.getValue().getRetries()));
-    streamOf(stream().jobBatchRecords())
-        .filter(r -> type.equals(r.getValue().getType()))
+    final List<Record<JobBatchRecordValue>> activations =
+        streamOf(stream().jobBatchRecords())
+            .filter(r -> r.getRecordType() == RecordType.EVENT)
+            .filter(r -> type.equals(r.getValue().getType()))
+            .toList();
+    activations.stream()
+        .filter(r -> !r.getValue().getJobKeys().isEmpty())
         .forEach(
             r ->
                 lines.add(
-                    r.getPosition() + " " + r.getRecordType() + " JOB_BATCH " + r.getIntent()
-                        + " jobs " + r.getValue().getJobKeys()));
+                    r.getPosition() + " JOB_BATCH " + r.getIntent() + " to '"
+                        + r.getValue().getWorker() + "': jobs " + r.getValue().getJobKeys()));
     lines.sort(Comparator.comparingLong(l -> Long.parseLong(l.substring(0, l.indexOf(' ')))));
+    lines.add(activations.stream().filter(r -> r.getValue().getJobKeys().isEmpty()).count()
+        + " activations handed out no job");
     return lines;
   }
 
