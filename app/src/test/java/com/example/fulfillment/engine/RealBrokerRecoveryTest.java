@@ -188,9 +188,9 @@ class RealBrokerRecoveryTest {
         acceptedOrders.addAll(load.accepted());
         numbers.put("orders accepted in total", acceptedOrders.size());
         numbers.put("order requests answered 503 in total", load.refused());
-        numbers.put("order requests answered otherwise", load.failed());
+        numbers.put("order requests answered otherwise", load.otherAnswers());
         // through the kill and the outage the API answers an order either way, never otherwise
-        assertThat(load.failed()).as("answers other than 202 and 503").isEmpty();
+        assertThat(load.otherAnswers()).as("answers other than 202 and 503").isEmpty();
       }
 
       // 6. The books.
@@ -286,7 +286,7 @@ class RealBrokerRecoveryTest {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
-    private final Map<String, Integer> failed = new ConcurrentSkipListMap<>();
+    private final Map<String, Integer> otherAnswers = new ConcurrentSkipListMap<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private volatile boolean paused;
 
@@ -323,11 +323,11 @@ class RealBrokerRecoveryTest {
         } else if (response.status() == 503) {
           refused.incrementAndGet();
         } else {
-          failed.merge("HTTP " + response.status() + " " + abbreviate(response.body()), 1,
+          otherAnswers.merge("HTTP " + response.status() + " " + abbreviate(response.body()), 1,
               Integer::sum);
         }
       } catch (RuntimeException e) {
-        failed.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
+        otherAnswers.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
       }
     }
 
@@ -386,8 +386,8 @@ class RealBrokerRecoveryTest {
     }
 
     /** Answers other than 202 and 503 (and requests without an answer), by kind. */
-    Map<String, Integer> failed() {
-      return Map.copyOf(failed);
+    Map<String, Integer> otherAnswers() {
+      return Map.copyOf(otherAnswers);
     }
 
     private boolean enough() {
@@ -556,7 +556,7 @@ class RealBrokerRecoveryTest {
     final OrderService orders = app.bean(OrderService.class);
     return orderIds.stream()
         .map(id -> {
-          final var timeline = app.get("/api/orders/" + id + "/timeline").json().path("entries");
+          final var timeline = app.get("/api/orders/" + id + "/timeline").json().path("events");
           final List<String> last = new ArrayList<>();
           for (int i = Math.max(0, timeline.size() - 3); i < timeline.size(); i++) {
             last.add(timeline.get(i).toString());

@@ -18,10 +18,11 @@ import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -67,30 +68,32 @@ public final class ProcessRecords {
    * cannot be activated.
    */
   public List<String> jobHistory(final String type) {
-    final List<String> lines = new ArrayList<>();
+    final Map<Long, String> byPosition = new TreeMap<>();
     streamOf(stream().jobRecords())
         .filter(r -> type.equals(r.getValue().getType()))
         .forEach(
             r ->
-                lines.add(
+                byPosition.put(
+                    r.getPosition(),
                     r.getPosition() + " " + r.getRecordType() + " " + r.getIntent() + " job "
                         + r.getKey() + " pi " + r.getValue().getProcessInstanceKey() + " worker '"
                         + r.getValue().getWorker() + "' retries " + r.getValue().getRetries()));
-    final List<Record<JobBatchRecordValue>> activations =
-        streamOf(stream().jobBatchRecords())
-            .filter(r -> r.getRecordType() == RecordType.EVENT)
-            .filter(r -> type.equals(r.getValue().getType()))
-            .toList();
-    activations.stream()
-        .filter(r -> !r.getValue().getJobKeys().isEmpty())
-        .forEach(
-            r ->
-                lines.add(
-                    r.getPosition() + " JOB_BATCH " + r.getIntent() + " to '"
-                        + r.getValue().getWorker() + "': jobs " + r.getValue().getJobKeys()));
-    lines.sort(Comparator.comparingLong(l -> Long.parseLong(l.substring(0, l.indexOf(' ')))));
-    lines.add(activations.stream().filter(r -> r.getValue().getJobKeys().isEmpty()).count()
-        + " activations handed out no job");
+    long empty = 0;
+    for (Record<JobBatchRecordValue> r : streamOf(stream().jobBatchRecords()).toList()) {
+      if (r.getRecordType() != RecordType.EVENT || !type.equals(r.getValue().getType())) {
+        continue;
+      }
+      if (r.getValue().getJobKeys().isEmpty()) {
+        empty++;
+      } else {
+        byPosition.put(
+            r.getPosition(),
+            r.getPosition() + " JOB_BATCH " + r.getIntent() + " to '" + r.getValue().getWorker()
+                + "': jobs " + r.getValue().getJobKeys());
+      }
+    }
+    final List<String> lines = new ArrayList<>(byPosition.values());
+    lines.add(empty + " activations handed out no job");
     return lines;
   }
 
