@@ -205,12 +205,48 @@ function appRules(label, model) {
     const host = String(env[key] ?? "").match(/^https?:\/\/([^:/]+)/)?.[1];
     check(host && model.services[host], where, `${key} (${env[key]}) must name a service of this setup`);
   }
+  // Events on the rabbitmq service, with its credentials.
+  check(env.FULFILLMENT_EVENTS_TRANSPORT === "rabbitmq" || profiles.includes("rabbitmq"), where,
+    "must use the rabbitmq event transport (FULFILLMENT_EVENTS_TRANSPORT=rabbitmq or profile rabbitmq)");
+  const rabbit = model.services?.[env.FULFILLMENT_RABBITMQ_HOST];
+  if (check(rabbit, where, `FULFILLMENT_RABBITMQ_HOST (${env.FULFILLMENT_RABBITMQ_HOST}) must name a service of this setup`)) {
+    const broker = envOf(rabbit);
+    check(env.FULFILLMENT_RABBITMQ_USER === broker.RABBITMQ_DEFAULT_USER
+      && env.FULFILLMENT_RABBITMQ_PASSWORD === broker.RABBITMQ_DEFAULT_PASS, where,
+    `FULFILLMENT_RABBITMQ_USER/_PASSWORD must be the credentials of service ${env.FULFILLMENT_RABBITMQ_HOST}`);
+  }
   const deps = Object.keys(app.depends_on ?? {});
-  check(deps.includes("orchestration") && deps.includes("postgres"), where, "must depend on orchestration and postgres");
+  check(["orchestration", "postgres", "rabbitmq"].every((d) => deps.includes(d)), where,
+    "must depend on orchestration, postgres and rabbitmq");
   const orchestration = model.services?.orchestration;
   if (check(orchestration, label, "has no service orchestration")) {
     check((orchestration.volumes ?? []).some((v) => String(v).endsWith(":/usr/local/camunda/data")), `${label}: service orchestration`,
       "must keep its state in a volume at /usr/local/camunda/data (the 8.8 image's data directory)");
+  }
+}
+
+// The app's API keys: required variables in the compose file (nothing Compose could fall back
+// to), set in docker/.env and never one of the app's built-in keys (application.yaml), which the
+// app refuses when it listens beyond loopback, as it does in its container.
+const API_KEYS = {
+  FULFILLMENT_SECURITY_API_KEY: "fulfillment.security.api-key",
+  FULFILLMENT_SECURITY_READ_ONLY_API_KEY: "fulfillment.security.read-only-api-key",
+};
+
+function apiKeyRules(env) {
+  const where = `${BASE}: service app`;
+  const raw = YAML.parse(fs.readFileSync(path.join(dockerDir, BASE), "utf8"), { merge: true, maxAliasCount: -1 });
+  const appEnv = envOf(raw.services?.app ?? {});
+  const appYaml = path.join(repoRoot, "app", "src", "main", "resources", "application.yaml");
+  const defaults = fs.existsSync(appYaml) ? flatten(YAML.parse(fs.readFileSync(appYaml, "utf8"))) : {};
+  check(fs.existsSync(appYaml), where, `${path.relative(repoRoot, appYaml)} not found: cannot compare the API keys with the app's defaults`);
+  const builtIn = Object.values(API_KEYS).map((property) => defaults[property]).filter((v) => v !== undefined);
+  for (const variable of Object.keys(API_KEYS)) {
+    const spec = String(appEnv[variable] ?? "");
+    const name = spec.match(/^\$\{([A-Za-z_][A-Za-z0-9_]*):\?[^}]*\}$/)?.[1];
+    if (!check(name, where, `${variable} must be a required variable, \${NAME:?message} (is "${spec}")`)) continue;
+    const value = env[name] ?? "";
+    check(!builtIn.includes(value), ".env", `${name} is the app's built-in key "${value}" (application.yaml): the app refuses it on 0.0.0.0`);
   }
 }
 
@@ -342,6 +378,7 @@ appRules(BASE, base);
 appRules(`${BASE} + ${CLUSTER}`, merged);
 check(Object.keys(merged.services).filter((s) => s.startsWith("orchestration")).length === 3,
   `${BASE} + ${CLUSTER}`, "must run 3 orchestration nodes");
+apiKeyRules(env);
 versionRules(env);
 for (const s of Object.values(base.services)) {
   const dockerfile = dockerfileOf(s);

@@ -26,6 +26,10 @@ function brokenCopy(file, edit) {
   });
   fs.copyFileSync(path.join(repoRoot, "pom.xml"), path.join(root, "pom.xml"));
   for (const dir of ["bpmn", "job-workers", "app"]) fs.mkdirSync(path.join(root, dir));
+  // the app's defaults, against which the API keys of docker/.env are checked
+  const appYaml = path.join("app", "src", "main", "resources", "application.yaml");
+  fs.mkdirSync(path.dirname(path.join(root, appYaml)), { recursive: true });
+  fs.copyFileSync(path.join(repoRoot, appYaml), path.join(root, appYaml));
   const target = file === "pom.xml" ? path.join(root, "pom.xml") : path.join(root, "docker", file);
   const before = fs.readFileSync(target, "utf8");
   const after = edit(before);
@@ -60,6 +64,22 @@ const cases = [
     /host port 8080 also published by/],
   ["a cluster version other than the client's", ".env", (s) => s.replace(/CAMUNDA_VERSION=.*/, "CAMUNDA_VERSION=8.7.0"),
     /CAMUNDA_VERSION=8.7.0 differs from camunda.version/],
+  ["an app that does not wait for RabbitMQ", "docker-compose.yml",
+    (s) => s.replace("      rabbitmq:\n        condition: service_healthy\n", ""),
+    /service app: must depend on orchestration, postgres and rabbitmq/],
+  ["an app on the log event transport", "docker-compose.yml",
+    (s) => s.replace("FULFILLMENT_EVENTS_TRANSPORT: rabbitmq", "FULFILLMENT_EVENTS_TRANSPORT: log"),
+    /service app: must use the rabbitmq event transport/],
+  ["RabbitMQ credentials other than the broker's", "docker-compose.yml",
+    (s) => s.replace("FULFILLMENT_RABBITMQ_PASSWORD: ${RABBITMQ_PASSWORD}", "FULFILLMENT_RABBITMQ_PASSWORD: guest"),
+    /FULFILLMENT_RABBITMQ_USER\/_PASSWORD must be the credentials of service rabbitmq/],
+  ["an API key with a fallback instead of required", "docker-compose.yml",
+    (s) => s.replace(/\$\{FULFILLMENT_SECURITY_API_KEY:\?[^}]*\}/, "${FULFILLMENT_SECURITY_API_KEY:-local-dev-key}"),
+    /FULFILLMENT_SECURITY_API_KEY must be a required variable/],
+  ["an API key missing from .env", ".env", (s) => s.replace(/^FULFILLMENT_SECURITY_READ_ONLY_API_KEY=.*$/m, "FULFILLMENT_SECURITY_READ_ONLY_API_KEY="),
+    /required variable FULFILLMENT_SECURITY_READ_ONLY_API_KEY is not set/],
+  ["the app's built-in API key in .env", ".env", (s) => s.replace(/^FULFILLMENT_SECURITY_API_KEY=.*$/m, "FULFILLMENT_SECURITY_API_KEY=local-dev-key"),
+    /FULFILLMENT_SECURITY_API_KEY is the app's built-in key "local-dev-key"/],
   ["an image running as root", "Dockerfile", (s) => s.replace("USER app\n", ""), /final stage runs as root \(DL3002/],
   ["an unpinned base image", "Dockerfile", (s) => s.replace("FROM eclipse-temurin:21.0.8_9-jre\n", "FROM eclipse-temurin\n"),
     /FROM eclipse-temurin is not pinned/],

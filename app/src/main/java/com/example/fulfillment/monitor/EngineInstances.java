@@ -1,6 +1,6 @@
 package com.example.fulfillment.monitor;
 
-import com.example.fulfillment.engine.EngineRecordListener;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;

@@ -1,6 +1,6 @@
 package com.example.fulfillment.order;
 
-import com.example.fulfillment.engine.EngineRecordListener;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Processes;
 import io.camunda.zeebe.protocol.record.Record;

@@ -1,6 +1,6 @@
 package com.example.fulfillment.timeline;
 
-import com.example.fulfillment.engine.EngineRecordListener;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.timeline.TimelineEntry.Kind;
 import com.example.fulfillment.timeline.TimelineEntry.Source;

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -79,6 +81,16 @@ class SecurityConfiguration {
                     .anyRequest()
                     .hasRole(WRITE));
     return http.build();
+  }
+
+  /**
+   * Fails the startup with a built-in key beyond loopback ({@link ExposedDefaultKeyCheck}). A bean
+   * factory post-processor so that it runs first: before the web server, the database migration
+   * or any other bean is created.
+   */
+  @Bean
+  static BeanFactoryPostProcessor exposedDefaultKeyCheck(final Environment environment) {
+    return beanFactory -> ExposedDefaultKeyCheck.of(environment).verify();
   }
 
   /** HTTP basic users: {@code api} (full) and {@code reader} (read-only), passwords = the keys. */

@@ -14,8 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fulfillment.security")
 public record SecurityProperties(
-    @DefaultValue("local-dev-key") String apiKey,
-    @DefaultValue("local-read-key") String readOnlyApiKey) {
+    @DefaultValue(SecurityProperties.DEFAULT_API_KEY) String apiKey,
+    @DefaultValue(SecurityProperties.DEFAULT_READ_ONLY_API_KEY) String readOnlyApiKey) {
 
   public static final String API_KEY_HEADER = "X-API-Key";
+
+  /** Built-in keys, published with the code: refused beyond loopback ({@link ExposedDefaultKeyCheck}). */
+  static final String DEFAULT_API_KEY = "local-dev-key";
+
+  static final String DEFAULT_READ_ONLY_API_KEY = "local-read-key";
 }

@@ -1,6 +1,6 @@
 package com.example.fulfillment.bench;
 
-import com.example.fulfillment.engine.EngineRecordListener;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import com.example.fulfillment.process.ProcessConstants.Processes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.zeebe.protocol.record.Record;

@@ -1,14 +1,12 @@
 package com.example.fulfillment.bench;
 
-import com.example.fulfillment.engine.EmbeddedEngineExporter;
-import com.example.fulfillment.engine.EngineStateStore;
+import com.example.fulfillment.engine.port.DevelopmentEngine.RecordExport;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.devengine.DevEngineFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The baseline: the same embedded engine the app runs (RocksDB state, in-process exporter, log
@@ -29,19 +26,18 @@ import org.springframework.util.unit.DataSize;
  */
 final class RawEngine implements AutoCloseable {
 
-  private final EngineStateStore.Opened state;
-  private final EmbeddedEngine engine;
-  private final EmbeddedEngineExporter exporter;
+  private final DevEngine engine;
+  private final RecordExport exporter;
   private final CamundaClient client;
   private final List<JobWorker> workers = new ArrayList<>();
 
   RawEngine(final Completions completions, final int workerThreads) throws IOException {
-    state = EngineStateStore.valueOf(System.getProperty("bench.state", "ROCKSDB")).open(DataSize.ofMegabytes(64));
-    engine = LoopbackEngineFactory.create(InetAddress.getLoopbackAddress(), 0, state.db());
+    engine =
+        "MEMORY".equals(System.getProperty("bench.state", "ROCKSDB"))
+            ? DevEngineFactory.create(InetAddress.getLoopbackAddress(), 0)
+            : DevEngineFactory.createWithRocksDb(InetAddress.getLoopbackAddress(), 0);
     engine.start();
-    exporter =
-        new EmbeddedEngineExporter(engine, List.of(completions), true, new SimpleMeterRegistry());
-    exporter.start();
+    exporter = engine.export(List.of(completions), true);
     final URI address = URI.create("http://127.0.0.1:" + engine.port());
     client =
         CamundaClient.newClientBuilder()
@@ -166,8 +162,7 @@ final class RawEngine implements AutoCloseable {
   public void close() {
     workers.forEach(JobWorker::close);
     client.close();
-    exporter.stop();
+    exporter.close();
     engine.stop();
-    state.cleanup().run();
   }
 }

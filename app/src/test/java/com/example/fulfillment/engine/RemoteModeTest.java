@@ -11,8 +11,8 @@ import com.example.fulfillment.support.FreePort;
 import com.example.fulfillment.support.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.devengine.DevEngineFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +26,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Remote mode ({@code remote} profile, standard {@code camunda.client.*} properties) against an
  * engine the app does not own: an in-process engine started by the test on a port of its own,
- * before or after the app. The real-broker test does the same against a Zeebe broker process.
+ * before or after the app. The crash tests ({@code *CrashIT}) do the same over the network with
+ * the production jar and the development engine each in a process of its own.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -49,7 +50,7 @@ class RemoteModeTest {
       assertThat(app.get("/actuator/health/liveness").status()).isEqualTo(200);
       assertThat(app.get("/actuator/health/readiness").status()).isEqualTo(503);
 
-      final EmbeddedEngine cluster = LoopbackEngineFactory.create(LOOPBACK, port);
+      final DevEngine cluster = DevEngineFactory.create(LOOPBACK, port);
       cluster.start();
       try {
         await("models deployed by the background retry, engine UP")
@@ -90,7 +91,7 @@ class RemoteModeTest {
   @Test
   void startsAtOnceWhenTheRequiredEngineAnswers() {
     final int port = FreePort.onLoopback();
-    final EmbeddedEngine cluster = LoopbackEngineFactory.create(LOOPBACK, port);
+    final DevEngine cluster = DevEngineFactory.create(LOOPBACK, port);
     cluster.start();
     try (RunningApp app = RunningApp.start("remote", remote(port, true))) {
       assertThat(app.bean(ProcessModels.class).deployed()).isPresent();

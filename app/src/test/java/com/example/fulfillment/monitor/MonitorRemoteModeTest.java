@@ -7,8 +7,8 @@ import com.example.fulfillment.support.EngineWatchdog;
 import com.example.fulfillment.support.FreePort;
 import com.example.fulfillment.support.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.devengine.DevEngineFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +28,7 @@ class MonitorRemoteModeTest {
   @Test
   void countsAndIncidentsComeFromWorkerEventsAndRetryPointsToOperate() {
     final int port = FreePort.onLoopback();
-    final EmbeddedEngine cluster = LoopbackEngineFactory.create(InetAddress.getLoopbackAddress(), port);
+    final DevEngine cluster = DevEngineFactory.create(InetAddress.getLoopbackAddress(), port);
     cluster.start();
     final EngineWatchdog watchdog = EngineWatchdog.attachTo(cluster);
     final String address = "http://127.0.0.1:" + port;

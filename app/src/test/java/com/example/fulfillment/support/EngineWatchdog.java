@@ -1,36 +1,30 @@
 package com.example.fulfillment.support;
 
-import com.example.fulfillment.engine.BackoffRecurrenceWatchdog;
-import com.example.fulfillment.engine.EmbeddedEngineExporter;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.engine.port.DevelopmentEngine.RecordExport;
 import java.util.List;
 
 /**
- * For tests that run an engine of their own (a stand-in cluster, the model tests): the same
- * workaround for Zeebe's backoff off-by-one that the app applies to its embedded engine ({@link
+ * For tests that run an engine of their own (a stand-in cluster, the model tests): the engine's
+ * record export, which carries the workaround for Zeebe's backoff off-by-one ({@code
  * BackoffRecurrenceWatchdog}); without it a job failing twice with a backoff now and then never
  * recurs and the test times out. Keeps the whole log (tests read the record stream).
  */
 public final class EngineWatchdog implements AutoCloseable {
 
-  private final BackoffRecurrenceWatchdog watchdog;
-  private final EmbeddedEngineExporter exporter;
+  private final RecordExport export;
 
-  private EngineWatchdog(final EmbeddedEngine engine) {
-    watchdog = new BackoffRecurrenceWatchdog(engine::recheckDueDates);
-    exporter = new EmbeddedEngineExporter(engine, List.of(watchdog), false, new SimpleMeterRegistry());
-    exporter.start();
+  private EngineWatchdog(final DevEngine engine) {
+    export = engine.export(List.of(), false);
   }
 
   /** Call after the engine has started; close before stopping it. */
-  public static EngineWatchdog attachTo(final EmbeddedEngine engine) {
+  public static EngineWatchdog attachTo(final DevEngine engine) {
     return new EngineWatchdog(engine);
   }
 
   @Override
   public void close() {
-    exporter.stop();
-    watchdog.destroy();
+    export.close();
   }
 }

@@ -3,8 +3,8 @@ package com.example.fulfillment.support;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.devengine.DevEngineFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ public final class ProcessEngineExtension implements BeforeAllCallback, AfterAll
 
   @Override
   public void beforeAll(final ExtensionContext context) {
-    final EmbeddedEngine embedded = LoopbackEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
+    final DevEngine embedded = DevEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
     engine = embedded;
     engine.start();
     watchdog = EngineWatchdog.attachTo(embedded);

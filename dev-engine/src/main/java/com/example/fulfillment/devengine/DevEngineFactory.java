@@ -1,5 +1,7 @@
-package io.camunda.zeebe.process.test.engine;
+package com.example.fulfillment.devengine;
 
+import com.example.fulfillment.engine.port.DevelopmentEngine;
+import com.example.fulfillment.engine.port.DevelopmentEngineFactory;
 import io.camunda.search.clients.SearchClientsProxy;
 import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
 import io.camunda.security.configuration.SecurityConfiguration;
@@ -10,7 +12,6 @@ import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.db.InMemoryDbFactory;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
@@ -25,41 +26,62 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Builds the in-process Zeebe engine of {@code zeebe-process-test-engine} like its own {@code
- * EngineFactory}, with three differences: the gRPC gateway binds to the given address (the
- * loopback interface by default) instead of every interface; the state store is the caller's
- * choice (RocksDB or in-memory); and the log can be trimmed once processed ({@link
- * TrimmableLogStorage}).
+ * Builds the development engine like the test engine's own {@code EngineFactory}, with three
+ * differences: the gRPC gateway binds to the given address (loopback by default) instead of every
+ * interface; the state store is RocksDB or in-memory; and the log can be trimmed once processed
+ * ({@link TrimmableLogStorage}). The test engine's package-private parts come from {@link
+ * ZeebeTestEngineInternals}; the rest is the engine's public API.
  *
- * <p>It lives in the engine's package because the pieces it wires (gateway, log storage, job
- * streamer, response writer) are package-private there. Keep it in step with {@code EngineFactory}
- * when the engine version changes.
+ * <p>Also the {@link DevelopmentEngineFactory} the app finds through {@link
+ * java.util.ServiceLoader} (see {@code META-INF/services}).
  */
-public final class LoopbackEngineFactory {
+public final class DevEngineFactory implements DevelopmentEngineFactory {
 
   private static final int PARTITION_ID = 1;
   private static final int PARTITION_COUNT = 1;
+  private static final long DEFAULT_STATE_MEMORY = 64L * 1024 * 1024;
 
-  private LoopbackEngineFactory() {}
+  @Override
+  public DevelopmentEngine start(final Settings settings) {
+    final DevEngine engine =
+        create(
+            settings.address(),
+            settings.port(),
+            StateStore.parse(settings.state()),
+            settings.stateMemoryBytes(),
+            null);
+    engine.start();
+    return engine;
+  }
 
-  /**
-   * Creates an engine with in-memory state whose gateway listens on {@code address:port}; port 0
-   * picks a free port. The engine is not started: call {@link ZeebeTestEngine#start()}.
-   */
-  public static EmbeddedEngine create(final InetAddress address, final int port) {
-    return create(address, port, new InMemoryDbFactory<ZbColumnFamilies>().createDb());
+  /** An engine with in-memory state on {@code address:port} (0: a free port), not started. */
+  public static DevEngine create(final InetAddress address, final int port) {
+    return create(address, port, StateStore.MEMORY, DEFAULT_STATE_MEMORY, null);
+  }
+
+  /** An engine with RocksDB state on {@code address:port} (0: a free port), not started. */
+  public static DevEngine createWithRocksDb(final InetAddress address, final int port) {
+    return create(address, port, StateStore.ROCKSDB, DEFAULT_STATE_MEMORY, null);
   }
 
   /**
-   * Like {@link #create(InetAddress, int)}, with the engine's state kept in {@code zeebeDb} (e.g.
-   * a RocksDB instance); the engine closes it when it stops.
+   * An engine on {@code address:port} (0: a free port), not started: call {@link
+   * DevEngine#start()}. Its state is disposed of when it stops.
+   *
+   * @param workDir parent of the RocksDB working directory; {@code null}: the temporary directory
    */
-  public static EmbeddedEngine create(
-      final InetAddress address, final int port, final ZeebeDb<ZbColumnFamilies> zeebeDb) {
+  static DevEngine create(
+      final InetAddress address,
+      final int port,
+      final StateStore store,
+      final long stateMemoryBytes,
+      final Path workDir) {
     final int boundPort = port == 0 ? findFreePort(address) : port;
+    final StateStore.Opened state = store.open(stateMemoryBytes, workDir);
 
     final ControlledActorClock clock = new ControlledActorClock();
     final ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
@@ -74,57 +96,50 @@ public final class LoopbackEngineFactory {
             .withMeterRegistry(new SimpleMeterRegistry())
             .build();
 
-    final CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
-    final CommandSender commandSender = new CommandSender(commandWriter);
-    final GatewayRequestStore gatewayRequestStore = new GatewayRequestStore();
-    final InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
-    final GrpcToLogStreamGateway gateway =
-        new GrpcToLogStreamGateway(
-            commandWriter,
-            PARTITION_ID,
-            PARTITION_COUNT,
-            boundPort,
-            gatewayRequestStore,
-            jobStreamer);
+    final ZeebeTestEngineInternals.Gateway gateway =
+        ZeebeTestEngineInternals.gateway(
+            logStream.newLogStreamWriter(), PARTITION_ID, PARTITION_COUNT, boundPort);
     final Server grpcServer =
         NettyServerBuilder.forAddress(new InetSocketAddress(address, boundPort))
-            .addService(gateway)
+            .addService(gateway.service())
             .build();
-
-    final GrpcResponseWriter responseWriter =
-        new GrpcResponseWriter(gateway, gatewayRequestStore, null);
     final StreamProcessor streamProcessor =
-        createStreamProcessor(logStream, zeebeDb, scheduler, responseWriter, commandSender, jobStreamer, clock);
+        createStreamProcessor(logStream, state.db(), scheduler, gateway, clock);
 
-    final InMemoryEngine engine =
-        new InMemoryEngine(
+    final ZeebeTestEngine engine =
+        ZeebeTestEngineInternals.engine(
             grpcServer,
             streamProcessor,
             gateway,
-            zeebeDb,
+            state.db(),
             logStream,
+            logStorage,
             scheduler,
-            new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION_ID),
             clock,
-            new EngineStateMonitor(logStorage, streamProcessor));
-    return new EmbeddedEngine(engine, logStream, logStorage, streamProcessor, boundPort);
+            PARTITION_ID);
+    return new DevEngine(
+        engine,
+        logStream,
+        logStorage,
+        streamProcessor,
+        address.getHostAddress(),
+        boundPort,
+        state.cleanup());
   }
 
   private static StreamProcessor createStreamProcessor(
       final LogStream logStream,
       final ZeebeDb<ZbColumnFamilies> database,
       final ActorScheduler scheduler,
-      final GrpcResponseWriter responseWriter,
-      final CommandSender commandSender,
-      final InMemoryJobStreamer jobStreamer,
+      final ZeebeTestEngineInternals.Gateway gateway,
       final ControlledActorClock clock) {
     final SecurityConfiguration security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
     return StreamProcessor.builder()
         .logStream(logStream)
         .zeebeDb(database)
-        .commandResponseWriter(responseWriter)
-        .partitionCommandSender(commandSender)
+        .commandResponseWriter(gateway.responseWriter())
+        .partitionCommandSender(gateway.commandSender())
         .recordProcessors(
             List.of(
                 new Engine(
@@ -132,10 +147,11 @@ public final class LoopbackEngineFactory {
                         EngineProcessors.createEngineProcessors(
                             context,
                             PARTITION_COUNT,
-                            new SubscriptionCommandSender(context.getPartitionId(), commandSender),
-                            commandSender,
+                            new SubscriptionCommandSender(
+                                context.getPartitionId(), gateway.commandSender()),
+                            gateway.commandSender(),
                             FeatureFlags.createDefault(),
-                            jobStreamer,
+                            gateway.jobStreamer(),
                             SearchClientsProxy.noop(),
                             new BrokerRequestAuthorizationConverter(security)),
                     new EngineConfiguration(),

@@ -1,15 +1,14 @@
-package com.example.fulfillment.engine;
+package com.example.fulfillment.devengine;
 
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
+import com.example.fulfillment.engine.port.DevelopmentEngine.RecordExport;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,23 +17,22 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * An in-process exporter for the embedded engine: reads the engine's log on one thread, hands
- * the records to the {@link EngineRecordListener}s, and then trims the log below what has been
- * both processed by the engine and exported, so memory stays bounded however long the app runs.
- * (A real broker exports to Elasticsearch/Operate instead; this is what the app owns.)
+ * An in-process exporter: reads the engine's log on one thread, hands the records to the {@link
+ * EngineRecordListener}s, and then trims the log below what has been both processed by the engine
+ * and exported by every exporter, so memory stays bounded however long the engine runs. (A real
+ * broker exports to Elasticsearch/Operate instead.)
  */
-public class EmbeddedEngineExporter implements SmartLifecycle {
+final class RecordExporter implements RecordExport {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngineExporter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(RecordExporter.class);
   private static final int MAX_BATCH = 2_000;
   private static final Duration IDLE_PAUSE = Duration.ofMillis(20);
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
   private static final Duration TRIM_INTERVAL = Duration.ofSeconds(1);
 
-  private final EmbeddedEngine engine;
+  private final DevEngine engine;
   private final List<EngineRecordListener> listeners;
   private final boolean trimLog;
   private final Set<ValueType> wanted = EnumSet.noneOf(ValueType.class);
@@ -44,31 +42,21 @@ public class EmbeddedEngineExporter implements SmartLifecycle {
   private volatile long exportedPosition = -1;
   private Thread thread;
 
-  public EmbeddedEngineExporter(
-      final EmbeddedEngine engine,
-      final List<EngineRecordListener> listeners,
-      final boolean trimLog,
-      final MeterRegistry meters) {
+  RecordExporter(
+      final DevEngine engine, final List<EngineRecordListener> listeners, final boolean trimLog) {
     this.engine = engine;
     this.listeners = List.copyOf(listeners);
     this.trimLog = trimLog;
     this.listeners.forEach(l -> wanted.addAll(l.valueTypes()));
-    Gauge.builder("fulfillment.engine.log.retained.bytes", engine, EmbeddedEngine::retainedLogBytes)
-        .description("Bytes of the embedded engine's log still held in memory")
-        .register(meters);
-    Gauge.builder("fulfillment.engine.exporter.position", this, e -> e.exportedPosition)
-        .description("Log position the in-process exporter has delivered up to")
-        .register(meters);
   }
 
-  @Override
-  public void start() {
+  void start() {
     running = true;
-    thread = Thread.ofPlatform().name("embedded-engine-exporter").daemon().start(this::run);
+    thread = Thread.ofPlatform().name("dev-engine-exporter").daemon().start(this::run);
   }
 
   @Override
-  public void stop() {
+  public void close() {
     running = false;
     if (thread != null) {
       LockSupport.unpark(thread);
@@ -78,20 +66,20 @@ public class EmbeddedEngineExporter implements SmartLifecycle {
         Thread.currentThread().interrupt();
       }
     }
+    listeners.forEach(
+        l -> {
+          if (l instanceof BackoffRecurrenceWatchdog watchdog) {
+            watchdog.close();
+          }
+        });
   }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  /** Stop before the engine (a bean) is destroyed, start after everything else is ready. */
-  @Override
-  public int getPhase() {
-    return Integer.MAX_VALUE - 1000;
+  boolean trimsLog() {
+    return trimLog;
   }
 
   /** Position of the last record delivered to every listener. */
+  @Override
   public long exportedPosition() {
     return exportedPosition;
   }
@@ -168,10 +156,7 @@ public class EmbeddedEngineExporter implements SmartLifecycle {
 
   private void trim() {
     try {
-      final long safe = Math.min(exportedPosition, engine.lastProcessedPosition());
-      if (safe > 0) {
-        engine.trimLogBelow(safe + 1);
-      }
+      engine.trimBehindExporters();
     } catch (RuntimeException e) {
       // The engine may be stopping; trimming is an optimisation, the next round retries.
       LOG.debug("Log trim skipped", e);

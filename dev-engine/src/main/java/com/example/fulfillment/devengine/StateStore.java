@@ -1,4 +1,4 @@
-package com.example.fulfillment.engine;
+package com.example.fulfillment.devengine;
 
 import io.camunda.zeebe.db.AccessMetricsConfiguration;
 import io.camunda.zeebe.db.ConsistencyChecksSettings;
@@ -16,39 +16,42 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Where the embedded engine keeps its state. {@code rocksdb} (the default) is Zeebe's own state
+ * Where the development engine keeps its state. {@code rocksdb} (the default) is Zeebe's own state
  * store: it stays fast with thousands of active instances. {@code memory} is the test engine's
  * in-memory store, which copies on iteration and slows to a crawl with hundreds of active
  * instances (measured: 0 completions in 25 s with 1,000 in flight, against ~30/s with RocksDB).
- * Either way the state lives only as long as the engine: the embedded engine keeps its log in
- * memory, so a restart begins empty.
+ * Either way the state lives only as long as the engine: the development engine keeps its log in
+ * memory, so a restart begins empty (the RocksDB files are a working copy, deleted on stop).
  */
-public enum EngineStateStore {
+enum StateStore {
   ROCKSDB,
   MEMORY;
 
-  public static EngineStateStore parse(final String value) {
+  static StateStore parse(final String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "fulfillment.engine.embedded.state must be rocksdb or memory, was '" + value + "'", e);
+          "The development engine's state must be rocksdb or memory, was '" + value + "'", e);
     }
   }
 
   /** An open, empty state store and what to do to dispose of it after the engine stopped. */
-  public record Opened(ZeebeDb<ZbColumnFamilies> db, Runnable cleanup) {}
+  record Opened(ZeebeDb<ZbColumnFamilies> db, Runnable cleanup) {}
 
-  public Opened open(final DataSize memoryLimit) {
+  /**
+   * @param workDir where the RocksDB files go (a fresh directory is made inside it); {@code null}
+   *     for the system's temporary directory
+   */
+  Opened open(final long memoryLimitBytes, final Path workDir) {
     if (this == MEMORY) {
       return new Opened(new InMemoryDbFactory<ZbColumnFamilies>().createDb(), () -> {});
     }
-    final Path dir = createTempDir();
+    final Path dir = createTempDir(workDir);
     final RocksDbConfiguration configuration =
-        new RocksDbConfiguration().setMemoryLimit(memoryLimit.toBytes());
+        new RocksDbConfiguration().setMemoryLimit(memoryLimitBytes);
     final SharedRocksDbResources resources =
         SharedRocksDbResources.allocate(configuration.getMemoryLimit());
     final ZeebeRocksDbFactory<ZbColumnFamilies> factory =
@@ -67,11 +70,13 @@ public enum EngineStateStore {
         });
   }
 
-  private static Path createTempDir() {
+  private static Path createTempDir(final Path parent) {
     try {
-      return Files.createTempDirectory("zeebe-embedded-state-");
+      return parent == null
+          ? Files.createTempDirectory("zeebe-dev-engine-state-")
+          : Files.createTempDirectory(Files.createDirectories(parent), "state-");
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the embedded engine's state directory", e);
+      throw new UncheckedIOException("Cannot create the development engine's state directory", e);
     }
   }
 

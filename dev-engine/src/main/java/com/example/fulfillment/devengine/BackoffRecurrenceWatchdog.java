@@ -1,4 +1,6 @@
-package com.example.fulfillment.engine;
+package com.example.fulfillment.devengine;
+
+import com.example.fulfillment.engine.port.EngineRecordListener;
 
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -13,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Works around an off-by-one in the Zeebe 8.8 engine that can leave a job in retry backoff
@@ -29,9 +30,10 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>This listener sees the rejection in the engine's records and, shortly after (the recurring
  * time is then strictly in the past), makes the engine re-check its due dates by pausing and
- * resuming its stream processor. Embedded mode only: a cluster is not ours to nudge.
+ * resuming its stream processor. The development engine attaches it to every export; a cluster is
+ * not ours to nudge.
  */
-public class BackoffRecurrenceWatchdog implements EngineRecordListener, DisposableBean {
+public final class BackoffRecurrenceWatchdog implements EngineRecordListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackoffRecurrenceWatchdog.class);
   private static final Duration DELAY = Duration.ofMillis(50);
@@ -42,7 +44,7 @@ public class BackoffRecurrenceWatchdog implements EngineRecordListener, Disposab
           Thread.ofPlatform().name("backoff-recurrence-watchdog").daemon().factory());
   private final AtomicBoolean pending = new AtomicBoolean();
 
-  /** @param recheckDueDates makes the engine re-check its due dates ({@code EmbeddedEngine}) */
+  /** @param recheckDueDates makes the engine re-check its due dates ({@link DevEngine#recheckDueDates()}) */
   public BackoffRecurrenceWatchdog(final Runnable recheckDueDates) {
     this.recheckDueDates = recheckDueDates;
   }
@@ -70,12 +72,12 @@ public class BackoffRecurrenceWatchdog implements EngineRecordListener, Disposab
     try {
       recheckDueDates.run();
     } catch (RuntimeException e) {
-      LOG.warn("Could not make the embedded engine re-check its due dates", e);
+      LOG.warn("Could not make the development engine re-check its due dates", e);
     }
   }
 
-  @Override
-  public void destroy() {
+  /** Stops the scheduler (the exporter delivering to this watchdog has stopped). */
+  public void close() {
     scheduler.shutdownNow();
   }
 }

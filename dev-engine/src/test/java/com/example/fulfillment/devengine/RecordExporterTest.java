@@ -1,4 +1,4 @@
-package com.example.fulfillment.engine;
+package com.example.fulfillment.devengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
+import com.example.fulfillment.engine.port.DevelopmentEngine;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -25,16 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The in-process exporter delivers every record once, in order, and keeps the log bounded. */
-class EmbeddedEngineExporterTest {
+class RecordExporterTest {
 
-  private EmbeddedEngine engine;
+  private DevEngine engine;
   private CamundaClient client;
-  private EmbeddedEngineExporter exporter;
+  private DevelopmentEngine.RecordExport exporter;
   private final List<Record<?>> received = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() {
-    engine = LoopbackEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
+    engine = DevEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
     engine.start();
     final URI address = URI.create("http://127.0.0.1:" + engine.port());
     client =
@@ -55,13 +54,12 @@ class EmbeddedEngineExporterTest {
             received.addAll(records);
           }
         };
-    exporter = new EmbeddedEngineExporter(engine, List.of(listener), true, new SimpleMeterRegistry());
-    exporter.start();
+    exporter = engine.export(List.of(listener), true);
   }
 
   @AfterEach
   void stop() {
-    exporter.stop();
+    exporter.close();
     client.close();
     engine.stop();
   }

@@ -1,5 +1,6 @@
-package io.camunda.zeebe.process.test.engine;
+package com.example.fulfillment.devengine;
 
+import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import io.camunda.zeebe.util.buffer.BufferWriter;
 import java.nio.ByteBuffer;
@@ -16,11 +17,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * blocks that every reader is done with can be dropped ({@link #trimBelow(long)}). The test
  * engine keeps every record forever, which is right for a test and a slow memory leak for an app
  * that runs for days.
- *
- * <p>Extends {@code InMemoryLogStorage} only because {@code EngineStateMonitor} is typed to it;
- * none of the parent's state is used.
  */
-final class TrimmableLogStorage extends InMemoryLogStorage {
+final class TrimmableLogStorage implements LogStorage {
 
   private record Block(ByteBuffer data, long highestPosition) {}
 

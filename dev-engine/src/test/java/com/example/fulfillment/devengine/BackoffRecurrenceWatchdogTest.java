@@ -1,4 +1,4 @@
-package com.example.fulfillment.engine;
+package com.example.fulfillment.devengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,8 +7,7 @@ import static org.mockito.Mockito.when;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.process.test.engine.EmbeddedEngine;
-import io.camunda.zeebe.process.test.engine.LoopbackEngineFactory;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -38,13 +37,13 @@ class BackoffRecurrenceWatchdogTest {
       watchdog.onRecords(List.of(record(RecordType.COMMAND_REJECTION, JobIntent.COMPLETE)));
       await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> rechecks.get() == 2);
     } finally {
-      watchdog.destroy();
+      watchdog.close();
     }
   }
 
   @Test
   void recheckingDueDatesKeepsTheEngineWorking() {
-    final EmbeddedEngine engine = LoopbackEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
+    final DevEngine engine = DevEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
     engine.start();
     final URI address = URI.create("http://127.0.0.1:" + engine.port());
     try (CamundaClient client =
