@@ -175,6 +175,19 @@ public class ProcessModels implements CamundaClientLifecycleAware {
     }
   }
 
+  /**
+   * The engine is unreachable or may have lost its state ({@link EngineStateWatch}): until the
+   * models are deployed again, orders are not started and readiness is DOWN.
+   */
+  void invalidate() {
+    deployed = null;
+  }
+
+  /** Deploys now; throws if the engine does not take the models. */
+  synchronized void deployNow(final CamundaClient client) {
+    deploy(client);
+  }
+
   private void deploy(final CamundaClient client) {
     DeployResourceCommandStep2 command = null;
     for (Map.Entry<String, byte[]> model : models.entrySet()) {

@@ -21,8 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startRetryInterval how often orders accepted without a started process (engine was down)
  *     are started again (positive)
  * @param startRetryAfter how old such an order must be before it is started again
- * @param restartOnStartup embedded mode: start the processes of unfinished orders again when the
- *     app starts (the embedded engine forgets everything when the app stops)
+ * @param restartOnStartup start the processes of unfinished orders again when the engine has lost
+ *     them: at every start with the embedded engine, after a restart of the development engine
+ *     (see {@code EngineStateWatch})
  */
 @ConfigurationProperties("fulfillment.orders")
 public record OrderProperties(

@@ -1,5 +1,6 @@
 package com.example.fulfillment.order;
 
+import com.example.fulfillment.engine.EngineStateWatch.EngineStateLost;
 import com.example.fulfillment.engine.EngineUnavailableException;
 import com.example.fulfillment.engine.ProcessModels;
 import com.example.fulfillment.events.EventProperties;
@@ -18,8 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,9 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * Brings orders whose process is missing back on track.
  *
- * <p><b>Embedded restart.</b> The embedded engine keeps its log in memory: after the app restarts,
- * the unfinished orders in the (persistent) database have no process instance any more. At
- * startup each one is started again: its stale instance key is cleared (keys repeat across
+ * <p><b>Engine state lost</b> ({@link EngineStateLost}, noticed by {@code EngineStateWatch}). The
+ * embedded engine starts empty with every app start, and the development engine after its own
+ * restart: the unfinished orders in the (persistent) database placed before the loss have no
+ * process instance any more. Each one is started again: its stale instance key is cleared (keys repeat across
  * restarts), {@code OrderReceived} is published again, and the messages the app had accepted for
  * it (payment and delivery events) are published again, so the new instance finds them where the
  * old one had them. Every worker step is idempotent (keyed by order and step), so the new instance
@@ -64,14 +64,7 @@ public class OrderRecovery implements TimelineObserver {
   private final OrderProperties properties;
   private final EventProperties eventProperties;
   private final Clock clock;
-  private final boolean embedded;
   private final String run = UUID.randomUUID().toString();
-
-  /**
-   * Before this instant the orders belong to an earlier run of the app. Orders placed by this run
-   * (requests are served before the app reports ready) have live instances and must be left alone.
-   */
-  private final Instant runStartedAt;
 
   /** Cancellations waiting for the restarted instance to catch up, by order. */
   private final Map<String, PendingCancellation> pendingCancellations = new ConcurrentHashMap<>();
@@ -86,8 +79,7 @@ public class OrderRecovery implements TimelineObserver {
       final Timeline timeline,
       final OrderProperties properties,
       final EventProperties eventProperties,
-      final Clock clock,
-      @Value("${fulfillment.engine.mode:embedded}") final String mode) {
+      final Clock clock) {
     this.orders = orders;
     this.process = process;
     this.messages = messages;
@@ -96,13 +88,12 @@ public class OrderRecovery implements TimelineObserver {
     this.properties = properties;
     this.eventProperties = eventProperties;
     this.clock = clock;
-    this.embedded = "embedded".equalsIgnoreCase(mode.strip());
-    this.runStartedAt = clock.instant();
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void restartAfterEngineLoss() {
-    if (!embedded || !properties.restartOnStartup()) {
+  /** Starts the processes of the unfinished orders placed before the engine lost its state. */
+  @EventListener
+  void restartAfterEngineLoss(final EngineStateLost lost) {
+    if (!properties.restartOnStartup()) {
       return;
     }
     int restarted = 0;
@@ -111,7 +102,7 @@ public class OrderRecovery implements TimelineObserver {
         ids = orders.unfinished(after, PAGE)) {
       for (String orderId : ids) {
         try {
-          restarted += restart(orderId) ? 1 : 0;
+          restarted += restart(orderId, lost) ? 1 : 0;
         } catch (RuntimeException e) {
           LOG.error("Order {} could not be restarted; a later start retry may", orderId, e);
         }
@@ -119,15 +110,16 @@ public class OrderRecovery implements TimelineObserver {
       after = ids.getLast();
     }
     if (restarted > 0) {
-      LOG.info("Embedded engine started empty: restarted the process of {} unfinished order(s)",
-          restarted);
+      LOG.info("Engine state lost: restarted the process of {} unfinished order(s)", restarted);
     }
   }
 
   /** Starts the order's process again after the engine lost it. */
-  boolean restart(final String orderId) {
+  boolean restart(final String orderId, final EngineStateLost lost) {
     final Order order = orders.find(orderId).orElse(null);
-    if (order == null || order.status().isTerminal() || !order.createdAt().isBefore(runStartedAt)) {
+    if (order == null
+        || order.status().isTerminal()
+        || !order.createdAt().isBefore(lost.lostBefore())) {
       return false;
     }
     if (order.processInstanceKey() != null) {
@@ -145,10 +137,10 @@ public class OrderRecovery implements TimelineObserver {
     }
     timeline.append(
         TimelineEntry.about(
-            orderId, "app:restart:" + run + ":" + orderId, clock.instant(),
+            orderId, "app:restart:" + run + ":" + lost.sequence() + ":" + orderId, clock.instant(),
             TimelineEntry.Source.APP, TimelineEntry.Kind.PROCESS_RESTARTED,
             Messages.ORDER_RECEIVED,
-            "process started again after an app restart (was " + order.status() + ")"));
+            "process started again after the engine lost it (was " + order.status() + ")"));
     LOG.info("Order {} ({}) restarted", orderId, order.status());
     return true;
   }
