@@ -1,5 +1,6 @@
-// Every data call goes to the app's API with the key the user entered (kept in sessionStorage,
-// this tab only). A 401 asks for the key again; other errors carry the problem document.
+// Every data call goes to the app's API with the key the user entered, or the local development
+// key the app offers on loopback (kept in sessionStorage, this tab only). A 401 asks for the key
+// again; other errors carry the problem document.
 
 const STORAGE_KEY = 'fulfillment.monitor.apiKey';
 let askForKey = () => {};
@@ -25,6 +26,24 @@ export function setApiKey(key) {
     sessionStorage.setItem(STORAGE_KEY, key);
   } else {
     sessionStorage.removeItem(STORAGE_KEY);
+  }
+}
+
+/**
+ * The key the page may use without asking: the built-in local development key, which the app
+ * hands out only on loopback with its default keys (GET /monitor/access, open). Null otherwise,
+ * and when the app does not answer: then the dialog asks as before.
+ */
+export async function localDefaultKey() {
+  try {
+    const response = await fetch('/monitor/access', {
+      headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit',
+    });
+    if (!response.ok) return null;
+    const answer = await response.json();
+    return typeof answer.localDefaultKey === 'string' && answer.localDefaultKey ? answer.localDefaultKey : null;
+  } catch {
+    return null;
   }
 }
 

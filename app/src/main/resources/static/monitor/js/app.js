@@ -1,5 +1,7 @@
 // The monitor page: overview with live counts, orders, one order's path, incidents.
-import { api, apiKey, setApiKey, onUnauthorized, ApiError, uuid } from './api.js';
+import {
+  api, apiKey, setApiKey, onUnauthorized, ApiError, uuid, localDefaultKey,
+} from './api.js';
 import { Diagram } from './diagram.js';
 import {
   el, money, time, dateTime, statusBadge, STATUS_LABELS, TERMINAL, KIND_LABELS,
@@ -32,6 +34,7 @@ const state = {
   order: null,
   retried: new Set(),
   lastAnnounce: 0,
+  localKey: null, // the local development key the app offers (loopback, built-in keys only)
 };
 const diagrams = {};
 let pollTimer = null;
@@ -42,6 +45,7 @@ let orderLoad = null;
 const dialog = $('key-dialog');
 
 function askForKey(message) {
+  showKeyNote(); // hidden once a 401 dropped the local key
   $('key-error').textContent = message || '';
   if (!dialog.open) {
     dialog.showModal();
@@ -68,6 +72,7 @@ $('key-form').addEventListener('submit', async (e) => {
     await loadModels();
     $('key-input').value = '';
     dialog.close();
+    showKeyNote();
     if (!state.started) {
       await start();
     } else {
@@ -83,6 +88,11 @@ $('key-form').addEventListener('submit', async (e) => {
 });
 
 $('change-key').addEventListener('click', () => askForKey(''));
+
+/** The note under the top bar while the page uses the local development key. */
+function showKeyNote() {
+  $('key-note').hidden = !state.localKey || apiKey() !== state.localKey;
+}
 
 /* ---------- toast ---------- */
 
@@ -367,7 +377,7 @@ function renderChips() {
     )),
   );
   const running = total - (counts.COMPLETED || 0) - (counts.REJECTED || 0) - (counts.CANCELLED || 0);
-  const text = `${total} orders: ${running} in progress, ${counts.COMPLETED || 0} completed, `
+  const text = `${total} order${total === 1 ? '' : 's'}: ${running} in progress, ${counts.COMPLETED || 0} completed, `
     + `${counts.REJECTED || 0} rejected, ${counts.CANCELLED || 0} cancelled; `
     + `${s.incidents.length} open incident${s.incidents.length === 1 ? '' : 's'}.`;
   $('overview-summary').textContent = text;
@@ -780,6 +790,12 @@ $('incidents-body').addEventListener('click', async (e) => {
 
 async function boot() {
   await route(); // shows the view's frame; data once a key is there
+  // the local default run (loopback, built-in keys): the app offers its development key, no dialog
+  state.localKey = await localDefaultKey();
+  if (!apiKey() && state.localKey) {
+    setApiKey(state.localKey);
+  }
+  showKeyNote();
   if (!apiKey()) {
     askForKey('');
     return;

@@ -6,13 +6,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.net.InetAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,20 +43,8 @@ class BackoffRecurrenceWatchdogTest {
   void recheckingDueDatesKeepsTheEngineWorking() {
     final DevEngine engine = DevEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
     engine.start();
-    final URI address = URI.create("http://127.0.0.1:" + engine.port());
-    try (CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(address)
-            .restAddress(address)
-            .preferRestOverGrpc(false)
-            .build()) {
-      client
-          .newDeployResourceCommand()
-          .addProcessModel(
-              Bpmn.createExecutableProcess("p").startEvent().serviceTask("t", t -> t.zeebeJobType("t")).endEvent().done(),
-              "p.bpmn")
-          .send()
-          .join();
+    try (CamundaClient client = Clients.of(engine)) {
+      Clients.deployOneTask(client, "p", "t");
       final AtomicInteger attempts = new AtomicInteger();
       client
           .newWorker()

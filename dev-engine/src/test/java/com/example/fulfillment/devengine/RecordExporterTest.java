@@ -14,7 +14,6 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.net.InetAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -35,13 +34,7 @@ class RecordExporterTest {
   void start() {
     engine = DevEngineFactory.create(InetAddress.getLoopbackAddress(), 0);
     engine.start();
-    final URI address = URI.create("http://127.0.0.1:" + engine.port());
-    client =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(address)
-            .restAddress(address)
-            .preferRestOverGrpc(false)
-            .build();
+    client = Clients.of(engine);
     final EngineRecordListener listener =
         new EngineRecordListener() {
           @Override

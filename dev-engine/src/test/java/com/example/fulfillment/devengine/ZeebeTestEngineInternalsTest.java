@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceResult;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -14,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -37,24 +35,8 @@ class ZeebeTestEngineInternalsTest {
   void theAssembledEngineRunsAProcessOnRocksDbStateAndListensOnLoopbackOnly() throws Exception {
     final DevEngine engine = DevEngineFactory.createWithRocksDb(InetAddress.getLoopbackAddress(), 0);
     engine.start();
-    final URI address = URI.create("http://" + engine.gatewayAddress());
-    try (CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(address)
-            .restAddress(address)
-            .preferRestOverGrpc(false)
-            .build()) {
-      client
-          .newDeployResourceCommand()
-          .addProcessModel(
-              Bpmn.createExecutableProcess("p")
-                  .startEvent()
-                  .serviceTask("t", t -> t.zeebeJobType("t"))
-                  .endEvent()
-                  .done(),
-              "p.bpmn")
-          .send()
-          .join();
+    try (CamundaClient client = Clients.of(engine)) {
+      Clients.deployOneTask(client, "p", "t");
       client
           .newWorker()
           .jobType("t")

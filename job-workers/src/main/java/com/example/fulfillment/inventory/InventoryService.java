@@ -2,6 +2,7 @@ package com.example.fulfillment.inventory;
 
 import com.example.fulfillment.common.Once;
 import com.example.fulfillment.common.Transactions;
+import com.example.fulfillment.order.ClosingHook;
 import com.example.fulfillment.order.CompletionHook;
 import com.example.fulfillment.order.OrderEndedException;
 import com.example.fulfillment.order.OrderProgress;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * (compensation), ship at completion. Each is keyed by (order id, line no) and idempotent; the
  * stock move and its reservation record change in one transaction.
  */
-public class InventoryService implements CompletionHook {
+public class InventoryService implements CompletionHook, ClosingHook {
 
   private static final Logger LOG = LoggerFactory.getLogger(InventoryService.class);
 
@@ -152,5 +153,11 @@ public class InventoryService implements CompletionHook {
     return lineNo == null
         ? inventory.reservations(orderId)
         : inventory.findReservation(orderId, lineNo).stream().toList();
+  }
+
+  /** An order that ends unfulfilled holds no stock: every reserved line is released. */
+  @Override
+  public void undoLeftovers(final String orderId) {
+    release(orderId, null);
   }
 }

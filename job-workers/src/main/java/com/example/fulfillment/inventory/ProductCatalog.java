@@ -1,12 +1,12 @@
 package com.example.fulfillment.inventory;
 
 import com.example.fulfillment.common.Transactions;
-import com.example.fulfillment.order.Catalog;
+import com.example.fulfillment.order.PriceList;
 import java.util.List;
 import java.util.Optional;
 
 /** The product catalog, as the order prices itself from it. */
-public class ProductCatalog implements Catalog {
+public class ProductCatalog implements PriceList {
 
   private final InventoryRepository inventory;
   private final Transactions tx;

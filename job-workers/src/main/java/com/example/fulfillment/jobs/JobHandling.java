@@ -4,6 +4,7 @@ import com.example.fulfillment.common.Causation;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,13 @@ import org.slf4j.MDC;
  *       swallowed and nothing technical becomes a business path.
  * </ul>
  *
- * Workers call {@link #handle} with the activated job and a lambda that reads the variables, calls
- * the domain and returns the result record.
+ * <p>A worker is a {@code @Component} record of its domain service and this, with an {@code Input}
+ * record (the job's variables, each one required unless {@link Inputs.Optional}), an {@code
+ * Output} record (the variables it completes the job with; {@code Output.of} maps the domain's
+ * answer and throws a {@link #refusal} for a business "no") and one call: {@code jobs.handle(job,
+ * input, in -> service.doIt(in.orderId()), Output::of)}; {@code run} when it has no output, a bare
+ * {@code orderId} where that is its only input. Each of them goes through {@link
+ * #handle(ActivatedJob, Supplier)}.
  */
 public class JobHandling {
 
@@ -68,6 +76,55 @@ public class JobHandling {
   /** Adds a listener told about every handled job (see {@link JobListener}). */
   public void addListener(final JobListener listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * Handles a job: checks the {@code input} variables, asks the domain ({@code call}) and returns
+   * what {@code output} makes of its answer: the variables to complete the job with (a record), or
+   * a {@link #refusal} thrown for a business outcome.
+   */
+  public <I extends Record, R, O> O handle(
+      final ActivatedJob job,
+      final I input,
+      final Function<? super I, ? extends R> call,
+      final Function<? super R, ? extends O> output) {
+    return handle(job, () -> output.apply(call.apply(Inputs.checked(input))));
+  }
+
+  /** Handles a job whose only input is the {@code orderId} variable (see above). */
+  public <R, O> O handle(
+      final ActivatedJob job,
+      final String orderId,
+      final Function<String, ? extends R> call,
+      final Function<? super R, ? extends O> output) {
+    return handle(
+        job, () -> output.apply(call.apply(Inputs.required(orderId, Variables.ORDER_ID))));
+  }
+
+  /** Handles a job whose worker produces no variables: checks {@code input}, calls the domain. */
+  public <I extends Record> void run(
+      final ActivatedJob job, final I input, final Consumer<? super I> call) {
+    run(job, () -> call.accept(Inputs.checked(input)));
+  }
+
+  /** Handles a job without output whose only input is the {@code orderId} variable. */
+  public void run(final ActivatedJob job, final String orderId, final Consumer<String> call) {
+    run(job, () -> call.accept(Inputs.required(orderId, Variables.ORDER_ID)));
+  }
+
+  /**
+   * A refusal by the domain as the BPMN error the model catches (a business outcome, not a
+   * failure): error {@code code} with the {@code reason} as message and as variable {@value
+   * Variables#REJECTION_DETAIL}.
+   */
+  public static BpmnError refusal(final String code, final String reason) {
+    return refusal(code, reason, Map.of(Variables.REJECTION_DETAIL, reason));
+  }
+
+  /** A refusal with its own error variables (local to the catching event). */
+  public static BpmnError refusal(
+      final String code, final String message, final Map<String, ?> variables) {
+    return CamundaError.bpmnError(code, message, variables);
   }
 
   /** Handles a job whose worker produces no variables. */

@@ -1,5 +1,6 @@
 package com.example.fulfillment.jobs;
 
+import com.example.fulfillment.common.Backoff;
 import java.time.Duration;
 
 /**
@@ -30,7 +31,6 @@ public record RetryBackoff(Duration initial, double multiplier, Duration max, in
    */
   public Duration after(final int retriesBefore) {
     final int failure = Math.max(1, retries - retriesBefore + 1);
-    final double millis = initial.toMillis() * Math.pow(multiplier, failure - 1);
-    return millis >= max.toMillis() ? max : Duration.ofMillis((long) millis);
+    return new Backoff(initial, multiplier, max.compareTo(initial) < 0 ? initial : max).after(failure);
   }
 }

@@ -3,7 +3,7 @@ package com.example.fulfillment.order;
 import java.util.List;
 
 /**
- * The CloudEvents types of {@link OrderEvent}s: the published contract (README, "Event catalog").
+ * The CloudEvents types of {@link OrderEvent}s: the published contract (docs/events.md, "Event catalog").
  * The AMQP routing key of each event is its type.
  */
 public final class OrderEventTypes {
@@ -15,6 +15,9 @@ public final class OrderEventTypes {
   public static final String COMPLETED = PREFIX + "completed";
   public static final String REJECTED = PREFIX + "rejected";
   public static final String CANCELLED = PREFIX + "cancelled";
+
+  /** Version of the data schema of every type (its {@code dataschema} URL ends with it). */
+  public static final int SCHEMA_VERSION = 1;
 
   /** Every type, in the order an order's events can come. */
   public static final List<String> ALL =

@@ -22,7 +22,7 @@ public class OrderService {
   private static final int MAX_DETAIL = 500;
 
   private final OrderRepository orders;
-  private final Catalog catalog;
+  private final PriceList catalog;
   private final Transactions tx;
   private final Clock clock;
   private final OrderListener listener;
@@ -31,7 +31,7 @@ public class OrderService {
 
   public OrderService(
       final OrderRepository orders,
-      final Catalog catalog,
+      final PriceList catalog,
       final Transactions tx,
       final Clock clock,
       final OrderListener listener,
@@ -276,7 +276,7 @@ public class OrderService {
     BigDecimal weight = BigDecimal.ZERO;
     int lineNo = 1;
     for (PlaceOrder.Line line : command.lines()) {
-      final Catalog.Item item =
+      final PriceList.Item item =
           catalog.find(line.sku()).orElseThrow(() -> new UnknownSkuException(line.sku()));
       if (currency != null && !currency.equals(item.currency())) {
         throw new IllegalStateException(

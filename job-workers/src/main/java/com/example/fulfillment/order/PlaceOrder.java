@@ -45,6 +45,15 @@ public record PlaceOrder(
     lines = List.copyOf(lines);
   }
 
+  /** The same order under another id (the one an earlier request with the same key got). */
+  public PlaceOrder withOrderId(final String id) {
+    return id.equals(orderId)
+        ? this
+        : new PlaceOrder(
+            id, customerId, lines, paymentToken, shippingAddress, express, giftWrap, insurance,
+            correlationId);
+  }
+
   @Override
   public String toString() {
     return "PlaceOrder[orderId=" + orderId + ", customerId=" + customerId + ", lines=" + lines

@@ -1,5 +1,6 @@
 package com.example.fulfillment.payment;
 
+import com.example.fulfillment.order.ClosingHook;
 import com.example.fulfillment.common.Money;
 import com.example.fulfillment.common.Once;
 import com.example.fulfillment.common.Transactions;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * call happens outside our transaction (it is a remote system) and is idempotent at the provider;
  * its answer is then recorded under the order id, so a repeated step finds it and moves no money.
  */
-public class PaymentService {
+public class PaymentService implements ClosingHook {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
 
@@ -210,5 +211,11 @@ public class PaymentService {
 
   public PaymentTotals totals() {
     return tx.inTransaction(payments::totals);
+  }
+
+  /** An order that ends unfulfilled pays nothing: a capture is refunded, an authorization voided. */
+  @Override
+  public void undoLeftovers(final String orderId) {
+    refund(orderId);
   }
 }

@@ -3,6 +3,7 @@ package com.example.fulfillment.shipping;
 import com.example.fulfillment.common.Money;
 import com.example.fulfillment.common.Once;
 import com.example.fulfillment.common.Transactions;
+import com.example.fulfillment.order.ClosingHook;
 import com.example.fulfillment.order.CompletionHook;
 import com.example.fulfillment.order.OrderEndedException;
 import com.example.fulfillment.order.OrderEvent;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Shipments: create, assign a carrier or a drone, schedule, deliver, cancel (compensation),
  * escalate a late delivery, insure. One shipment per order; every step keeps its first answer.
  */
-public class ShippingService implements CompletionHook {
+public class ShippingService implements CompletionHook, ClosingHook {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShippingService.class);
   private static final BigDecimal PREMIUM_RATE = new BigDecimal("0.015");
@@ -181,10 +182,6 @@ public class ShippingService implements CompletionHook {
         });
   }
 
-  public Optional<Shipment> shipmentOf(final String orderId) {
-    return tx.inTransaction(() -> shipments.findByOrder(orderId));
-  }
-
   /** At completion, the shipment counts as delivered (if nobody reported the delivery before). */
   @Override
   public void onCompleting(final String orderId, final Instant now) {
@@ -244,5 +241,11 @@ public class ShippingService implements CompletionHook {
       b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
     }
     return b.toString();
+  }
+
+  /** An order that ends unfulfilled ships nothing: its shipment, if any, is cancelled. */
+  @Override
+  public void undoLeftovers(final String orderId) {
+    cancel(orderId);
   }
 }

@@ -15,8 +15,11 @@ import io.camunda.client.exception.JobError;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -117,6 +120,66 @@ class JobHandlingTest {
     final AtomicReference<String> orderId = new AtomicReference<>("unset");
     jobs.run(odd, () -> orderId.set(MDC.get("orderId")));
     assertThat(orderId.get()).isNull();
+  }
+
+  /** An input record as the workers declare it. */
+  public record Line(String orderId, Integer lineNo, @Inputs.Optional String note) {}
+
+  @Test
+  void anInputIsCheckedVariableByVariableExceptTheOptionalOnes() {
+    final JobError missing = catchThrowableOfType(JobError.class,
+        () -> jobs.handle(job, new Line("ord_1", null, null), in -> "called", out -> out));
+    final JobError blank = catchThrowableOfType(JobError.class,
+        () -> jobs.run(job, new Line(" ", 1, null), in -> {}));
+
+    assertThat(missing).hasMessageContaining("job has no variable 'lineNo'");
+    assertThat(blank).hasMessageContaining("job has no variable 'orderId'");
+    assertThat(missing.getRetries()).isEqualTo(2);
+    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "failed").counter().count()).isEqualTo(2.0);
+    final int next = jobs.handle(job, new Line("ord_1", 2, null), Line::lineNo, n -> n + 1);
+    assertThat(next).isEqualTo(3);
+  }
+
+  @Test
+  void aBareOrderIdIsRequired() {
+    final int length = jobs.handle(job, "ord_1", id -> id + "!", String::length);
+    assertThat(length).isEqualTo(6);
+    assertThatThrownBy(() -> jobs.run(job, (String) null, id -> {}))
+        .isInstanceOf(JobError.class)
+        .hasMessageContaining("job has no variable 'orderId'");
+  }
+
+  @Test
+  void aRefusalIsABpmnErrorWithTheReasonAsRejectionDetail() {
+    final BpmnError error = catchThrowableOfType(BpmnError.class,
+        () -> jobs.handle(job, "ord_1", id -> "declined", reason -> {
+          throw JobHandling.refusal("PAYMENT_DECLINED", "card declined");
+        }));
+
+    assertThat(error.getErrorCode()).isEqualTo("PAYMENT_DECLINED");
+    assertThat(error.getErrorMessage()).isEqualTo("card declined");
+    assertThat(error.getVariables()).isEqualTo(Map.of("rejectionDetail", "card declined"));
+    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "bpmn_error").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void everyWorkerCallGoesThroughTheOneHandleASubclassMayOverride() {
+    final List<String> seen = new CopyOnWriteArrayList<>();
+    final JobHandling overridden = new JobHandling(meters, RetryBackoff.DEFAULT) {
+      @Override
+      public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
+        seen.add(job.getType());
+        return super.handle(job, work);
+      }
+    };
+    final Line line = new Line("ord_1", 1, null);
+
+    overridden.handle(job, line, in -> 1, n -> n);
+    overridden.handle(job, "ord_1", id -> 1, n -> n);
+    overridden.run(job, line, in -> {});
+    overridden.run(job, "ord_1", id -> {});
+
+    assertThat(seen).hasSize(4);
   }
 
   @Test

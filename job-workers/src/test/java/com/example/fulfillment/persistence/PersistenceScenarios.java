@@ -264,7 +264,7 @@ abstract class PersistenceScenarios {
     final StockLevel low = f.stock().get("SKU-LOW");
     assertThat(low.available()).isZero();
     assertThat(low.reserved()).isEqualTo(3);
-    assertThat(low.isConserved()).isTrue();
+    assertThat(Fixture.conserved(low)).isTrue();
     f.setStock("SKU-LOW", 3);
   }
 
@@ -514,7 +514,7 @@ abstract class PersistenceScenarios {
     f.shipping.assignDrone(order.orderId(), shipment.shipmentId());
 
     assertThat(Concurrently.run(10, i -> f.shipping.cancel(order.orderId()))).containsOnly(true);
-    assertThat(f.shipping.shipmentOf(order.orderId()).orElseThrow().status())
+    assertThat(f.shipmentOf(order.orderId()).orElseThrow().status())
         .isEqualTo(ShipmentStatus.CANCELLED);
     assertThat(f.shipping.assignDrone(order.orderId(), shipment.shipmentId()))
         .as("a repeated assignment answers the first").isEqualTo("SkyDrop drone fleet");
@@ -560,7 +560,7 @@ abstract class PersistenceScenarios {
     void stockAndMoneyAreConservedAcrossCompletedRejectedAndCancelledOrders() {
       final BigDecimal completedBefore = completedTotal();
       final BigDecimal netBefore = f.payments.totals().net();
-      final BigDecimal providerBefore = f.provider.netCollected();
+      final BigDecimal providerBefore = f.providerNetCollected();
       final List<String> tokens = List.of(TOK_OK, SandboxPaymentProvider.TOK_CONFIRM,
           SandboxPaymentProvider.TOK_DECLINED);
       BigDecimal completedNow = BigDecimal.ZERO;
@@ -607,9 +607,9 @@ abstract class PersistenceScenarios {
       assertThat(completedTotal().subtract(completedBefore)).isEqualByComparingTo(completedNow);
       assertThat(f.payments.totals().net().subtract(netBefore))
           .as("charged - refunded = total of completed orders").isEqualByComparingTo(completedNow);
-      assertThat(f.provider.netCollected().subtract(providerBefore))
+      assertThat(f.providerNetCollected().subtract(providerBefore))
           .as("the provider's books agree").isEqualByComparingTo(completedNow);
-      assertThat(f.stock().values()).allSatisfy(s -> assertThat(s.isConserved()).as(s.sku()).isTrue());
+      assertThat(f.stock().values()).allSatisfy(s -> assertThat(Fixture.conserved(s)).as(s.sku()).isTrue());
       assertThat(db.jdbc.sql("""
           SELECT COUNT(*) FROM stock_reservation r JOIN customer_order o ON o.order_id = r.order_id
            WHERE o.status IN ('COMPLETED', 'REJECTED', 'CANCELLED') AND r.status = 'RESERVED'
@@ -639,7 +639,7 @@ abstract class PersistenceScenarios {
     assertThat(f.available("SKU-16")).isEqualTo(available + 2);
     assertThat(f.payments.find(order.orderId()).orElseThrow().status())
         .isEqualTo(PaymentStatus.REFUNDED);
-    assertThat(f.shipping.shipmentOf(order.orderId()).orElseThrow().status())
+    assertThat(f.shipmentOf(order.orderId()).orElseThrow().status())
         .isEqualTo(ShipmentStatus.CANCELLED);
     assertThat(f.closing.cancel(order.orderId())).as("again: nothing more").isEqualTo(Outcome.CANCELLED);
     assertThat(f.available("SKU-16")).isEqualTo(available + 2);

@@ -1,12 +1,11 @@
 package com.example.fulfillment.process;
 
+import com.example.fulfillment.testing.Constants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.order.Outcome;
 import com.example.fulfillment.order.RejectionReason;
 import com.example.fulfillment.payment.PaymentStatus;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,28 +17,15 @@ class DomainNamesTest {
 
   @Test
   void outcomesAndRejectionReasonsMatchTheContract() {
-    assertThat(names(Outcome.values())).isEqualTo(constants(ProcessConstants.Outcomes.class));
+    assertThat(names(Outcome.values())).isEqualTo(Constants.of(ProcessConstants.Outcomes.class));
     assertThat(names(RejectionReason.values()))
-        .isEqualTo(constants(ProcessConstants.RejectionReasons.class));
+        .isEqualTo(Constants.of(ProcessConstants.RejectionReasons.class));
     assertThat(names(PaymentStatus.values()))
-        .containsAll(constants(ProcessConstants.PaymentStatuses.class));
+        .containsAll(Constants.of(ProcessConstants.PaymentStatuses.class));
   }
 
   private static Set<String> names(final Enum<?>[] values) {
     return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static Set<String> constants(final Class<?> holder) {
-    final Set<String> values = new TreeSet<>();
-    for (Field field : holder.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        try {
-          values.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return values;
-  }
 }

@@ -1,5 +1,6 @@
 package com.example.fulfillment.process;
 
+import com.example.fulfillment.testing.Constants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
@@ -11,9 +12,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -45,14 +44,14 @@ class WorkerContractTest {
             .collect(Collectors.groupingBy(
                 m -> m.getAnnotation(JobWorker.class).type(), Collectors.counting()));
 
-    assertThat(byType.keySet()).isEqualTo(constants(JobTypes.class));
+    assertThat(byType.keySet()).isEqualTo(Constants.of(JobTypes.class));
     assertThat(byType.values()).containsOnly(1L);
   }
 
   @Test
   void workersReadAndWriteOnlyContractVariables() {
-    final Set<String> known = new HashSet<>(constants(Variables.class));
-    known.addAll(constants(ErrorVariables.class));
+    final Set<String> known = new HashSet<>(Constants.of(Variables.class));
+    known.addAll(Constants.of(ErrorVariables.class));
     for (Method worker : WORKERS) {
       assertThat(worker.getParameterTypes()).as(worker + " takes the job").contains(ActivatedJob.class);
       for (Parameter p : worker.getParameters()) {
@@ -76,17 +75,4 @@ class WorkerContractTest {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static Set<String> constants(final Class<?> holder) {
-    final Set<String> values = new TreeSet<>();
-    for (Field field : holder.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        try {
-          values.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return values;
-  }
 }

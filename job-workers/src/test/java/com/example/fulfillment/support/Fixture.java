@@ -1,8 +1,9 @@
 package com.example.fulfillment.support;
 
+import com.example.fulfillment.testing.MutableClock;
 import com.example.fulfillment.analytics.SalesService;
 import com.example.fulfillment.analytics.jdbc.JdbcSalesRepository;
-import com.example.fulfillment.closing.OrderClosing;
+import com.example.fulfillment.order.OrderClosing;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.inventory.ProductCatalog;
 import com.example.fulfillment.inventory.StockLevel;
@@ -44,6 +45,11 @@ import java.util.stream.Collectors;
 /** The domain wired like DomainConfiguration does, on a test database, without Spring. */
 public final class Fixture {
 
+  /** Demo shipping address in Germany. */
+  public static final com.example.fulfillment.order.ShippingAddress DEMO_ADDRESS =
+      new com.example.fulfillment.order.ShippingAddress(
+          "Erika Mustermann", "Heidestraße 17", "Köln", "51147", "DE");
+
   public static final ShippingAddress ADDRESS =
       new ShippingAddress("Erika Mustermann", "Heidestraße 17", "Köln", "51147", "DE");
 
@@ -55,6 +61,7 @@ public final class Fixture {
   public final ProductCatalog catalog;
   public final InventoryService inventory;
   public final ShippingService shipping;
+  public final JdbcShipmentRepository shipments;
   public final OrderService orders;
   public final SandboxPaymentProvider provider;
   public final PaymentService payments;
@@ -79,7 +86,8 @@ public final class Fixture {
     events = new JdbcOrderEventOutbox(jdbc);
     catalog = new ProductCatalog(inventoryRepository, tx);
     inventory = new InventoryService(inventoryRepository, progress, tx, clock);
-    shipping = new ShippingService(new JdbcShipmentRepository(jdbc), progress, tx, clock, events);
+    shipments = new JdbcShipmentRepository(jdbc);
+    shipping = new ShippingService(shipments, progress, tx, clock, events);
     final OrderListener listener = linked::add;
     orders =
         new OrderService(
@@ -88,7 +96,7 @@ public final class Fixture {
     payments =
         new PaymentService(
             new JdbcPaymentRepository(jdbc), provider, progress, tx, clock, events);
-    closing = new OrderClosing(orders, inventory, payments, shipping);
+    closing = new OrderClosing(orders, java.util.List.of(shipping, payments, inventory));
     warehouse = new WarehouseService(new JdbcWarehouseRepository(jdbc), progress, tx, clock);
     invoices = new InvoiceService(new JdbcInvoiceRepository(jdbc), tx, clock);
     loyalty = new LoyaltyService(new JdbcLoyaltyRepository(jdbc), tx, clock);
@@ -148,5 +156,31 @@ public final class Fixture {
 
   public static List<String> skus(final String... skus) {
     return Arrays.asList(skus);
+  }
+
+  /** The order's shipment, as recorded. */
+  public java.util.Optional<com.example.fulfillment.shipping.Shipment> shipmentOf(final String orderId) {
+    return db.tx.inTransaction(() -> shipments.findByOrder(orderId));
+  }
+
+  /** Money the sandbox provider moved: charged or captured, minus refunded. */
+  public java.math.BigDecimal providerNetCollected() {
+    return db.jdbc
+        .sql(
+            """
+            SELECT COALESCE(SUM(CASE
+                     WHEN step = 'CHARGE' AND result = 'CHARGED' THEN amount
+                     WHEN step = 'CAPTURE' THEN amount
+                     WHEN step = 'REFUND' THEN -amount
+                     ELSE 0 END), 0)
+              FROM sandbox_payment_operation
+            """)
+        .query(java.math.BigDecimal.class)
+        .single();
+  }
+
+  /** Conservation of one SKU's stock: available + reserved + shipped = initial. */
+  public static boolean conserved(final StockLevel stock) {
+    return stock.available() + stock.reserved() + stock.shipped() == stock.initial();
   }
 }

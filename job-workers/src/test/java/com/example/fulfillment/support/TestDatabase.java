@@ -76,6 +76,18 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /** A fresh schema in the local PostgreSQL, migrated; dropped again on {@link #close}. */
+  /**
+   * A fresh schema on the local PostgreSQL, or the test is skipped (with that reason) when none
+   * answers at 127.0.0.1:5432 (database test, user postgres or root, trust).
+   */
+  public static TestDatabase postgresOrSkip(final String what) {
+    final Optional<String> user = postgresUser();
+    org.junit.jupiter.api.Assumptions.assumeTrue(user.isPresent(),
+        "PostgreSQL not reachable at 127.0.0.1:5432 (database test, user postgres or root, trust"
+            + " auth): " + what + " skipped");
+    return postgres(user.get());
+  }
+
   public static TestDatabase postgres(final String user) {
     final String schema =
         "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);

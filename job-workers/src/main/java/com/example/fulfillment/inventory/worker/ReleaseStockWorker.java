@@ -1,11 +1,9 @@
 package com.example.fulfillment.inventory.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.inventory.InventoryService;
+import com.example.fulfillment.jobs.Inputs.Optional;
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
@@ -16,22 +14,12 @@ import org.springframework.stereotype.Component;
  * orderId, lineNo (optional: without it every reservation of the order is released). No output.
  */
 @Component
-public class ReleaseStockWorker {
+public record ReleaseStockWorker(InventoryService inventory, JobHandling jobs) {
 
-  private final InventoryService inventory;
-  private final JobHandling jobs;
-
-  ReleaseStockWorker(final InventoryService inventory, final JobHandling jobs) {
-    this.inventory = inventory;
-    this.jobs = jobs;
-  }
-
-  public record Input(String orderId, Integer lineNo) {}
+  public record Input(String orderId, @Optional Integer lineNo) {}
 
   @JobWorker(type = JobTypes.RELEASE_STOCK)
   public void releaseStock(final ActivatedJob job, @VariablesAsType final Input input) {
-    jobs.run(
-        job,
-        () -> inventory.release(required(input.orderId(), Variables.ORDER_ID), input.lineNo()));
+    jobs.run(job, input, in -> inventory.release(in.orderId(), in.lineNo()));
   }
 }

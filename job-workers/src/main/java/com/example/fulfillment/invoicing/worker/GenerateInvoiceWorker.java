@@ -1,11 +1,8 @@
 package com.example.fulfillment.invoicing.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.invoicing.InvoiceService;
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
@@ -17,15 +14,7 @@ import org.springframework.stereotype.Component;
  * invoiceNumber.
  */
 @Component
-public class GenerateInvoiceWorker {
-
-  private final InvoiceService invoices;
-  private final JobHandling jobs;
-
-  GenerateInvoiceWorker(final InvoiceService invoices, final JobHandling jobs) {
-    this.invoices = invoices;
-    this.jobs = jobs;
-  }
+public record GenerateInvoiceWorker(InvoiceService invoices, JobHandling jobs) {
 
   public record Input(String orderId, BigDecimal total, String currency) {}
 
@@ -35,13 +24,8 @@ public class GenerateInvoiceWorker {
   public Output generateInvoice(final ActivatedJob job, @VariablesAsType final Input input) {
     return jobs.handle(
         job,
-        () ->
-            new Output(
-                invoices
-                    .issue(
-                        required(input.orderId(), Variables.ORDER_ID),
-                        required(input.total(), Variables.TOTAL),
-                        required(input.currency(), Variables.CURRENCY))
-                    .invoiceNumber()));
+        input,
+        in -> invoices.issue(in.orderId(), in.total(), in.currency()),
+        invoice -> new Output(invoice.invoiceNumber()));
   }
 }

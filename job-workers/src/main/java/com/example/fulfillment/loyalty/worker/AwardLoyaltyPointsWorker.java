@@ -1,11 +1,8 @@
 package com.example.fulfillment.loyalty.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.loyalty.LoyaltyService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
@@ -17,15 +14,7 @@ import org.springframework.stereotype.Component;
  * customerId, total. Out: points.
  */
 @Component
-public class AwardLoyaltyPointsWorker {
-
-  private final LoyaltyService loyalty;
-  private final JobHandling jobs;
-
-  AwardLoyaltyPointsWorker(final LoyaltyService loyalty, final JobHandling jobs) {
-    this.loyalty = loyalty;
-    this.jobs = jobs;
-  }
+public record AwardLoyaltyPointsWorker(LoyaltyService loyalty, JobHandling jobs) {
 
   public record Input(String orderId, String customerId, BigDecimal total) {}
 
@@ -34,12 +23,6 @@ public class AwardLoyaltyPointsWorker {
   @JobWorker(type = JobTypes.AWARD_LOYALTY_POINTS)
   public Output awardLoyaltyPoints(final ActivatedJob job, @VariablesAsType final Input input) {
     return jobs.handle(
-        job,
-        () ->
-            new Output(
-                loyalty.award(
-                    required(input.orderId(), Variables.ORDER_ID),
-                    required(input.customerId(), Variables.CUSTOMER_ID),
-                    required(input.total(), Variables.TOTAL))));
+        job, input, in -> loyalty.award(in.orderId(), in.customerId(), in.total()), Output::new);
   }
 }

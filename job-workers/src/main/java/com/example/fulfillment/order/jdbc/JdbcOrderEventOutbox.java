@@ -3,6 +3,7 @@ package com.example.fulfillment.order.jdbc;
 import com.example.fulfillment.common.Causation;
 import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.order.OrderEvent;
+import com.example.fulfillment.order.OrderEventTypes;
 import com.example.fulfillment.order.OrderEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,13 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Per row: a deterministic event id (order id, the order's creation time and the type), so
  * recording the same event twice inserts one row; {@code seq} (identity) orders an order's events;
  * the order's correlation id (the request that placed it) and the current {@link Causation}; the
- * event's data as JSON, the schema of the event catalog (README). The data deliberately carries no
+ * event's data as JSON, the schema of the event catalog (docs/events.md). The data deliberately carries no
  * payment token, address or personal data beyond the customer id.
  */
 public class JdbcOrderEventOutbox implements OrderEvents {
 
   /** Version of every data schema below; bump it with the {@code dataschema} when one changes. */
-  public static final int SCHEMA_VERSION = 1;
 
   private static final int MAX_CAUSATION = 200;
 
@@ -75,7 +75,7 @@ public class JdbcOrderEventOutbox implements OrderEvents {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /** The data of each event type: the catalog's schema, version {@value #SCHEMA_VERSION}. */
+  /** The data of each event type: the catalog's schema, version {@value OrderEventTypes#SCHEMA_VERSION}. */
   static Map<String, Object> data(final OrderEvent event) {
     final Map<String, Object> data = new LinkedHashMap<>();
     data.put("orderId", event.orderId());

@@ -1,9 +1,7 @@
 package com.example.fulfillment.order.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
-import com.example.fulfillment.closing.OrderClosing;
 import com.example.fulfillment.jobs.JobHandling;
+import com.example.fulfillment.order.OrderClosing;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.annotation.JobWorker;
@@ -16,20 +14,11 @@ import org.springframework.stereotype.Component;
  * was done. In: orderId. Out: outcome = CANCELLED.
  */
 @Component
-public class CancelOrderWorker {
-
-  private final OrderClosing orders;
-  private final JobHandling jobs;
-
-  CancelOrderWorker(final OrderClosing orders, final JobHandling jobs) {
-    this.orders = orders;
-    this.jobs = jobs;
-  }
+public record CancelOrderWorker(OrderClosing orders, JobHandling jobs) {
 
   @JobWorker(type = JobTypes.CANCEL_ORDER)
   public OutcomeOutput cancelOrder(
       final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
-    return jobs.handle(
-        job, () -> OutcomeOutput.of(orders.cancel(required(orderId, Variables.ORDER_ID))));
+    return jobs.handle(job, orderId, orders::cancel, OutcomeOutput::of);
   }
 }

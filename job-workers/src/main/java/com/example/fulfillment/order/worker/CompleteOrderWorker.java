@@ -1,7 +1,5 @@
 package com.example.fulfillment.order.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
@@ -16,20 +14,11 @@ import org.springframework.stereotype.Component;
  * order as completed. In: orderId. Out: outcome = COMPLETED.
  */
 @Component
-public class CompleteOrderWorker {
-
-  private final OrderService orders;
-  private final JobHandling jobs;
-
-  CompleteOrderWorker(final OrderService orders, final JobHandling jobs) {
-    this.orders = orders;
-    this.jobs = jobs;
-  }
+public record CompleteOrderWorker(OrderService orders, JobHandling jobs) {
 
   @JobWorker(type = JobTypes.COMPLETE_ORDER)
   public OutcomeOutput completeOrder(
       final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
-    return jobs.handle(
-        job, () -> OutcomeOutput.of(orders.complete(required(orderId, Variables.ORDER_ID))));
+    return jobs.handle(job, orderId, orders::complete, OutcomeOutput::of);
   }
 }

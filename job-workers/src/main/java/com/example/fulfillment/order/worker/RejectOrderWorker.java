@@ -1,12 +1,10 @@
 package com.example.fulfillment.order.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
-import com.example.fulfillment.closing.OrderClosing;
+import com.example.fulfillment.jobs.Inputs.Optional;
 import com.example.fulfillment.jobs.JobHandling;
+import com.example.fulfillment.order.OrderClosing;
 import com.example.fulfillment.order.RejectionReason;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
@@ -17,28 +15,18 @@ import org.springframework.stereotype.Component;
  * rejectionDetail. Out: outcome = REJECTED.
  */
 @Component
-public class RejectOrderWorker {
+public record RejectOrderWorker(OrderClosing orders, JobHandling jobs) {
 
-  private final OrderClosing orders;
-  private final JobHandling jobs;
-
-  RejectOrderWorker(final OrderClosing orders, final JobHandling jobs) {
-    this.orders = orders;
-    this.jobs = jobs;
-  }
-
-  public record Input(String orderId, String rejectionReason, String rejectionDetail) {}
+  public record Input(String orderId, String rejectionReason, @Optional String rejectionDetail) {}
 
   @JobWorker(type = JobTypes.REJECT_ORDER)
   public OutcomeOutput rejectOrder(final ActivatedJob job, @VariablesAsType final Input input) {
     return jobs.handle(
         job,
-        () ->
-            OutcomeOutput.of(
-                orders.reject(
-                    required(input.orderId(), Variables.ORDER_ID),
-                    RejectionReason.valueOf(
-                        required(input.rejectionReason(), Variables.REJECTION_REASON)),
-                    input.rejectionDetail())));
+        input,
+        in ->
+            orders.reject(
+                in.orderId(), RejectionReason.valueOf(in.rejectionReason()), in.rejectionDetail()),
+        OutcomeOutput::of);
   }
 }

@@ -68,24 +68,19 @@ public class JdbcPaymentRepository implements PaymentRepository {
 
   @Override
   public boolean capture(final String orderId, final Instant now) {
-    return jdbc.sql(
-                """
-                UPDATE payment SET status = 'CHARGED', captured_amount = amount, updated_at = :now
-                 WHERE order_id = :orderId AND status = 'PENDING_CONFIRMATION'
-                """)
-            .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+    return settleAuthorization(orderId, now, "status = 'CHARGED', captured_amount = amount");
   }
 
   @Override
   public boolean voidAuthorization(final String orderId, final Instant now) {
+    return settleAuthorization(orderId, now, "status = 'VOIDED'");
+  }
+
+  /** Ends a pending authorization with {@code changes} (a constant SET clause); once only. */
+  private boolean settleAuthorization(final String orderId, final Instant now, final String changes) {
     return jdbc.sql(
-                """
-                UPDATE payment SET status = 'VOIDED', updated_at = :now
-                 WHERE order_id = :orderId AND status = 'PENDING_CONFIRMATION'
-                """)
+                "UPDATE payment SET " + changes + ", updated_at = :now"
+                    + " WHERE order_id = :orderId AND status = 'PENDING_CONFIRMATION'")
             .param("now", ts(now))
             .param("orderId", orderId)
             .update()

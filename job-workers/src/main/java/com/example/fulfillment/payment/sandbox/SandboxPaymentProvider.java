@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A simulated payment provider, driven by the order's payment token like a provider's sandbox
- * (README, "Payment tokens"):
+ * (docs/api.md, "Payment tokens"):
  *
  * <ul>
  *   <li>{@value #TOK_OK}: the charge succeeds;
@@ -144,21 +144,6 @@ public class SandboxPaymentProvider implements PaymentProvider {
         .query(Integer.class)
         .optional()
         .orElse(0);
-  }
-
-  /** Money the provider moved: charged or captured, minus refunded. */
-  public BigDecimal netCollected() {
-    return jdbc.sql(
-            """
-            SELECT COALESCE(SUM(CASE
-                     WHEN step = 'CHARGE' AND result = 'CHARGED' THEN amount
-                     WHEN step = 'CAPTURE' THEN amount
-                     WHEN step = 'REFUND' THEN -amount
-                     ELSE 0 END), 0)
-              FROM sandbox_payment_operation
-            """)
-        .query(BigDecimal.class)
-        .single();
   }
 
   private int countAttempt(final String orderId, final Step step) {

@@ -1,7 +1,5 @@
 package com.example.fulfillment.payment.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
@@ -17,15 +15,7 @@ import org.springframework.stereotype.Component;
  * orderId. Out: paymentStatus = CHARGED.
  */
 @Component
-public class CapturePaymentWorker {
-
-  private final PaymentService payments;
-  private final JobHandling jobs;
-
-  CapturePaymentWorker(final PaymentService payments, final JobHandling jobs) {
-    this.payments = payments;
-    this.jobs = jobs;
-  }
+public record CapturePaymentWorker(PaymentService payments, JobHandling jobs) {
 
   public record Output(String paymentStatus) {}
 
@@ -33,10 +23,6 @@ public class CapturePaymentWorker {
   public Output capturePayment(
       final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
     return jobs.handle(
-        job,
-        () -> {
-          payments.capture(required(orderId, Variables.ORDER_ID));
-          return new Output(PaymentStatuses.CHARGED);
-        });
+        job, orderId, payments::capture, captured -> new Output(PaymentStatuses.CHARGED));
   }
 }

@@ -1,7 +1,5 @@
 package com.example.fulfillment.payment.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
@@ -17,22 +15,13 @@ import org.springframework.stereotype.Component;
  * (never more) or voids a pending authorization. In: orderId. Out: refundedAmount.
  */
 @Component
-public class RefundPaymentWorker {
-
-  private final PaymentService payments;
-  private final JobHandling jobs;
-
-  RefundPaymentWorker(final PaymentService payments, final JobHandling jobs) {
-    this.payments = payments;
-    this.jobs = jobs;
-  }
+public record RefundPaymentWorker(PaymentService payments, JobHandling jobs) {
 
   public record Output(BigDecimal refundedAmount) {}
 
   @JobWorker(type = JobTypes.REFUND_PAYMENT)
   public Output refundPayment(
       final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
-    return jobs.handle(
-        job, () -> new Output(payments.refund(required(orderId, Variables.ORDER_ID))));
+    return jobs.handle(job, orderId, payments::refund, Output::new);
   }
 }

@@ -1,7 +1,5 @@
 package com.example.fulfillment.shipping.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
@@ -16,19 +14,11 @@ import org.springframework.stereotype.Component;
  * shipment; none is success. In: orderId. No output.
  */
 @Component
-public class CancelShipmentWorker {
-
-  private final ShippingService shipping;
-  private final JobHandling jobs;
-
-  CancelShipmentWorker(final ShippingService shipping, final JobHandling jobs) {
-    this.shipping = shipping;
-    this.jobs = jobs;
-  }
+public record CancelShipmentWorker(ShippingService shipping, JobHandling jobs) {
 
   @JobWorker(type = JobTypes.CANCEL_SHIPMENT)
   public void cancelShipment(
       final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
-    jobs.run(job, () -> shipping.cancel(required(orderId, Variables.ORDER_ID)));
+    jobs.run(job, orderId, shipping::cancel);
   }
 }

@@ -1,11 +1,8 @@
 package com.example.fulfillment.shipping.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
-import com.example.fulfillment.shipping.Shipment;
 import com.example.fulfillment.shipping.ShippingService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -17,15 +14,7 @@ import org.springframework.stereotype.Component;
  * trackingNumber.
  */
 @Component
-public class CreateShipmentWorker {
-
-  private final ShippingService shipping;
-  private final JobHandling jobs;
-
-  CreateShipmentWorker(final ShippingService shipping, final JobHandling jobs) {
-    this.shipping = shipping;
-    this.jobs = jobs;
-  }
+public record CreateShipmentWorker(ShippingService shipping, JobHandling jobs) {
 
   public record Output(String shipmentId, String trackingNumber) {}
 
@@ -33,10 +22,6 @@ public class CreateShipmentWorker {
   public Output createShipment(
       final ActivatedJob job, @Variable(name = Variables.ORDER_ID) final String orderId) {
     return jobs.handle(
-        job,
-        () -> {
-          final Shipment shipment = shipping.create(required(orderId, Variables.ORDER_ID));
-          return new Output(shipment.shipmentId(), shipment.trackingNumber());
-        });
+        job, orderId, shipping::create, s -> new Output(s.shipmentId(), s.trackingNumber()));
   }
 }

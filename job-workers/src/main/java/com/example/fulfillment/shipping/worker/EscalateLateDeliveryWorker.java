@@ -1,10 +1,7 @@
 package com.example.fulfillment.shipping.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.shipping.ShippingService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
@@ -16,25 +13,12 @@ import org.springframework.stereotype.Component;
  * shipmentId. No output.
  */
 @Component
-public class EscalateLateDeliveryWorker {
-
-  private final ShippingService shipping;
-  private final JobHandling jobs;
-
-  EscalateLateDeliveryWorker(final ShippingService shipping, final JobHandling jobs) {
-    this.shipping = shipping;
-    this.jobs = jobs;
-  }
+public record EscalateLateDeliveryWorker(ShippingService shipping, JobHandling jobs) {
 
   public record Input(String orderId, String shipmentId) {}
 
   @JobWorker(type = JobTypes.ESCALATE_LATE_DELIVERY)
   public void escalateLateDelivery(final ActivatedJob job, @VariablesAsType final Input input) {
-    jobs.run(
-        job,
-        () ->
-            shipping.escalateLateDelivery(
-                required(input.orderId(), Variables.ORDER_ID),
-                required(input.shipmentId(), Variables.SHIPMENT_ID)));
+    jobs.run(job, input, in -> shipping.escalateLateDelivery(in.orderId(), in.shipmentId()));
   }
 }

@@ -1,11 +1,9 @@
 package com.example.fulfillment.shipping.worker;
 
-import static com.example.fulfillment.jobs.Inputs.required;
-
 import com.example.fulfillment.common.Money;
+import com.example.fulfillment.jobs.Inputs.Optional;
 import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.shipping.ShippingService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
@@ -18,17 +16,15 @@ import org.springframework.stereotype.Component;
  * (currency if present, else EUR). Out: insurancePolicy (the policy number).
  */
 @Component
-public class InsureShipmentWorker {
+public record InsureShipmentWorker(ShippingService shipping, JobHandling jobs) {
 
-  private final ShippingService shipping;
-  private final JobHandling jobs;
+  /** Without a {@code currency}, the total is in EUR. */
+  public record Input(String orderId, BigDecimal total, @Optional String currency) {
 
-  InsureShipmentWorker(final ShippingService shipping, final JobHandling jobs) {
-    this.shipping = shipping;
-    this.jobs = jobs;
+    public Input {
+      currency = currency == null ? Money.EUR : currency;
+    }
   }
-
-  public record Input(String orderId, BigDecimal total, String currency) {}
 
   public record Output(String insurancePolicy) {}
 
@@ -36,13 +32,8 @@ public class InsureShipmentWorker {
   public Output insureShipment(final ActivatedJob job, @VariablesAsType final Input input) {
     return jobs.handle(
         job,
-        () ->
-            new Output(
-                shipping
-                    .insure(
-                        required(input.orderId(), Variables.ORDER_ID),
-                        required(input.total(), Variables.TOTAL),
-                        input.currency() == null ? Money.EUR : input.currency())
-                    .policyNumber()));
+        input,
+        in -> shipping.insure(in.orderId(), in.total(), in.currency()),
+        policy -> new Output(policy.policyNumber()));
   }
 }

@@ -58,6 +58,9 @@ class ShippingWorkersTest extends FixtureTest {
     final var eta = schedule.scheduleDelivery(job(JobTypes.SCHEDULE_DELIVERY, id),
         new ScheduleDeliveryWorker.Input(id, shipment.shipmentId(), "UPS Express"));
     assertThat(Instant.parse(eta.estimatedDelivery())).isEqualTo(f.clock.instant().plus(Duration.ofDays(1)));
+    assertThat(schedule.scheduleDelivery(job(JobTypes.SCHEDULE_DELIVERY, id),
+        new ScheduleDeliveryWorker.Input(id, shipment.shipmentId(), null)))
+        .as("carrier is informative, not required").isEqualTo(eta);
 
     escalate.escalateLateDelivery(job(JobTypes.ESCALATE_LATE_DELIVERY, id),
         new EscalateLateDeliveryWorker.Input(id, shipment.shipmentId()));
@@ -78,7 +81,7 @@ class ShippingWorkersTest extends FixtureTest {
     cancel.cancelShipment(job(JobTypes.CANCEL_SHIPMENT, id), id);
     cancel.cancelShipment(job(JobTypes.CANCEL_SHIPMENT, id), id);
 
-    assertThat(f.shipping.shipmentOf(id).orElseThrow().status()).isEqualTo(ShipmentStatus.CANCELLED);
+    assertThat(f.shipmentOf(id).orElseThrow().status()).isEqualTo(ShipmentStatus.CANCELLED);
   }
 
   @Test

@@ -1,0 +1,125 @@
+package com.example.fulfillment.app.events.inbound;
+
+import com.example.fulfillment.app.events.CloudEventJson;
+import com.example.fulfillment.app.web.ApiExamples;
+import com.example.fulfillment.app.web.ApiJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The CloudEvents webhook (HTTP protocol binding 1.0): structured mode ({@code
+ * application/cloudevents+json}, the whole event in the body) and binary mode ({@code ce-*}
+ * headers, the data as {@code application/json} body). Translation only: {@link EventIngress}
+ * does the rest.
+ */
+@RestController
+@RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Events", description = "CloudEvents from payment providers and carriers")
+class EventController {
+
+  static final String CLOUDEVENTS_JSON = CloudEventJson.MEDIA_TYPE;
+
+  private final EventIngress ingress;
+  private final ObjectMapper json;
+
+  EventController(final EventIngress ingress, final ApiJson apiJson) {
+    this.ingress = ingress;
+    this.json = apiJson.mapper();
+  }
+
+  /** The answer to an accepted event. */
+  record EventAccepted(String eventId, String orderId, String messageName, String result) {}
+
+  @Operation(
+      summary = "Receive a CloudEvent (payment confirmed/declined, shipment delivered)",
+      description =
+          "Types com.example.payment.confirmed, com.example.payment.declined (data.reason →"
+              + " rejectionDetail) and com.example.shipment.delivered (data.deliveredAt). The order"
+              + " is the subject (or data.orderId). Each event becomes a BPMN message with message"
+              + " id = the event id: a duplicate has no second effect (result DUPLICATE). Structured"
+              + " mode: Content-Type application/cloudevents+json. Binary mode: ce-specversion, ce-id,"
+              + " ce-source, ce-type, ce-subject headers and the data as application/json.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = {
+                @Content(
+                    mediaType = CLOUDEVENTS_JSON,
+                    examples = {
+                      @ExampleObject(name = "payment confirmed", value = ApiExamples.CLOUD_EVENT_PAYMENT_CONFIRMED),
+                      @ExampleObject(name = "payment declined", value = ApiExamples.CLOUD_EVENT_PAYMENT_DECLINED),
+                      @ExampleObject(name = "shipment delivered", value = ApiExamples.CLOUD_EVENT_DELIVERED)
+                    }),
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    examples = @ExampleObject(name = "binary mode data (with ce-* headers)",
+                        value = "{\"reason\": \"3-D Secure check failed\"}"))
+              }),
+      responses = {
+        @ApiResponse(responseCode = "202",
+            content = @Content(examples = @ExampleObject(value = ApiExamples.EVENT_ACCEPTED))),
+        @ApiResponse(responseCode = "400", description = "Not a valid CloudEvent of a handled type",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(responseCode = "415", description = "Neither cloudevents+json nor json",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(responseCode = "422", description = "The event names no known order",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(responseCode = "503", content = @Content(mediaType = "application/problem+json"))
+      })
+  @PostMapping(consumes = {CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<EventAccepted> receive(
+      @RequestHeader final HttpHeaders headers, @RequestBody(required = false) final byte[] body) {
+    final MediaType contentType = headers.getContentType();
+    final IncomingEvent event =
+        contentType != null && contentType.isCompatibleWith(MediaType.valueOf(CLOUDEVENTS_JSON))
+            ? structured(body)
+            : binary(headers, body);
+    final EventIngress.Acceptance acceptance = ingress.accept(event);
+    return ResponseEntity.accepted()
+        .body(
+            new EventAccepted(
+                acceptance.eventId(), acceptance.orderId(), acceptance.messageName(),
+                acceptance.result().name()));
+  }
+
+  private IncomingEvent structured(final byte[] body) {
+    return CloudEventJson.structured(CloudEventJson.parse(json, body));
+  }
+
+  private IncomingEvent binary(final HttpHeaders headers, final byte[] body) {
+    if (headers.getFirst("ce-specversion") == null) {
+      throw invalid(
+          "ce-specversion",
+          "binary mode needs the ce-* headers; for the whole event in the body use Content-Type "
+              + CLOUDEVENTS_JSON);
+    }
+    final JsonNode data = body == null || body.length == 0 ? null : CloudEventJson.parse(json, body);
+    return new IncomingEvent(
+        headers.getFirst("ce-specversion"),
+        headers.getFirst("ce-id"),
+        headers.getFirst("ce-source"),
+        headers.getFirst("ce-type"),
+        headers.getFirst("ce-subject"),
+        MediaType.APPLICATION_JSON_VALUE,
+        headers.getFirst("ce-time"),
+        CloudEventJson.data(data));
+  }
+
+  private static InvalidEventException invalid(final String field, final String message) {
+    return CloudEventJson.invalid(field, message);
+  }
+}

@@ -1,0 +1,241 @@
+package com.example.fulfillment.app.events.inbound;
+
+import com.example.fulfillment.app.events.EventProperties;
+import com.example.fulfillment.app.events.EventTypes;
+import com.example.fulfillment.app.events.inbound.InvalidEventException.Violation;
+import com.example.fulfillment.order.Order;
+import com.example.fulfillment.order.OrderService;
+import com.example.fulfillment.order.OrderStatus;
+import com.example.fulfillment.process.ProcessConstants.Messages;
+import com.example.fulfillment.process.ProcessConstants.Variables;
+import com.example.fulfillment.shipping.ShippingService;
+import com.example.fulfillment.app.web.SafeText;
+import com.example.fulfillment.app.timeline.Timeline;
+import com.example.fulfillment.app.timeline.TimelineEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way external events reach an order's process, whatever carried them (the HTTP webhook,
+ * the RabbitMQ consumer, the sandbox carrier): validates the CloudEvent, finds the order (subject or
+ * {@code data.orderId}), and relays the BPMN message it stands for with message id = the event
+ * id, so a duplicate event has one effect (database row + the engine's message id).
+ *
+ * <ul>
+ *   <li>{@value EventTypes#PAYMENT_CONFIRMED} → {@code PaymentConfirmed}
+ *   <li>{@value EventTypes#PAYMENT_DECLINED} → {@code PaymentDeclined}; {@code data.reason} →
+ *       variable {@code rejectionDetail}
+ *   <li>{@value EventTypes#SHIPMENT_DELIVERED} → {@code ShipmentDelivered}; {@code
+ *       data.deliveredAt} → variable {@code deliveredAt}; the order is marked DELIVERED
+ * </ul>
+ *
+ * An event for an order that has ended is accepted and ignored.
+ */
+@Service
+public class EventIngress {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventIngress.class);
+
+  private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]{1,20}");
+  private static final int MAX_ID = 200;
+  private static final int MAX_REASON = 500;
+
+  /** What happened to an accepted event. */
+  public enum Result {
+    /** Relayed to the order's process now. */
+    ACCEPTED,
+    /** Seen before (same id): no second effect. */
+    DUPLICATE,
+    /** The order has ended: nothing to do. */
+    IGNORED
+  }
+
+  /** The answer to an accepted event. */
+  public record Acceptance(String eventId, String orderId, String messageName, Result result) {}
+
+  private final OrderService orders;
+  private final MessageRelay relay;
+  private final ShippingService shipping;
+  private final Timeline timeline;
+  private final EventProperties properties;
+  private final Clock clock;
+
+  EventIngress(
+      final OrderService orders,
+      final MessageRelay relay,
+      final ShippingService shipping,
+      final Timeline timeline,
+      final EventProperties properties,
+      final Clock clock) {
+    this.orders = orders;
+    this.relay = relay;
+    this.shipping = shipping;
+    this.timeline = timeline;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws InvalidEventException if the event is not a valid CloudEvent 1.0 of a handled type
+   * @throws EventForUnknownOrderException if it names no existing order
+   * @throws com.example.fulfillment.app.engine.EngineUnavailableException if the engine cannot take
+   *     it now (retry the same event)
+   */
+  public Acceptance accept(final IncomingEvent event) {
+    final Valid valid = validate(event);
+    final Order order =
+        orders
+            .find(valid.orderId())
+            .orElseThrow(() -> new EventForUnknownOrderException(valid.orderId()));
+    final Instant now = clock.instant();
+    final InboundMessages.Stored message =
+        new InboundMessages.Stored(
+            event.id(), order.orderId(), valid.messageName(), event.source(), event.type(),
+            valid.variables(), now, null);
+    if (order.status().isTerminal()) {
+      timeline.append(
+          TimelineEntry.about(
+              order.orderId(), "event:" + event.id(), now, TimelineEntry.Source.API,
+              TimelineEntry.Kind.EVENT_IGNORED, valid.messageName(),
+              describe(event) + " ignored: the order is " + order.status()));
+      return new Acceptance(event.id(), order.orderId(), valid.messageName(), Result.IGNORED);
+    }
+    if (Messages.SHIPMENT_DELIVERED.equals(valid.messageName())) {
+      // Record the carrier's word before the engine hears it: once the message is in, the
+      // process may complete the order (which records a delivery itself when none is known).
+      markDelivered(order, valid.deliveredAt() != null ? valid.deliveredAt() : now);
+    }
+    final MessageRelay.Outcome outcome = relay.relay(message, properties.messageTtl());
+    if (outcome == MessageRelay.Outcome.PUBLISHED) {
+      timeline.append(
+          TimelineEntry.about(
+              order.orderId(), "event:" + event.id(), now, TimelineEntry.Source.API,
+              TimelineEntry.Kind.MESSAGE_PUBLISHED, valid.messageName(), describe(event)));
+      LOG.info("Event {} ({}) relayed to order {} as {}", event.id(), event.type(),
+          order.orderId(), valid.messageName());
+    }
+    return new Acceptance(
+        event.id(), order.orderId(), valid.messageName(),
+        outcome == MessageRelay.Outcome.PUBLISHED ? Result.ACCEPTED : Result.DUPLICATE);
+  }
+
+  /** The carrier says so: the order is DELIVERED (only once its delivery was scheduled). */
+  private void markDelivered(final Order order, final Instant deliveredAt) {
+    final OrderStatus status = orders.find(order.orderId()).map(Order::status).orElse(order.status());
+    if (status == OrderStatus.SHIPPED) {
+      shipping.markDelivered(order.orderId(), deliveredAt);
+    }
+  }
+
+  private static String describe(final IncomingEvent event) {
+    return "CloudEvent " + event.type() + " " + event.id() + " from " + event.source();
+  }
+
+  private record Valid(
+      String orderId, String messageName, Map<String, Object> variables, Instant deliveredAt) {}
+
+  private static Valid validate(final IncomingEvent event) {
+    final List<Violation> errors = new ArrayList<>();
+    if (!"1.0".equals(event.specVersion())) {
+      errors.add(new Violation("specversion", "must be 1.0"));
+    }
+    requireText(event.id(), "id", MAX_ID, errors);
+    requireText(event.source(), "source", MAX_ID, errors);
+    final String messageName = event.type() == null ? null : EventTypes.MESSAGE_OF.get(event.type());
+    if (messageName == null) {
+      errors.add(new Violation("type", "must be one of " + EventTypes.MESSAGE_OF.keySet().stream().sorted().toList()));
+    }
+    if (event.dataContentType() != null
+        && !event.dataContentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      errors.add(new Violation("datacontenttype", "must be application/json"));
+    }
+    if (event.time() != null) {
+      parseTime(event.time(), "time", errors);
+    }
+    final Map<String, Object> data = event.data() == null ? Map.of() : event.data();
+    final Object dataOrderId = data.get("orderId");
+    String orderId = event.subject();
+    if (dataOrderId != null && !(dataOrderId instanceof String)) {
+      errors.add(new Violation("data.orderId", "must be a string"));
+    } else if (dataOrderId != null) {
+      if (orderId != null && !orderId.equals(dataOrderId)) {
+        errors.add(new Violation("subject", "must equal data.orderId when both are given"));
+      }
+      orderId = orderId != null ? orderId : (String) dataOrderId;
+    }
+    if (orderId == null) {
+      errors.add(new Violation("subject", "must name the order (or data.orderId)"));
+    } else if (!ORDER_ID.matcher(orderId).matches()) {
+      errors.add(new Violation("subject", "must be an order id ([A-Za-z0-9._-], at most 64)"));
+    }
+    final Map<String, Object> variables = new LinkedHashMap<>();
+    Instant deliveredAt = null;
+    if (Messages.PAYMENT_DECLINED.equals(messageName)) {
+      final Object reason = data.get("reason");
+      if (reason != null && !(reason instanceof String)) {
+        errors.add(new Violation("data.reason", "must be a string"));
+      } else if (reason != null && (((String) reason).length() > MAX_REASON || hasControl((String) reason))) {
+        errors.add(new Violation("data.reason", "must be at most " + MAX_REASON + " printable characters"));
+      } else {
+        variables.put(
+            Variables.REJECTION_DETAIL,
+            reason == null || ((String) reason).isBlank()
+                ? "payment declined by the provider"
+                : ((String) reason).strip());
+      }
+    }
+    if (Messages.SHIPMENT_DELIVERED.equals(messageName) && data.get("deliveredAt") != null) {
+      if (!(data.get("deliveredAt") instanceof String text)) {
+        errors.add(new Violation("data.deliveredAt", "must be an RFC 3339 timestamp"));
+      } else {
+        deliveredAt = parseTime(text, "data.deliveredAt", errors);
+        if (deliveredAt != null) {
+          variables.put(Variables.DELIVERED_AT, deliveredAt.toString());
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidEventException(errors);
+    }
+    return new Valid(orderId, messageName, variables, deliveredAt);
+  }
+
+  /** Extension attributes: lower-case letters and digits, at most 20 (CloudEvents 1.0). */
+  public static boolean isValidExtensionName(final String name) {
+    return EXTENSION_NAME.matcher(name).matches();
+  }
+
+  private static void requireText(
+      final String value, final String field, final int max, final List<Violation> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new Violation(field, "is required"));
+    } else if (value.length() > max || hasControl(value)) {
+      errors.add(new Violation(field, "must be at most " + max + " printable characters"));
+    }
+  }
+
+  private static Instant parseTime(
+      final String text, final String field, final List<Violation> errors) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      errors.add(new Violation(field, "must be an RFC 3339 timestamp"));
+      return null;
+    }
+  }
+
+  private static boolean hasControl(final String s) {
+    return !SafeText.isPrintable(s);
+  }
+}

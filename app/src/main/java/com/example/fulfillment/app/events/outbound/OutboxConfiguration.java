@@ -1,0 +1,54 @@
+package com.example.fulfillment.app.events.outbound;
+
+import com.example.fulfillment.app.events.EventProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The outbox relay and, in the default transport ({@code log}), its publisher. The RabbitMQ
+ * publisher is in {@code events.rabbit}.
+ */
+@Configuration(proxyBeanMethods = false)
+class OutboxConfiguration {
+
+  static final String PENDING = "fulfillment.events.outbox.pending";
+
+  @Bean
+  @ConditionalOnProperty(name = EventProperties.TRANSPORT_PROPERTY, havingValue = "log",
+      matchIfMissing = true)
+  EventPublisher loggingEventPublisher() {
+    return new LoggingEventPublisher();
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      final Outbox outbox,
+      final EventPublisher publisher,
+      final PlatformTransactionManager transactionManager,
+      final Clock clock,
+      final OutboxProperties properties,
+      final EventProperties events,
+      final ObjectProvider<MeterRegistry> meters) {
+    final MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+    // the backlog: grows while the broker is away, and should come back to ~0 after
+    Gauge.builder(PENDING, outbox, o -> o.pending())
+        .description("Outbox events not published yet")
+        .register(registry);
+    return new OutboxRelay(
+        outbox, publisher, transactionManager, clock, properties, events.source(), registry);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "fulfillment.events.outbox.relay-enabled", havingValue = "true",
+      matchIfMissing = true)
+  OutboxRelayRunner outboxRelayRunner(final OutboxRelay relay, final OutboxProperties properties) {
+    return new OutboxRelayRunner(relay, properties.pollInterval());
+  }
+}

@@ -1,0 +1,21 @@
+package com.example.fulfillment.app.events.outbound;
+
+import java.time.Instant;
+
+/**
+ * A row of the outbox (table {@code outbox_event}) as the relay reads it.
+ *
+ * @param seq the order of recording (an order's events are published in this order)
+ * @param data the event data, JSON
+ * @param attempts failed publish attempts so far
+ */
+public record OutboxEvent(
+    long seq,
+    String eventId,
+    String orderId,
+    String type,
+    String data,
+    String correlationId,
+    String causationId,
+    Instant occurredAt,
+    int attempts) {}

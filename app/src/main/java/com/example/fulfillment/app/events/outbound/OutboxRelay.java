@@ -1,0 +1,125 @@
+package com.example.fulfillment.app.events.outbound;
+
+import com.example.fulfillment.common.Backoff;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox: claims due events (locked, so other instances skip them), hands them to
+ * the {@link EventPublisher}, marks the confirmed ones published and gives the others a later
+ * attempt with backoff, all in one transaction.
+ *
+ * <p>Guarantees: at least once (a crash after the broker confirmed but before the commit sends the
+ * event again after the restart, with the same id; a crash before leaves it unpublished), and in
+ * order per order (only each order's oldest unpublished event is ever claimed). Events are never
+ * dropped: one that keeps failing is retried at the backoff's maximum interval.
+ */
+public class OutboxRelay {
+
+  public static final String PUBLISHED = "fulfillment.events.outbox.published";
+  public static final String FAILED = "fulfillment.events.outbox.failed";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int MAX_ERROR = 500;
+
+  private final Outbox outbox;
+  private final EventPublisher publisher;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final int batchSize;
+  private final Backoff backoff;
+  private final String source;
+  private final Counter published;
+  private final Counter failed;
+
+  public OutboxRelay(
+      final Outbox outbox,
+      final EventPublisher publisher,
+      final PlatformTransactionManager transactionManager,
+      final Clock clock,
+      final OutboxProperties properties,
+      final String source,
+      final MeterRegistry meters) {
+    this.outbox = outbox;
+    this.publisher = publisher;
+    this.tx = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+    this.batchSize = properties.batchSize();
+    this.backoff = properties.retryBackoff();
+    this.source = source;
+    this.published =
+        Counter.builder(PUBLISHED).description("Outbox events published").register(meters);
+    this.failed =
+        Counter.builder(FAILED)
+            .description("Outbox publish attempts that failed (retried later)")
+            .register(meters);
+  }
+
+  /**
+   * One round: claim, publish, record.
+   *
+   * @return how many events were published
+   */
+  public int publishDue() {
+    final Integer count = tx.execute(status -> round());
+    return count == null ? 0 : count;
+  }
+
+  /** Rounds until one publishes nothing (an order's next event is due once its previous one is published). */
+  public int drain() {
+    int total = 0;
+    for (int round = publishDue(); round > 0; round = publishDue()) {
+      total += round;
+    }
+    return total;
+  }
+
+  private int round() {
+    final List<OutboxEvent> batch = outbox.claimDue(clock.instant(), batchSize);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    final List<OutboundCloudEvent> events =
+        batch.stream().map(e -> OutboundCloudEvent.of(e, source)).toList();
+    EventPublisher.Confirmation confirmation;
+    try {
+      confirmation = publisher.publish(events);
+    } catch (RuntimeException e) {
+      confirmation = new EventPublisher.Confirmation(Set.of(), describe(e));
+    }
+    final Instant now = clock.instant();
+    final List<Long> done = new ArrayList<>();
+    int failures = 0;
+    for (OutboxEvent event : batch) {
+      if (confirmation.confirmedIds().contains(event.eventId())) {
+        done.add(event.seq());
+      } else {
+        failures++;
+        outbox.markFailed(
+            event.seq(), now.plus(backoff.after(event.attempts() + 1)), confirmation.failure());
+      }
+    }
+    outbox.markPublished(done, now);
+    published.increment(done.size());
+    if (failures > 0) {
+      failed.increment(failures);
+      LOG.warn("{} of {} event(s) not published, retried with backoff: {}", failures,
+          batch.size(), confirmation.failure());
+    }
+    return done.size();
+  }
+
+  private static String describe(final RuntimeException e) {
+    final String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+  }
+}

@@ -1,0 +1,63 @@
+package com.example.fulfillment.app.timeline;
+
+import com.example.fulfillment.jobs.JobListener;
+import com.example.fulfillment.app.timeline.TimelineEntry.Kind;
+import com.example.fulfillment.app.timeline.TimelineEntry.Source;
+import java.time.Clock;
+
+/**
+ * Feeds the timeline from the job workers (remote mode, where the app sees no engine records):
+ * every job a worker handled, with its outcome. Wait states, gateways and incidents raised by the
+ * engine itself are not visible this way (Operate shows them).
+ */
+public class WorkerTimelineListener implements JobListener {
+
+  private final Timeline timeline;
+  private final BpmnElements elements;
+  private final Clock clock;
+
+  public WorkerTimelineListener(
+      final Timeline timeline, final BpmnElements elements, final Clock clock) {
+    this.timeline = timeline;
+    this.elements = elements;
+    this.clock = clock;
+  }
+
+  @Override
+  public void jobHandled(final HandledJob job) {
+    if (job.orderId() == null) {
+      return;
+    }
+    final Kind kind =
+        switch (job.outcome()) {
+          case "completed" -> Kind.JOB_COMPLETED;
+          case "bpmn_error" -> Kind.JOB_ERROR_THROWN;
+          default -> Kind.JOB_FAILED;
+        };
+    final String type =
+        elements
+            .find(job.bpmnProcessId(), job.elementId())
+            .map(BpmnElements.Element::type)
+            .orElse(null);
+    timeline.append(
+        new TimelineEntry(
+            null,
+            job.orderId(),
+            "w:" + job.jobKey() + ":" + job.retries() + ":" + job.outcome(),
+            clock.instant(),
+            Source.WORKER,
+            kind,
+            null,
+            job.bpmnProcessId(),
+            job.processInstanceKey(),
+            job.elementId(),
+            job.elementInstanceKey(),
+            type,
+            job.jobKey(),
+            job.type(),
+            kind == Kind.JOB_FAILED ? job.retriesLeft() : null,
+            null,
+            null,
+            job.detail()));
+  }
+}

@@ -1,0 +1,40 @@
+package com.example.fulfillment.app.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}). */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+  @Bean
+  OpenAPI fulfillmentOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Order fulfillment API")
+                .version("1")
+                .description(
+                    "Place orders (idempotent with Idempotency-Key), follow them (status, process"
+                        + " state, timeline), cancel them, and report payment and delivery events"
+                        + " as CloudEvents. Errors are RFC 9457 problem documents. Local default"
+                        + " API key: local-dev-key (read-only: local-read-key)."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "apiKey",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.HEADER)
+                        .name(SecurityProperties.API_KEY_HEADER))
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+        .addSecurityItem(new SecurityRequirement().addList("basic"));
+  }
+}

@@ -1,0 +1,35 @@
+package com.example.fulfillment.app.web.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Locale;
+import java.util.Set;
+
+/** An ISO 3166-1 alpha-2 country code, upper case ({@link Locale#getISOCountries()}). */
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = IsoCountry.Validator.class)
+public @interface IsoCountry {
+
+  String message() default "must be an ISO 3166-1 alpha-2 country code, e.g. DE";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+
+  /** Null is valid (combine with {@code @NotNull}). */
+  class Validator implements ConstraintValidator<IsoCountry, String> {
+    private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+
+    @Override
+    public boolean isValid(final String value, final ConstraintValidatorContext context) {
+      return value == null || CODES.contains(value);
+    }
+  }
+}

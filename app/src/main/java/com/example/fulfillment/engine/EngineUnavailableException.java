@@ -1,9 +1,0 @@
-package com.example.fulfillment.engine;
-
-/** The process engine cannot be reached (or sheds load): the caller should retry later (503). */
-public class EngineUnavailableException extends RuntimeException {
-
-  public EngineUnavailableException(final String message, final Throwable cause) {
-    super(message, cause);
-  }
-}

@@ -1,9 +1,0 @@
-package com.example.fulfillment.order;
-
-/** The Idempotency-Key was used before for a different request (422). */
-public class IdempotencyKeyReusedException extends RuntimeException {
-
-  public IdempotencyKeyReusedException(final String key) {
-    super("Idempotency-Key '" + key + "' was used before for a different request");
-  }
-}

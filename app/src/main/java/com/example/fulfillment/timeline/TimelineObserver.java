@@ -1,9 +1,0 @@
-package com.example.fulfillment.timeline;
-
-import java.util.List;
-
-/** Told about timeline entries stored for the first time (after their transaction committed). */
-public interface TimelineObserver {
-
-  void appended(List<TimelineEntry> entries);
-}

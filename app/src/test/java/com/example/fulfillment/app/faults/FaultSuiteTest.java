@@ -1,0 +1,35 @@
+package com.example.fulfillment.app.faults;
+
+import com.example.fulfillment.app.support.ApiTestConfiguration;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole app on the in-process engine, with job handling that can be told to misbehave
+ * ({@link Faults}) and the sandbox carrier on (deliveries reported 1 s after scheduling). All
+ * fault tests share this one context; each waits until its orders have ended, so the invariants
+ * they check afterwards are about their own orders.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    properties = {
+      "fulfillment.engine.embedded.port=0",
+      "fulfillment.engine.embedded.trim-log=false",
+      "spring.datasource.url=jdbc:h2:mem:fulfillment-fault-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "fulfillment.workers.retry-backoff.initial=PT0.1S",
+      "fulfillment.workers.retry-backoff.max=PT0.5S",
+      "fulfillment.sandbox.carrier.delivery-delay=PT1S",
+      "fulfillment.api.max-concurrent-writes=64",
+      "fulfillment.orders.await-instance-key=PT5S",
+      // a stalled charge is given up by the engine after 2 s and handed out again
+      "camunda.client.worker.override.charge-payment.timeout=PT2S"
+    })
+@Import({ApiTestConfiguration.class, FaultInjection.class})
+@AutoConfigureMockMvc
+public @interface FaultSuiteTest {}

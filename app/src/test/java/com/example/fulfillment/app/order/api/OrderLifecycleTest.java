@@ -1,0 +1,236 @@
+package com.example.fulfillment.app.order.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.example.fulfillment.inventory.InventoryService;
+import com.example.fulfillment.inventory.StockLevel;
+import com.example.fulfillment.payment.PaymentService;
+import com.example.fulfillment.app.support.ApiDriver;
+import com.example.fulfillment.app.support.EmbeddedEngineTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Orders through the API from start to end: every payment token, out of stock, cancellation at
+ * each stage (with stock and money restored), and the timeline of a completed order.
+ */
+@EmbeddedEngineTest
+class OrderLifecycleTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired InventoryService inventory;
+  @Autowired PaymentService payments;
+
+  @Autowired ApiDriver api;
+
+  @Test
+  void tokOkCompletesOnceDelivered() throws Exception {
+    final String orderId = api.place("tok_ok", "SKU-10:2");
+    api.delivered(orderId);
+    final JsonNode order = api.awaitStatus(orderId, "COMPLETED");
+    assertThat(order.get("outcome").asText()).isEqualTo("COMPLETED");
+    assertThat(order.at("/shipment/status").asText()).isEqualTo("DELIVERED");
+    assertThat(order.at("/payment/charged/amount").decimalValue()).isEqualByComparingTo("69.80");
+    // the order is COMPLETED before the process ends (NotifyCustomer and the signal come after)
+    org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
+        .until(() -> api.order(orderId), o -> o.at("/process/currentSteps").isEmpty());
+  }
+
+  @Test
+  void tokDeclinedIsRejected() throws Exception {
+    final String orderId = api.place("tok_declined", "SKU-11:1");
+    final JsonNode order = api.awaitStatus(orderId, "REJECTED");
+    assertThat(order.get("rejectionReason").asText()).isEqualTo("PAYMENT_DECLINED");
+    assertThat(order.get("rejectionDetail").asText()).contains("declined");
+  }
+
+  @Test
+  void tokConfirmWaitsForThePaymentEventThenCompletes() throws Exception {
+    final String orderId = api.place("tok_confirm", "SKU-12:1");
+    final JsonNode waiting = api.awaitStep(orderId, "AwaitPaymentConfirmation");
+    assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_PAYMENT_CONFIRMATION");
+    assertThat(waiting.at("/payment/status").asText()).isEqualTo("PENDING_CONFIRMATION");
+
+    final var confirmed = api.sendEvent("pay-" + UUID.randomUUID(), "com.example.payment.confirmed", orderId, null);
+    assertThat(confirmed.getStatus()).isEqualTo(202);
+    api.delivered(orderId);
+    final JsonNode order = api.awaitStatus(orderId, "COMPLETED");
+    assertThat(order.at("/payment/status").asText()).isEqualTo("CHARGED");
+  }
+
+  @Test
+  void tokConfirmWithADeclineEventIsRejectedAndVoided() throws Exception {
+    final StockLevel before = inventory.stock("SKU-13").orElseThrow();
+    final String orderId = api.place("tok_confirm", "SKU-13:2");
+    api.awaitStep(orderId, "AwaitPaymentConfirmation");
+    final var declined =
+        api.sendEvent("pay-" + UUID.randomUUID(), "com.example.payment.declined", orderId,
+            Map.of("reason", "3-D Secure check failed"));
+    assertThat(declined.getStatus()).isEqualTo(202);
+    final JsonNode order = api.awaitStatus(orderId, "REJECTED");
+    assertThat(order.get("rejectionReason").asText()).isEqualTo("PAYMENT_DECLINED");
+    assertThat(order.get("rejectionDetail").asText()).isEqualTo("3-D Secure check failed");
+    assertThat(order.at("/payment/status").asText()).isEqualTo("VOIDED");
+    assertThat(inventory.stock("SKU-13").orElseThrow().available()).isEqualTo(before.available());
+  }
+
+  @Test
+  void tokFlakyIsRetriedAndTheRetriesShowOnTheTimeline() throws Exception {
+    final String orderId = api.place("tok_flaky", "SKU-14:1");
+    api.awaitStep(orderId, "AwaitDelivery");
+    final JsonNode timeline = api.timeline(orderId);
+    final List<JsonNode> failures =
+        api.json().convertValue(timeline.get("events"), new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {})
+            .stream().filter(e -> e.get("kind").asText().equals("JOB_FAILED")).toList();
+    assertThat(failures).hasSize(2);
+    assertThat(failures).allSatisfy(f -> {
+      assertThat(f.get("elementId").asText()).isEqualTo("ChargePayment");
+      assertThat(f.get("jobType").asText()).isEqualTo("charge-payment");
+    });
+    assertThat(failures.get(0).get("retries").asInt()).isEqualTo(2);
+    assertThat(failures.get(1).get("retries").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void tokOutageEndsInAnIncidentVisibleInTheOrder() throws Exception {
+    final String orderId = api.place("tok_outage", "SKU-15:1");
+    final JsonNode order =
+        org.awaitility.Awaitility.await()
+            .atMost(ApiDriver.WAIT)
+            .until(() -> api.order(orderId), o -> o.at("/process/openIncidents").size() > 0);
+    final JsonNode incident = order.at("/process/openIncidents/0");
+    assertThat(incident.get("elementId").asText()).isEqualTo("ChargePayment");
+    assertThat(incident.get("elementName").asText()).isEqualTo("Charge payment");
+    assertThat(incident.get("message").asText()).contains("charge-payment failed");
+    assertThat(order.at("/process/currentSteps").findValuesAsText("elementId")).contains("ChargePayment");
+  }
+
+  @Test
+  void skuOutIsRejectedOutOfStock() throws Exception {
+    final String orderId = api.place("tok_ok", "SKU-1:1", "SKU-OUT:1");
+    final JsonNode order = api.awaitStatus(orderId, "REJECTED");
+    assertThat(order.get("rejectionReason").asText()).isEqualTo("OUT_OF_STOCK");
+  }
+
+  @Test
+  void cancelBeforePaymentReleasesTheStockAndChargesNothing() throws Exception {
+    final StockLevel before = inventory.stock("SKU-16").orElseThrow();
+    final String orderId = api.place("tok_outage", "SKU-16:3");
+    org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
+        .until(() -> api.order(orderId), o -> o.at("/process/openIncidents").size() > 0);
+
+    cancel(orderId, 202);
+    final JsonNode order = api.awaitStatus(orderId, "CANCELLED");
+    assertThat(order.at("/process/openIncidents").size()).isZero();
+    assertThat(inventory.stock("SKU-16").orElseThrow()).isEqualTo(before);
+    assertThat(payments.find(orderId).map(p -> p.capturedAmount().signum()).orElse(0)).isZero();
+    cancel(orderId, 409);
+  }
+
+  @Test
+  void cancelAfterPaymentAuthorizationVoidsItAndReleasesTheStock() throws Exception {
+    final StockLevel before = inventory.stock("SKU-LOW").orElseThrow();
+    final String orderId = api.place("tok_confirm", "SKU-LOW:1");
+    api.awaitStep(orderId, "AwaitPaymentConfirmation");
+    cancel(orderId, 202);
+    cancel(orderId, 202); // asking again changes nothing
+    final JsonNode order = api.awaitStatus(orderId, "CANCELLED");
+    assertThat(order.at("/payment/status").asText()).isEqualTo("VOIDED");
+    assertThat(inventory.stock("SKU-LOW").orElseThrow()).isEqualTo(before);
+  }
+
+  @Test
+  void cancelDuringDeliveryCancelsTheShipmentRefundsAndReleases() throws Exception {
+    final StockLevel before = inventory.stock("SKU-5").orElseThrow();
+    final String orderId = api.place("tok_ok", "SKU-5:2");
+    api.awaitStep(orderId, "AwaitDelivery");
+    cancel(orderId, 202);
+    final JsonNode order = api.awaitStatus(orderId, "CANCELLED");
+    assertThat(order.at("/shipment/status").asText()).isEqualTo("CANCELLED");
+    assertThat(order.at("/payment/status").asText()).isEqualTo("REFUNDED");
+    assertThat(order.at("/payment/refunded/amount").decimalValue())
+        .isEqualByComparingTo(order.at("/payment/charged/amount").decimalValue());
+    assertThat(inventory.stock("SKU-5").orElseThrow()).isEqualTo(before);
+    final List<String> kinds = api.timeline(orderId).get("events").findValuesAsText("kind");
+    assertThat(kinds).contains("CANCELLATION_REQUESTED", "ELEMENT_TERMINATED");
+  }
+
+  @Test
+  void cancelAfterDeliveryOrCompletionIs409() throws Exception {
+    final String orderId = api.place("tok_ok", "SKU-4:1");
+    api.delivered(orderId);
+    api.awaitStatus(orderId, "DELIVERED", "COMPLETED");
+    final var r = mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+    assertThat(r.getStatus()).isEqualTo(409);
+    assertThat(r.getContentAsString()).contains("/problems/order-not-cancellable");
+  }
+
+  @Test
+  void timelineOfACompletedOrderShowsItsWholePathInOrder() throws Exception {
+    final String orderId = api.place("tok_ok", "SKU-3:1", "SKU-2:2");
+    api.delivered(orderId);
+    api.awaitStatus(orderId, "COMPLETED");
+    final JsonNode timeline =
+        org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
+            .until(() -> api.timeline(orderId),
+                t -> t.get("events").findValuesAsText("elementId").contains("OrderFulfilled"));
+    final List<JsonNode> events =
+        api.json().convertValue(timeline.get("events"), new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
+
+    assertThat(events.getFirst().get("kind").asText()).isEqualTo("ORDER_PLACED");
+    assertThat(events).extracting(e -> java.time.Instant.parse(e.get("at").asText())).isSorted();
+    final List<String> completed =
+        events.stream()
+            .filter(e -> e.get("kind").asText().equals("ELEMENT_COMPLETED"))
+            .map(e -> e.get("elementId").asText())
+            .toList();
+    assertThat(completed)
+        .containsSubsequence("OrderReceived", "ValidateOrder", "AssessRisk", "ReserveStock",
+            "ChargePayment", "PickAndPack", "CreateShipment", "ScheduleDelivery", "AwaitDelivery",
+            "DeliverShipment", "CompleteOrder", "NotifyCustomer", "OrderFulfilled");
+    assertThat(events)
+        .anySatisfy(e -> {
+          assertThat(e.get("elementId").asText()).isEqualTo("ValidateOrder");
+          assertThat(e.get("elementName").asText()).isEqualTo("Validate order");
+          assertThat(e.get("elementType").asText()).isEqualTo("SERVICE_TASK");
+        })
+        .anySatisfy(e -> {
+          assertThat(e.get("kind").asText()).isEqualTo("MESSAGE_CORRELATED");
+          assertThat(e.get("messageName").asText()).isEqualTo("ShipmentDelivered");
+          assertThat(e.get("bpmnProcessId").asText()).isEqualTo("shipping");
+        })
+        .anySatisfy(e -> assertThat(e.get("kind").asText()).isEqualTo("MESSAGE_PUBLISHED"))
+        .anySatisfy(e -> assertThat(e.get("bpmnProcessId").asText()).isEqualTo("loyalty-points"));
+    assertThat(events.stream().filter(e -> e.get("elementId") != null
+            && e.get("elementId").asText().equals("ReserveLine")
+            && e.get("kind").asText().equals("ELEMENT_COMPLETED")))
+        .hasSize(2);
+  }
+
+  @Test
+  void compensationHandlersAreMarkedOnTheTimeline() throws Exception {
+    final String orderId = api.place("tok_ok", "SKU-1:1", "SKU-OUT:1");
+    api.awaitStatus(orderId, "REJECTED");
+    final JsonNode timeline =
+        org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
+            .until(() -> api.timeline(orderId),
+                t -> t.get("events").findValuesAsText("elementId").contains("OrderRejected"));
+    final List<JsonNode> events =
+        api.json().convertValue(timeline.get("events"), new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("elementId").asText()).isEqualTo("ReleaseLine");
+      assertThat(e.get("compensationHandler").asBoolean()).isTrue();
+    });
+  }
+
+  private void cancel(final String orderId, final int status) throws Exception {
+    final var r = mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+    assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(status);
+  }
+}

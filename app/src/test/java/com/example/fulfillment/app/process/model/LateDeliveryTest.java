@@ -1,0 +1,68 @@
+package com.example.fulfillment.app.process.model;
+
+import static com.example.fulfillment.app.process.model.TestOrder.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.example.fulfillment.process.ProcessConstants.JobTypes;
+import com.example.fulfillment.testing.ProcessRecords;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The delivery SLA: a non-interrupting timer on the shipping call activity. */
+class LateDeliveryTest extends OrderModelTest {
+
+  @Test
+  void lateDeliveryIsEscalatedWhileTheDeliveryGoesOn() {
+    final TestOrder order = order().deliverySla("P2D");
+    final long pi = inDelivery(order);
+    final long shipping = records.awaitChildInstance(pi);
+
+    assertThat(ProcessRecords.dueAfter(records.awaitTimerCreated(pi, "DeliverySlaExceeded")))
+        .isEqualTo(Duration.ofDays(2));
+    engine.increaseTime(Duration.ofDays(2));
+
+    final ActivatedJob escalate = jobs.activate(JobTypes.ESCALATE_LATE_DELIVERY, pi);
+    assertThat(escalate.getVariablesAsMap())
+        .contains(entry("orderId", order.orderId), entry("shipmentId", "shp-" + pi));
+    jobs.complete(escalate, Map.of());
+    records.awaitCompleted(pi, "LateDeliveryEscalated");
+
+    // the delivery was not interrupted: the shipment still arrives and the order completes
+    assertThat(records.terminatedElements(pi)).doesNotContain("DeliverShipment");
+    assertThat(records.isTerminated(shipping)).isFalse();
+    driver.deliver(order.orderId);
+    driver.completeAndNotify(pi);
+    records.awaitProcessCompleted(pi);
+    assertThat(records.completedElements(pi))
+        .containsSubsequence("DeliverySlaExceeded", "EscalateLateDelivery", "LateDeliveryEscalated")
+        .containsSubsequence("DeliverShipment", "CompleteOrder", "NotifyCustomer", "OrderFulfilled");
+    assertThat(records.variable(pi, "outcome")).contains("\"COMPLETED\"");
+  }
+
+  @Test
+  void deliveryInTimeEscalatesNothingAndTheSlaDefaultsToThreeDays() {
+    final TestOrder order = order().deliverySla(null);
+    final long pi = inDelivery(order);
+
+    assertThat(ProcessRecords.dueAfter(records.awaitTimerCreated(pi, "DeliverySlaExceeded")))
+        .isEqualTo(Duration.ofDays(3));
+    driver.deliver(order.orderId);
+    driver.completeAndNotify(pi);
+    records.awaitProcessCompleted(pi);
+    assertThat(records.activatedElements(pi)).doesNotContain("DeliverySlaExceeded", "EscalateLateDelivery");
+  }
+
+  private long inDelivery(final TestOrder order) {
+    final long pi = driver.place(order);
+    driver.validate(pi, order);
+    driver.reserveAll(pi, order);
+    driver.charge(pi);
+    driver.pickPackAndInvoice(pi);
+    driver.createShipment(pi);
+    driver.dispatch(pi);
+    return pi;
+  }
+}

@@ -1,0 +1,37 @@
+package com.example.fulfillment.app.support;
+
+import com.example.fulfillment.app.engine.ProcessMessages;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** Test wiring shared by every {@link EmbeddedEngineTest}: API key by default, engine faults. */
+@TestConfiguration(proxyBeanMethods = false)
+public class ApiTestConfiguration {
+
+  /** The local default key (application.yaml): every MockMvc request sends it unless it sets one. */
+  public static final String API_KEY = "local-dev-key";
+
+  public static final String READ_ONLY_KEY = "local-read-key";
+
+  @Bean
+  MockMvcBuilderCustomizer defaultApiKey() {
+    return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/").header("X-API-Key", API_KEY));
+  }
+
+  /** Requests through MockMvc, as a client of the API sends them. */
+  @Bean
+  ApiDriver apiDriver(final MockMvc mvc) {
+    return new ApiDriver(mvc);
+  }
+
+  @Bean
+  @Primary
+  EngineFaults engineFaults(@Qualifier("camundaProcessMessages") final ProcessMessages real) {
+    return new EngineFaults(real);
+  }
+}

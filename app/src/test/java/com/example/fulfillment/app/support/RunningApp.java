@@ -1,0 +1,123 @@
+package com.example.fulfillment.app.support;
+
+import com.example.fulfillment.FulfillmentApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole app started in this JVM like {@code java -jar} would, on a free HTTP port of the
+ * loopback interface with an in-memory H2 database of its own, for tests that need to control when
+ * it starts relative to its engine (remote mode). Close it to stop it.
+ */
+public final class RunningApp implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ConfigurableApplicationContext context;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  private RunningApp(final ConfigurableApplicationContext context) {
+    this.context = context;
+    final int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    this.base = URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * Starts the app with these profiles and properties, given as command-line arguments (so they
+   * win over every configuration file, like {@code --key=value} to {@code java -jar}).
+   */
+  public static RunningApp start(final String profiles, final Map<String, Object> properties) {
+    final Map<String, Object> all = new LinkedHashMap<>();
+    all.put("server.port", "0");
+    all.put(
+        "spring.datasource.url",
+        "jdbc:h2:mem:app-" + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    all.put("fulfillment.engine.embedded.port", "0");
+    all.putAll(properties);
+    final String[] args =
+        all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new RunningApp(
+        new SpringApplicationBuilder(FulfillmentApplication.class)
+            .profiles(profiles.isBlank() ? new String[0] : profiles.split(","))
+            .run(args));
+  }
+
+  public <T> T bean(final Class<T> type) {
+    return context.getBean(type);
+  }
+
+  /** The local default API key (application.yaml), sent with every request. */
+  public static final String API_KEY = "local-dev-key";
+
+  /** The rest of an order body after its items: a tok_ok payment and a demo address. */
+  public static final String PAYMENT_AND_ADDRESS =
+      "\"paymentToken\":\"tok_ok\",\"shippingAddress\":{\"name\":\"Erika Mustermann\","
+          + "\"street\":\"Heidestr. 17\",\"city\":\"Koeln\",\"postalCode\":\"51147\","
+          + "\"country\":\"DE\"}";
+
+  public Response get(final String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  public Response postJson(final String path, final String body) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** POST /api/orders for one line. */
+  public Response placeOrder(final String customerId, final String sku, final int quantity) {
+    return postJson(
+        "/api/orders",
+        "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + sku
+            + "\",\"quantity\":" + quantity + "}]," + PAYMENT_AND_ADDRESS + "}");
+  }
+
+  private Response send(final HttpRequest.Builder request) {
+    try {
+      final HttpResponse<String> response =
+          http.send(request.timeout(Duration.ofSeconds(30)).header("X-API-Key", API_KEY).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  /** An HTTP answer. */
+  public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + body, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package com.example.fulfillment.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** A TCP port free on the loopback interface right now (for engines the test starts itself). */
+public final class FreePort {
+
+  private FreePort() {}
+
+  public static int onLoopback() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
