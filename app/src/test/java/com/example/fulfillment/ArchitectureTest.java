@@ -13,9 +13,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.camunda.client.annotation.JobWorker;
 
 /**
- * The house's boundaries, checked where both sides are visible: the domain module (job-workers:
- * one package per capability, plain Java, with {@code worker} and {@code jdbc} adapters) and the
- * app ({@code com.example.fulfillment.app}, by feature). A rule broken here fails the build.
+ * The house's boundaries, checked where both sides are visible: the domain module (job-workers: one
+ * package per capability, plain Java, with {@code worker} and {@code jdbc} adapters) and the app
+ * ({@code com.example.fulfillment.app}, by feature). A rule broken here fails the build.
  */
 @AnalyzeClasses(
     packages = "com.example.fulfillment",
@@ -33,7 +33,8 @@ class ArchitectureTest {
   }
 
   /** The domain's capability packages (ArchUnit's alternation syntax). */
-  static final String CAPABILITIES = "com.example.fulfillment.[order|inventory|payment|shipping|warehouse|invoicing|loyalty|analytics|notification]";
+  static final String CAPABILITIES =
+      "com.example.fulfillment.[order|inventory|payment|shipping|warehouse|invoicing|loyalty|analytics|notification]";
 
   /** The domain capabilities and the shared kernel: plain Java. */
   static final String[] DOMAIN = {
@@ -57,10 +58,17 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "io.camunda..", "org.springframework..", "com.zaxxer..", "java.sql..", "javax.sql..",
-              "io.micrometer..", "com.example.fulfillment.jobs..",
-              "com.example.fulfillment.process..", "com.example.fulfillment.app..")
-          .because("the domain knows nothing of the engine, the framework, the database or the app");
+              "io.camunda..",
+              "org.springframework..",
+              "com.zaxxer..",
+              "java.sql..",
+              "javax.sql..",
+              "io.micrometer..",
+              "com.example.fulfillment.jobs..",
+              "com.example.fulfillment.process..",
+              "com.example.fulfillment.app..")
+          .because(
+              "the domain knows nothing of the engine, the framework, the database or the app");
 
   @ArchTest
   static final ArchRule inTheDomainModuleOnlyWorkersUseTheEngine =
@@ -104,7 +112,8 @@ class ArchitectureTest {
           .should()
           .onlyHaveDependentClassesThat()
           .resideInAnyPackage("..jdbc", "..sandbox", "..worker", "com.example.fulfillment.config")
-          .because("the domain and the app reach a capability through its service, not its adapters");
+          .because(
+              "the domain and the app reach a capability through its service, not its adapters");
 
   @ArchTest
   static final ArchRule theAppKeepsToTheDomainsPublicFace =
@@ -113,13 +122,13 @@ class ArchitectureTest {
           .resideInAPackage("com.example.fulfillment.app..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(
-              CAPABILITIES + ".jdbc..")
+          .resideInAnyPackage(CAPABILITIES + ".jdbc..")
           .orShould()
           .dependOnClassesThat()
           .haveFullyQualifiedName("com.example.fulfillment.jobs.JobHandling")
-          .because("no app class touches a capability's JDBC internals (the shared kernel's JDBC"
-              + " helpers, common.jdbc, are published for every adapter) or the workers' engine glue");
+          .because(
+              "no app class touches a capability's JDBC internals (the shared kernel's JDBC"
+                  + " helpers, common.jdbc, are published for every adapter) or the workers' engine glue");
 
   @ArchTest
   static final ArchRule webIsBelowTheFeatures =
@@ -134,8 +143,9 @@ class ArchitectureTest {
               "com.example.fulfillment.app.monitor..",
               "com.example.fulfillment.app.sandbox..",
               "com.example.fulfillment.app.engine..")
-          .because("each feature maps its own exceptions to problems (ErrorResponse): no arrow runs "
-              + "from web back up into a feature");
+          .because(
+              "each feature maps its own exceptions to problems (ErrorResponse): no arrow runs "
+                  + "from web back up into a feature");
 
   @ArchTest
   static final ArchRule domainCapabilitiesAreFreeOfCycles =
@@ -153,7 +163,9 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "com.example.fulfillment.app.events.rabbit..", "org.springframework.amqp..", "com.rabbitmq..")
+              "com.example.fulfillment.app.events.rabbit..",
+              "org.springframework.amqp..",
+              "com.rabbitmq..")
           .because("RabbitMQ is one transport behind EventPublisher and DeadLetters");
 
   @ArchTest

@@ -36,11 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The README's promises, kept: its two commands are in the first screen, its first order works as
- * written (the {@code curl} example is read from the README and sent to the app, started as
- * {@code spring-boot:test-run} starts it: embedded engine, simulated carrier on), and every
- * relative link in {@code README.md} and {@code docs/} points to a file (and heading) that exists.
- * Nothing of the example is repeated here: change the README's curl and this test sends the new
- * one; break it and this test fails.
+ * written (the {@code curl} example is read from the README and sent to the app, started as {@code
+ * spring-boot:test-run} starts it: embedded engine, simulated carrier on), and every relative link
+ * in {@code README.md} and {@code docs/} points to a file (and heading) that exists. Nothing of the
+ * example is repeated here: change the README's curl and this test sends the new one; break it and
+ * this test fails.
  */
 @SpringBootTest(
     classes = FulfillmentApplication.class,
@@ -279,9 +279,8 @@ class ReadmeExamplesTest {
   }
 
   /**
-   * Splits shell text into commands and comments the way sh does for what the README uses:
-   * single and double quotes, backslash escapes, backslash-newline continuations, {@code #}
-   * comments.
+   * Splits shell text into commands and comments the way sh does for what the README uses: single
+   * and double quotes, backslash escapes, backslash-newline continuations, {@code #} comments.
    */
   static List<ShellItem> parseShell(final String text) {
     final List<ShellItem> items = new ArrayList<>();
@@ -388,8 +387,7 @@ class ReadmeExamplesTest {
   static final Pattern INLINE_LINK =
       Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
 
-  static final Pattern REFERENCE_LINK =
-      Pattern.compile("^\\s*\\[[^\\]]+\\]:\\s*<?([^\\s>]+)>?.*");
+  static final Pattern REFERENCE_LINK = Pattern.compile("^\\s*\\[[^\\]]+\\]:\\s*<?([^\\s>]+)>?.*");
 
   static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
 

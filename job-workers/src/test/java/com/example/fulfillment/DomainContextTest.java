@@ -104,8 +104,16 @@ class DomainContextTest {
   @Test
   void flywayMigratedAndSeededTheDemoCatalog() {
     assertThat(catalog.products()).hasSize(22);
-    assertThat(jdbc.sql("SELECT available FROM stock WHERE sku = 'SKU-OUT'").query(Integer.class).single()).isZero();
-    assertThat(jdbc.sql("SELECT available FROM stock WHERE sku = 'SKU-LOW'").query(Integer.class).single()).isEqualTo(3);
+    assertThat(
+            jdbc.sql("SELECT available FROM stock WHERE sku = 'SKU-OUT'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("SELECT available FROM stock WHERE sku = 'SKU-LOW'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
   }
 
   @Test
@@ -117,18 +125,22 @@ class DomainContextTest {
 
   @Test
   void orderListenerBeansHearOfProcessInstanceLinks() {
-    final Order order = orders.place(Fixture.command("ord_" + UUID.randomUUID(), "c-1", "tok_ok", "SKU-1:1"));
+    final Order order =
+        orders.place(Fixture.command("ord_" + UUID.randomUUID(), "c-1", "tok_ok", "SKU-1:1"));
     orders.recordProcessInstance(order.orderId(), 77L);
 
-    assertThat(TestApp.LINKED).anySatisfy(o -> {
-      assertThat(o.orderId()).isEqualTo(order.orderId());
-      assertThat(o.processInstanceKey()).isEqualTo(77L);
-    });
+    assertThat(TestApp.LINKED)
+        .anySatisfy(
+            o -> {
+              assertThat(o.orderId()).isEqualTo(order.orderId());
+              assertThat(o.processInstanceKey()).isEqualTo(77L);
+            });
   }
 
   @Test
   void theMinorWorkersAnswerTheSameWhenRepeated() {
-    final Order order = orders.place(Fixture.command("ord_" + UUID.randomUUID(), "c-9", "tok_ok", "SKU-3:2"));
+    final Order order =
+        orders.place(Fixture.command("ord_" + UUID.randomUUID(), "c-9", "tok_ok", "SKU-3:2"));
     final String id = order.orderId();
     for (int round = 0; round < 2; round++) {
       assertThat(pickAndPack.pickAndPack(job(JobTypes.PICK_AND_PACK, id), id))
@@ -137,15 +149,34 @@ class DomainContextTest {
       final var invoiceInput = new GenerateInvoiceWorker.Input(id, order.total(), "EUR");
       assertThat(invoice.generateInvoice(job(JobTypes.GENERATE_INVOICE, id), invoiceInput))
           .isEqualTo(invoice.generateInvoice(job(JobTypes.GENERATE_INVOICE, id), invoiceInput));
-      assertThat(loyalty.awardLoyaltyPoints(job(JobTypes.AWARD_LOYALTY_POINTS, id),
-          new AwardLoyaltyPointsWorker.Input(id, "c-9", order.total())).points()).isEqualTo(58);
-      recordSale.recordSale(job(JobTypes.RECORD_SALE, id), new RecordSaleWorker.Input(id, order.total()));
-      notify.notifyCustomer(job(JobTypes.NOTIFY_CUSTOMER, id), new NotifyCustomerWorker.Input(id, "c-9", "COMPLETED"));
+      assertThat(
+              loyalty
+                  .awardLoyaltyPoints(
+                      job(JobTypes.AWARD_LOYALTY_POINTS, id),
+                      new AwardLoyaltyPointsWorker.Input(id, "c-9", order.total()))
+                  .points())
+          .isEqualTo(58);
+      recordSale.recordSale(
+          job(JobTypes.RECORD_SALE, id), new RecordSaleWorker.Input(id, order.total()));
+      notify.notifyCustomer(
+          job(JobTypes.NOTIFY_CUSTOMER, id),
+          new NotifyCustomerWorker.Input(id, "c-9", "COMPLETED"));
     }
-    for (String table : List.of("warehouse_package", "gift_wrap", "invoice", "loyalty_award", "sale",
-        "customer_notification")) {
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE order_id = :id").param("id", id)
-          .query(Integer.class).single()).as(table).isEqualTo(1);
+    for (String table :
+        List.of(
+            "warehouse_package",
+            "gift_wrap",
+            "invoice",
+            "loyalty_award",
+            "sale",
+            "customer_notification")) {
+      assertThat(
+              jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE order_id = :id")
+                  .param("id", id)
+                  .query(Integer.class)
+                  .single())
+          .as(table)
+          .isEqualTo(1);
     }
   }
 

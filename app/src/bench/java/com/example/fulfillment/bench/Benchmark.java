@@ -32,7 +32,8 @@ public final class Benchmark {
             .toArray();
     final Duration warmup = Duration.parse(System.getProperty("bench.warmup", "PT5S"));
     final Duration measure = Duration.parse(System.getProperty("bench.measure", "PT20S"));
-    final List<String> modes = List.of(System.getProperty("bench.modes", "baseline,app").split(","));
+    final List<String> modes =
+        List.of(System.getProperty("bench.modes", "baseline,app").split(","));
     final Path out = Path.of(System.getProperty("bench.out", "app/target/bench"));
     Files.createDirectories(out);
 
@@ -44,7 +45,9 @@ public final class Benchmark {
         final LoadRunner runner = new LoadRunner(completions);
         for (int level : levels) {
           results.add(
-              print(runner.run("baseline", level, warmupFor(level, warmup), measure, 8, engine::start)));
+              print(
+                  runner.run(
+                      "baseline", level, warmupFor(level, warmup), measure, 8, engine::start)));
         }
       }
     }
@@ -83,8 +86,13 @@ public final class Benchmark {
 
   private static LevelResult print(final LevelResult r) {
     System.out.printf(
-        Locale.ROOT, "%s in-flight=%d: %.1f orders/s (start p99 %.1f ms, e2e p99 %.0f ms)%n",
-        r.mode(), r.inFlight(), r.throughput(), r.startP99(), r.e2eP99());
+        Locale.ROOT,
+        "%s in-flight=%d: %.1f orders/s (start p99 %.1f ms, e2e p99 %.0f ms)%n",
+        r.mode(),
+        r.inFlight(),
+        r.throughput(),
+        r.startP99(),
+        r.e2eP99());
     return r;
   }
 
@@ -92,15 +100,20 @@ public final class Benchmark {
   static String summary(final List<LevelResult> results, final int[] levels) {
     for (int level : levels) {
       final var base =
-          results.stream().filter(r -> r.mode().equals("baseline") && r.inFlight() == level).findFirst();
+          results.stream()
+              .filter(r -> r.mode().equals("baseline") && r.inFlight() == level)
+              .findFirst();
       final var app =
           results.stream().filter(r -> r.mode().equals("app") && r.inFlight() == level).findFirst();
       if (base.isPresent() && app.isPresent()) {
         return String.format(
             Locale.ROOT,
             "bench: app/baseline=%.2f app=%.1f orders/s baseline=%.1f inst/s p99_start=%.0fms in_flight=%d",
-            app.get().throughput() / base.get().throughput(), app.get().throughput(),
-            base.get().throughput(), app.get().startP99(), level);
+            app.get().throughput() / base.get().throughput(),
+            app.get().throughput(),
+            base.get().throughput(),
+            app.get().startP99(),
+            level);
       }
     }
     return "bench: (run both modes for a ratio)";

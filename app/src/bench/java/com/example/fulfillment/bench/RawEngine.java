@@ -1,12 +1,12 @@
 package com.example.fulfillment.bench;
 
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.devengine.DevEngineFactory;
 import com.example.fulfillment.engine.port.DevelopmentEngine.RecordExport;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
-import com.example.fulfillment.devengine.DevEngine;
-import com.example.fulfillment.devengine.DevEngineFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -54,7 +54,8 @@ final class RawEngine implements AutoCloseable {
     final Resource[] models =
         new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.*");
     var command = client.newDeployResourceCommand();
-    var step = (io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2) null;
+    var step =
+        (io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2) null;
     for (Resource model : models) {
       try (InputStream in = model.getInputStream()) {
         step =
@@ -71,16 +72,20 @@ final class RawEngine implements AutoCloseable {
         Map.ofEntries(
             Map.entry(
                 JobTypes.VALIDATE_ORDER,
-                Map.of("total", 25.0, "currency", "EUR", "totalWeightKg", 1.0, "previousOrders", 1)),
-            Map.entry(JobTypes.CHARGE_PAYMENT, Map.of("paymentStatus", "CHARGED", "chargeId", "ch")),
+                Map.of(
+                    "total", 25.0, "currency", "EUR", "totalWeightKg", 1.0, "previousOrders", 1)),
+            Map.entry(
+                JobTypes.CHARGE_PAYMENT, Map.of("paymentStatus", "CHARGED", "chargeId", "ch")),
             Map.entry(JobTypes.PICK_AND_PACK, Map.of("packageId", "pkg")),
             Map.entry(JobTypes.GENERATE_INVOICE, Map.of("invoiceNumber", "inv")),
             Map.entry(JobTypes.GIFT_WRAP, Map.of("giftWrapped", true)),
             Map.entry(JobTypes.INSURE_SHIPMENT, Map.of("insurancePolicy", "pol")),
-            Map.entry(JobTypes.CREATE_SHIPMENT, Map.of("shipmentId", "shp", "trackingNumber", "trk")),
+            Map.entry(
+                JobTypes.CREATE_SHIPMENT, Map.of("shipmentId", "shp", "trackingNumber", "trk")),
             Map.entry(JobTypes.ASSIGN_CARRIER, Map.of("carrier", "carrier")),
             Map.entry(JobTypes.ASSIGN_DRONE, Map.of("carrier", "drone")),
-            Map.entry(JobTypes.SCHEDULE_DELIVERY, Map.of("estimatedDelivery", "2030-01-01T00:00:00Z")));
+            Map.entry(
+                JobTypes.SCHEDULE_DELIVERY, Map.of("estimatedDelivery", "2030-01-01T00:00:00Z")));
     for (String type : jobTypes()) {
       workers.add(
           client
@@ -123,7 +128,8 @@ final class RawEngine implements AutoCloseable {
   private static List<String> jobTypes() {
     final List<String> types = new ArrayList<>();
     for (var field : JobTypes.class.getDeclaredFields()) {
-      if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+      if (field.getType() == String.class
+          && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
         try {
           types.add((String) field.get(null));
         } catch (IllegalAccessException e) {
@@ -144,16 +150,26 @@ final class RawEngine implements AutoCloseable {
         .timeToLive(Duration.ofMinutes(10))
         .variables(
             Map.of(
-                "orderId", orderId,
-                "customerId", "bench",
-                "lines", List.of(Map.of("sku", "SKU-1", "quantity", 1)),
-                "shippingCountry", "DE",
-                "express", false,
-                "giftWrap", false,
-                "insurance", false,
-                "correlationId", orderId,
-                "paymentConfirmationTimeout", "PT15M",
-                "deliverySla", "P3D"))
+                "orderId",
+                orderId,
+                "customerId",
+                "bench",
+                "lines",
+                List.of(Map.of("sku", "SKU-1", "quantity", 1)),
+                "shippingCountry",
+                "DE",
+                "express",
+                false,
+                "giftWrap",
+                false,
+                "insurance",
+                false,
+                "correlationId",
+                orderId,
+                "paymentConfirmationTimeout",
+                "PT15M",
+                "deliverySla",
+                "P3D"))
         .send()
         .join(30, TimeUnit.SECONDS);
   }

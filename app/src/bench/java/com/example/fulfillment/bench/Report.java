@@ -27,15 +27,31 @@ final class Report {
         String.format(
             Locale.ROOT,
             "%-9s %9s %10s %9s %9s %9s %9s %9s %9s %7s%n",
-            "mode", "in-flight", "orders/s", "start50", "start95", "start99", "e2e50", "e2e95",
-            "e2e99", "errors"));
+            "mode",
+            "in-flight",
+            "orders/s",
+            "start50",
+            "start95",
+            "start99",
+            "e2e50",
+            "e2e95",
+            "e2e99",
+            "errors"));
     for (LevelResult r : results) {
       out.append(
           String.format(
               Locale.ROOT,
               "%-9s %9d %10.1f %9.1f %9.1f %9.1f %9.0f %9.0f %9.0f %7d%n",
-              r.mode(), r.inFlight(), r.throughput(), r.startP50(), r.startP95(), r.startP99(),
-              r.e2eP50(), r.e2eP95(), r.e2eP99(), r.startErrors()));
+              r.mode(),
+              r.inFlight(),
+              r.throughput(),
+              r.startP50(),
+              r.startP95(),
+              r.startP99(),
+              r.e2eP50(),
+              r.e2eP95(),
+              r.e2eP99(),
+              r.startErrors()));
     }
     return out.toString();
   }
@@ -50,8 +66,18 @@ final class Report {
           String.format(
               Locale.ROOT,
               "%s,%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%d%n",
-              r.mode(), r.inFlight(), r.completed(), r.seconds(), r.throughput(), r.startP50(),
-              r.startP95(), r.startP99(), r.e2eP50(), r.e2eP95(), r.e2eP99(), r.startErrors()));
+              r.mode(),
+              r.inFlight(),
+              r.completed(),
+              r.seconds(),
+              r.throughput(),
+              r.startP50(),
+              r.startP95(),
+              r.startP99(),
+              r.e2eP50(),
+              r.e2eP95(),
+              r.e2eP99(),
+              r.startErrors()));
     }
     Files.writeString(file, out);
   }
@@ -76,9 +102,19 @@ final class Report {
                   + " \"ordersPerSecond\": %.2f, \"startMs\": {\"p50\": %.2f, \"p95\": %.2f,"
                   + " \"p99\": %.2f}, \"endToEndMs\": {\"p50\": %.1f, \"p95\": %.1f, \"p99\": %.1f},"
                   + " \"startErrors\": %d}%s%n",
-              r.mode(), r.inFlight(), r.completed(), r.seconds(), r.throughput(), nan(r.startP50()),
-              nan(r.startP95()), nan(r.startP99()), nan(r.e2eP50()), nan(r.e2eP95()),
-              nan(r.e2eP99()), r.startErrors(), i + 1 < results.size() ? "," : ""));
+              r.mode(),
+              r.inFlight(),
+              r.completed(),
+              r.seconds(),
+              r.throughput(),
+              nan(r.startP50()),
+              nan(r.startP95()),
+              nan(r.startP99()),
+              nan(r.e2eP50()),
+              nan(r.e2eP95()),
+              nan(r.e2eP99()),
+              r.startErrors(),
+              i + 1 < results.size() ? "," : ""));
     }
     Files.writeString(file, out.append("  ]\n}\n"));
   }
@@ -111,9 +147,13 @@ final class Report {
     final int w = 480;
     final int h = 340;
     final int y0 = 60;
-    final List<Integer> levels = results.stream().map(LevelResult::inFlight).distinct().sorted().toList();
+    final List<Integer> levels =
+        results.stream().map(LevelResult::inFlight).distinct().sorted().toList();
     final double max =
-        Math.max(1, results.stream().mapToDouble(metric).filter(v -> !Double.isNaN(v)).max().orElse(1)) * 1.15;
+        Math.max(
+                1,
+                results.stream().mapToDouble(metric).filter(v -> !Double.isNaN(v)).max().orElse(1))
+            * 1.15;
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     g.drawString(title, x0, 35);
@@ -150,7 +190,8 @@ final class Report {
         g.setColor(colors[m]);
         g.fillRect(bx, y0 + h - bh, groupWidth / 2 - 12, bh);
         g.setColor(Color.BLACK);
-        g.drawString(String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v), bx, y0 + h - bh - 4);
+        g.drawString(
+            String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v), bx, y0 + h - bh - 4);
       }
       g.setColor(Color.BLACK);
       g.drawString(level + " in flight", gx + 10, y0 + h + 18);

@@ -1,8 +1,8 @@
 package com.example.fulfillment.process;
 
 /**
- * The contract between the BPMN/DMN models (bpmn/ module) and the code: every process id,
- * decision id, job type, message, error code and signal the models use, in one place. {@code
+ * The contract between the BPMN/DMN models (bpmn/ module) and the code: every process id, decision
+ * id, job type, message, error code and signal the models use, in one place. {@code
  * ProcessConstantsTest} parses the models and fails when the two disagree. The flow itself is
  * described in docs/process-design.md.
  */

@@ -1,7 +1,6 @@
 package com.example.fulfillment.devengine;
 
 import com.example.fulfillment.engine.port.EngineRecordListener;
-
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -17,11 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Works around an off-by-one in the Zeebe 8.8 engine that can leave a job in retry backoff
- * forever.
+ * Works around an off-by-one in the Zeebe 8.8 engine that can leave a job in retry backoff forever.
  *
- * <p>The backoff checker treats a job as due when its recurring time is {@code <=} now and writes
- * a {@code RECUR_AFTER_BACKOFF} command; the processor of that command accepts it only when the
+ * <p>The backoff checker treats a job as due when its recurring time is {@code <=} now and writes a
+ * {@code RECUR_AFTER_BACKOFF} command; the processor of that command accepts it only when the
  * recurring time is {@code <} now. When both happen within the same millisecond the command is
  * rejected, and since the checker believes it handled the job, nothing looks at it again until some
  * other job fails with a backoff. Measured with the embedded engine: 2 of 80 jobs failing twice
@@ -44,7 +42,10 @@ public final class BackoffRecurrenceWatchdog implements EngineRecordListener {
           Thread.ofPlatform().name("backoff-recurrence-watchdog").daemon().factory());
   private final AtomicBoolean pending = new AtomicBoolean();
 
-  /** @param recheckDueDates makes the engine re-check its due dates ({@link DevEngine#recheckDueDates()}) */
+  /**
+   * @param recheckDueDates makes the engine re-check its due dates ({@link
+   *     DevEngine#recheckDueDates()})
+   */
   public BackoffRecurrenceWatchdog(final Runnable recheckDueDates) {
     this.recheckDueDates = recheckDueDates;
   }
@@ -60,7 +61,8 @@ public final class BackoffRecurrenceWatchdog implements EngineRecordListener {
       if (record.getRecordType() == RecordType.COMMAND_REJECTION
           && record.getIntent() == JobIntent.RECUR_AFTER_BACKOFF
           && pending.compareAndSet(false, true)) {
-        LOG.debug("Job {}: recurrence after backoff rejected by the engine; re-checking due dates",
+        LOG.debug(
+            "Job {}: recurrence after backoff rejected by the engine; re-checking due dates",
             record.getKey());
         scheduler.schedule(this::recheck, DELAY.toMillis(), TimeUnit.MILLISECONDS);
       }

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The development engine: Zeebe's engine with one partition, a loopback gRPC gateway, RocksDB (or
- * in-memory) state and an in-memory log that is trimmed once processed and exported. Also the
- * test engine's {@link ZeebeTestEngine} contract, so tests can move its clock and wait for it.
+ * in-memory) state and an in-memory log that is trimmed once processed and exported. Also the test
+ * engine's {@link ZeebeTestEngine} contract, so tests can move its clock and wait for it.
  */
 public final class DevEngine implements DevelopmentEngine, ZeebeTestEngine {
 
@@ -94,8 +94,8 @@ public final class DevEngine implements DevelopmentEngine, ZeebeTestEngine {
   }
 
   /**
-   * Drops what the engine has processed and every exporter has delivered; nothing while an
-   * exporter keeps the whole log (its listeners, or the test record stream, may still read it).
+   * Drops what the engine has processed and every exporter has delivered; nothing while an exporter
+   * keeps the whole log (its listeners, or the test record stream, may still read it).
    */
   synchronized void trimBehindExporters() {
     long safe = lastProcessedPosition();

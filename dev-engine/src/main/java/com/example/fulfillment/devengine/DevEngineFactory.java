@@ -84,7 +84,8 @@ public final class DevEngineFactory implements DevelopmentEngineFactory {
     final StateStore.Opened state = store.open(stateMemoryBytes, workDir);
 
     final ControlledActorClock clock = new ControlledActorClock();
-    final ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+    final ActorScheduler scheduler =
+        ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
 
     final TrimmableLogStorage logStorage = new TrimmableLogStorage();

@@ -44,7 +44,8 @@ public final class DevEngineMain {
     final Map<String, String> options = parse(args);
     final InetAddress host = InetAddress.getByName(options.getOrDefault("host", "127.0.0.1"));
     final int port = Integer.parseInt(options.getOrDefault("port", "26500"));
-    final Path dataDir = Path.of(options.getOrDefault("data-dir", "dev-engine-data")).toAbsolutePath();
+    final Path dataDir =
+        Path.of(options.getOrDefault("data-dir", "dev-engine-data")).toAbsolutePath();
     final StateStore store = StateStore.parse(options.getOrDefault("state", "rocksdb"));
     if (!host.isLoopbackAddress()) {
       log.warn("Listening on {}: the development engine has no authentication", host);
@@ -98,7 +99,8 @@ public final class DevEngineMain {
       return;
     }
     try (Stream<Path> children = Files.list(dataDir)) {
-      for (Path child : children.filter(p -> p.getFileName().toString().startsWith("state-")).toList()) {
+      for (Path child :
+          children.filter(p -> p.getFileName().toString().startsWith("state-")).toList()) {
         try (Stream<Path> paths = Files.walk(child)) {
           paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (UncheckedIOException e) {

@@ -1,9 +1,9 @@
 package com.example.fulfillment.devengine;
 
-import io.camunda.zeebe.logstreams.log.LogStreamReader;
-import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import com.example.fulfillment.engine.port.DevelopmentEngine.RecordExport;
 import com.example.fulfillment.engine.port.EngineRecordListener;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
@@ -128,7 +128,10 @@ final class RecordExporter implements RecordExport {
       try {
         listener.onRecords(mine);
       } catch (RuntimeException e) {
-        LOG.warn("Record listener {} failed; retrying the batch", listener.getClass().getSimpleName(), e);
+        LOG.warn(
+            "Record listener {} failed; retrying the batch",
+            listener.getClass().getSimpleName(),
+            e);
         return false;
       }
     }

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 /**
  * Where the development engine keeps its state. {@code rocksdb} (the default) is Zeebe's own state
  * store: it stays fast with thousands of active instances. {@code memory} is the test engine's
- * in-memory store, which copies on iteration and slows to a crawl with hundreds of active
- * instances (measured: 0 completions in 25 s with 1,000 in flight, against ~30/s with RocksDB).
- * Either way the state lives only as long as the engine: the development engine keeps its log in
- * memory, so a restart begins empty (the RocksDB files are a working copy, deleted on stop).
+ * in-memory store, which copies on iteration and slows to a crawl with hundreds of active instances
+ * (measured: 0 completions in 25 s with 1,000 in flight, against ~30/s with RocksDB). Either way
+ * the state lives only as long as the engine: the development engine keeps its log in memory, so a
+ * restart begins empty (the RocksDB files are a working copy, deleted on stop).
  */
 enum StateStore {
   ROCKSDB,

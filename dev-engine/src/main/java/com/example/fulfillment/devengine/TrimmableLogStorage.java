@@ -14,9 +14,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The in-process engine's log, in memory, with one addition over the test engine's own storage:
- * blocks that every reader is done with can be dropped ({@link #trimBelow(long)}). The test
- * engine keeps every record forever, which is right for a test and a slow memory leak for an app
- * that runs for days.
+ * blocks that every reader is done with can be dropped ({@link #trimBelow(long)}). The test engine
+ * keeps every record forever, which is right for a test and a slow memory leak for an app that runs
+ * for days.
  */
 final class TrimmableLogStorage implements LogStorage {
 

@@ -25,16 +25,16 @@ import java.util.function.Consumer;
  * The one place that reaches into {@code zeebe-process-test-engine}'s package-private classes.
  *
  * <p>The test engine's public {@code EngineFactory} always uses an in-memory state store, an
- * in-memory log that is never trimmed, and a gRPC server bound to every interface. The
- * development engine needs RocksDB state, a trimmable log and a loopback-only gateway, so it wires
- * the same parts itself; the parts (command writer, gateway, job streamer, response writer, state
- * monitor, the engine itself) are package-private, and are built here by reflection, named as
- * strings. Everything else is public API.
+ * in-memory log that is never trimmed, and a gRPC server bound to every interface. The development
+ * engine needs RocksDB state, a trimmable log and a loopback-only gateway, so it wires the same
+ * parts itself; the parts (command writer, gateway, job streamer, response writer, state monitor,
+ * the engine itself) are package-private, and are built here by reflection, named as strings.
+ * Everything else is public API.
  *
  * <p>When an engine upgrade renames or reshapes one of them, {@link #verify()} (run by {@code
  * ZeebeTestEngineInternalsTest} in every build) fails and names the member; compare {@code
- * EngineFactory} of the new version and update this class. The test engine is deprecated in 8.8
- * and removed in 8.10: replacing it touches this module only (the app sees {@code engine-port}).
+ * EngineFactory} of the new version and update this class. The test engine is deprecated in 8.8 and
+ * removed in 8.10: replacing it touches this module only (the app sees {@code engine-port}).
  */
 final class ZeebeTestEngineInternals {
 
@@ -54,12 +54,16 @@ final class ZeebeTestEngineInternals {
           "GatewayRequestStore",
           "InMemoryJobStreamer");
   private static final Member RESPONSE_WRITER =
-      new Member("GrpcResponseWriter", "GrpcToLogStreamGateway", "GatewayRequestStore", Consumer.class);
+      new Member(
+          "GrpcResponseWriter", "GrpcToLogStreamGateway", "GatewayRequestStore", Consumer.class);
   private static final Member LOG_STORAGE = new Member("InMemoryLogStorage");
   private static final Member STATE_MONITOR =
       new Member("EngineStateMonitor", "InMemoryLogStorage", StreamProcessor.class);
   private static final Member RECORD_STREAM =
-      new Member("RecordStreamSourceImpl", io.camunda.zeebe.logstreams.log.LogStreamReader.class, int.class);
+      new Member(
+          "RecordStreamSourceImpl",
+          io.camunda.zeebe.logstreams.log.LogStreamReader.class,
+          int.class);
   private static final Member ENGINE =
       new Member(
           "InMemoryEngine",
@@ -74,13 +78,24 @@ final class ZeebeTestEngineInternals {
           "EngineStateMonitor");
 
   private static final Member[] ALL = {
-    COMMAND_WRITER, COMMAND_SENDER, REQUEST_STORE, JOB_STREAMER, GATEWAY, RESPONSE_WRITER,
-    LOG_STORAGE, STATE_MONITOR, RECORD_STREAM, ENGINE
+    COMMAND_WRITER,
+    COMMAND_SENDER,
+    REQUEST_STORE,
+    JOB_STREAMER,
+    GATEWAY,
+    RESPONSE_WRITER,
+    LOG_STORAGE,
+    STATE_MONITOR,
+    RECORD_STREAM,
+    ENGINE
   };
 
   private ZeebeTestEngineInternals() {}
 
-  /** Resolves every member this class uses; throws {@link IncompatibleEngineException} if one is gone. */
+  /**
+   * Resolves every member this class uses; throws {@link IncompatibleEngineException} if one is
+   * gone.
+   */
   static void verify() {
     for (Member member : ALL) {
       member.constructor();
@@ -96,7 +111,10 @@ final class ZeebeTestEngineInternals {
       Object gatewayImpl) {}
 
   static Gateway gateway(
-      final LogStreamWriter writer, final int partitionId, final int partitionCount, final int port) {
+      final LogStreamWriter writer,
+      final int partitionId,
+      final int partitionCount,
+      final int port) {
     final Object commandWriter = COMMAND_WRITER.create(writer);
     final Object requestStore = REQUEST_STORE.create();
     final Object jobStreamer = JOB_STREAMER.create(commandWriter);
@@ -113,9 +131,9 @@ final class ZeebeTestEngineInternals {
   }
 
   /**
-   * The test engine around the given parts. Its idle/busy monitor listens to {@code logStorage}
-   * (it is typed to the test engine's own storage class, so it is handed a placeholder and
-   * registered with the real storage here).
+   * The test engine around the given parts. Its idle/busy monitor listens to {@code logStorage} (it
+   * is typed to the test engine's own storage class, so it is handed a placeholder and registered
+   * with the real storage here).
    */
   static ZeebeTestEngine engine(
       final Server grpcServer,
@@ -150,7 +168,10 @@ final class ZeebeTestEngineInternals {
     }
   }
 
-  /** A package-private constructor of the test engine, parameter types given as classes or simple names. */
+  /**
+   * A package-private constructor of the test engine, parameter types given as classes or simple
+   * names.
+   */
   private record Member(String simpleName, Object... parameterTypes) {
 
     Constructor<?> constructor() {
@@ -169,7 +190,9 @@ final class ZeebeTestEngineInternals {
       try {
         return constructor().newInstance(args);
       } catch (InvocationTargetException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
       } catch (ReflectiveOperationException e) {
         throw incompatible(e);
       }
@@ -180,11 +203,15 @@ final class ZeebeTestEngineInternals {
         return c;
       }
       try {
-        return Class.forName(PACKAGE + type, false, ZeebeTestEngineInternals.class.getClassLoader());
+        return Class.forName(
+            PACKAGE + type, false, ZeebeTestEngineInternals.class.getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new IncompatibleEngineException(
-            "zeebe-process-test-engine has no class " + PACKAGE + type
-                + ": update ZeebeTestEngineInternals to this engine version's EngineFactory", e);
+            "zeebe-process-test-engine has no class "
+                + PACKAGE
+                + type
+                + ": update ZeebeTestEngineInternals to this engine version's EngineFactory",
+            e);
       }
     }
 
@@ -198,9 +225,12 @@ final class ZeebeTestEngineInternals {
               .reduce((a, b) -> a + ", " + b)
               .orElse("");
       return new IncompatibleEngineException(
-          "zeebe-process-test-engine has no constructor " + simpleName + "(" + signature
-              + "): update ZeebeTestEngineInternals to this engine version's EngineFactory", cause);
+          "zeebe-process-test-engine has no constructor "
+              + simpleName
+              + "("
+              + signature
+              + "): update ZeebeTestEngineInternals to this engine version's EngineFactory",
+          cause);
     }
   }
-
 }

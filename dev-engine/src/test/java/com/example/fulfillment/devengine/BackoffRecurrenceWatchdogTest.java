@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.camunda.client.CamundaClient;
-import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -21,7 +20,8 @@ class BackoffRecurrenceWatchdogTest {
   @Test
   void aRejectedRecurrenceMakesTheEngineRecheckOnceShortlyAfter() throws Exception {
     final AtomicInteger rechecks = new AtomicInteger();
-    final BackoffRecurrenceWatchdog watchdog = new BackoffRecurrenceWatchdog(rechecks::incrementAndGet);
+    final BackoffRecurrenceWatchdog watchdog =
+        new BackoffRecurrenceWatchdog(rechecks::incrementAndGet);
     try {
       watchdog.onRecords(List.of(record(RecordType.EVENT, JobIntent.RECURRED_AFTER_BACKOFF)));
       watchdog.onRecords(
@@ -30,10 +30,14 @@ class BackoffRecurrenceWatchdogTest {
               record(RecordType.COMMAND_REJECTION, JobIntent.RECUR_AFTER_BACKOFF)));
 
       await().atMost(Duration.ofSeconds(5)).until(() -> rechecks.get() == 1);
-      watchdog.onRecords(List.of(record(RecordType.COMMAND_REJECTION, JobIntent.RECUR_AFTER_BACKOFF)));
+      watchdog.onRecords(
+          List.of(record(RecordType.COMMAND_REJECTION, JobIntent.RECUR_AFTER_BACKOFF)));
       await().atMost(Duration.ofSeconds(5)).until(() -> rechecks.get() == 2);
       watchdog.onRecords(List.of(record(RecordType.COMMAND_REJECTION, JobIntent.COMPLETE)));
-      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> rechecks.get() == 2);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(1))
+          .until(() -> rechecks.get() == 2);
     } finally {
       watchdog.close();
     }
@@ -52,7 +56,11 @@ class BackoffRecurrenceWatchdogTest {
           .handler(
               (jobs, job) -> {
                 if (attempts.incrementAndGet() == 1) {
-                  jobs.newFailCommand(job).retries(2).retryBackoff(Duration.ofMillis(300)).send().join();
+                  jobs.newFailCommand(job)
+                      .retries(2)
+                      .retryBackoff(Duration.ofMillis(300))
+                      .send()
+                      .join();
                 } else {
                   jobs.newCompleteCommand(job).send().join();
                 }

@@ -20,7 +20,8 @@ final class Clients {
   }
 
   /** Deploys process {@code processId}: start → service task of job type {@code jobType} → end. */
-  static void deployOneTask(final CamundaClient client, final String processId, final String jobType) {
+  static void deployOneTask(
+      final CamundaClient client, final String processId, final String jobType) {
     client
         .newDeployResourceCommand()
         .addProcessModel(

@@ -3,11 +3,11 @@ package com.example.fulfillment.devengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.fulfillment.engine.port.DevelopmentEngine;
+import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import com.example.fulfillment.engine.port.DevelopmentEngine;
-import com.example.fulfillment.engine.port.EngineRecordListener;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -78,9 +78,7 @@ class RecordExporterTest {
         client.newCreateInstanceCommand().bpmnProcessId("two-steps").latestVersion().send().join();
       }
 
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> completedProcesses() == instances);
+      await().atMost(Duration.ofSeconds(30)).until(() -> completedProcesses() == instances);
       final long retainedWhileBusy = engine.retainedLogBlocks();
       await()
           .atMost(Duration.ofSeconds(10))

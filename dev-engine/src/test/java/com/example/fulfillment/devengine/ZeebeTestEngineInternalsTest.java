@@ -30,17 +30,19 @@ class ZeebeTestEngineInternalsTest {
     ZeebeTestEngineInternals.verify();
   }
 
-
   @Test
   void theAssembledEngineRunsAProcessOnRocksDbStateAndListensOnLoopbackOnly() throws Exception {
-    final DevEngine engine = DevEngineFactory.createWithRocksDb(InetAddress.getLoopbackAddress(), 0);
+    final DevEngine engine =
+        DevEngineFactory.createWithRocksDb(InetAddress.getLoopbackAddress(), 0);
     engine.start();
     try (CamundaClient client = Clients.of(engine)) {
       Clients.deployOneTask(client, "p", "t");
       client
           .newWorker()
           .jobType("t")
-          .handler((jobs, job) -> jobs.newCompleteCommand(job).variables(Map.of("done", true)).send().join())
+          .handler(
+              (jobs, job) ->
+                  jobs.newCompleteCommand(job).variables(Map.of("done", true)).send().join())
           .streamEnabled(true)
           .open();
       final ProcessInstanceResult result =

@@ -20,8 +20,8 @@ public final class Causation {
   }
 
   /**
-   * Names the cause until the scope is closed (then the previous one applies again):
-   * {@code try (var cause = Causation.open(id)) { ... }}.
+   * Names the cause until the scope is closed (then the previous one applies again): {@code try
+   * (var cause = Causation.open(id)) { ... }}.
    */
   public static Scope open(final String causationId) {
     final String previous = CURRENT.get();

@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * The one idempotency pattern of the domain: return what was recorded for a key, or perform the
- * effect and record it in one transaction. When a concurrent caller records the same key first,
- * the loser's transaction rolls back (unique key) and it returns the winner's record.
+ * effect and record it in one transaction. When a concurrent caller records the same key first, the
+ * loser's transaction rolls back (unique key) and it returns the winner's record.
  *
  * <p>Call it outside any open transaction: the loser's re-read needs a fresh one (on PostgreSQL a
  * failed statement aborts the whole transaction).

@@ -3,8 +3,8 @@ package com.example.fulfillment.common;
 import java.util.function.Supplier;
 
 /**
- * Port: runs work in one database transaction. Nested calls join the transaction already open, so
- * a use case that calls another records everything atomically or nothing.
+ * Port: runs work in one database transaction. Nested calls join the transaction already open, so a
+ * use case that calls another records everything atomically or nothing.
  */
 public interface Transactions {
 

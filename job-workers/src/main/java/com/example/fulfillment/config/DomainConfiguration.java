@@ -1,11 +1,10 @@
 package com.example.fulfillment.config;
 
-import com.example.fulfillment.common.Transactions;
 import com.example.fulfillment.analytics.SalesService;
 import com.example.fulfillment.analytics.jdbc.JdbcSalesRepository;
+import com.example.fulfillment.common.Transactions;
 import com.example.fulfillment.common.jdbc.SpringTransactions;
 import com.example.fulfillment.inventory.InventoryRepository;
-import com.example.fulfillment.order.OrderClosing;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.inventory.ProductCatalog;
 import com.example.fulfillment.inventory.jdbc.JdbcInventoryRepository;
@@ -18,6 +17,7 @@ import com.example.fulfillment.loyalty.LoyaltyService;
 import com.example.fulfillment.loyalty.jdbc.JdbcLoyaltyRepository;
 import com.example.fulfillment.notification.NotificationService;
 import com.example.fulfillment.notification.jdbc.JdbcNotificationRepository;
+import com.example.fulfillment.order.OrderClosing;
 import com.example.fulfillment.order.OrderEvents;
 import com.example.fulfillment.order.OrderListener;
 import com.example.fulfillment.order.OrderProgress;
@@ -47,8 +47,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wires the plain-Java domain services to their JDBC adapters and the sandbox payment provider;
- * the services know nothing of Spring or Camunda. The job workers are {@code @Component}s.
+ * Wires the plain-Java domain services to their JDBC adapters and the sandbox payment provider; the
+ * services know nothing of Spring or Camunda. The job workers are {@code @Component}s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
@@ -131,7 +131,9 @@ public class DomainConfiguration {
   @Bean
   @ConditionalOnMissingBean
   PaymentProvider paymentProvider(
-      final JdbcClient jdbc, final PlatformTransactionManager transactionManager, final Clock clock) {
+      final JdbcClient jdbc,
+      final PlatformTransactionManager transactionManager,
+      final Clock clock) {
     return new SandboxPaymentProvider(jdbc, transactionManager, clock);
   }
 

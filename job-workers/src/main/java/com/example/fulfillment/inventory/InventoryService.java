@@ -65,21 +65,34 @@ public class InventoryService implements CompletionHook, ClosingHook {
     // The record first: a concurrent duplicate blocks on its key and then rolls back.
     inventory.insertReservation(
         new Reservation(
-            line.orderId(), line.lineNo(), line.sku(), line.quantity(),
-            ReservationStatus.RESERVED, null),
+            line.orderId(),
+            line.lineNo(),
+            line.sku(),
+            line.quantity(),
+            ReservationStatus.RESERVED,
+            null),
         now);
     if (inventory.take(line.sku(), line.quantity())) {
       if (inventory.allLinesReserved(line.orderId())) {
         orders.advance(line.orderId(), OrderStatus.STOCK_RESERVED);
       }
-      LOG.info("Reserved {} x {} for order {} line {}", line.quantity(), line.sku(),
-          line.orderId(), line.lineNo());
+      LOG.info(
+          "Reserved {} x {} for order {} line {}",
+          line.quantity(),
+          line.sku(),
+          line.orderId(),
+          line.lineNo());
       return new ReservationResult.Reserved(line.lineNo(), line.sku(), line.quantity());
     }
     final int available = inventory.stock(line.sku()).map(StockLevel::available).orElse(0);
     inventory.refuse(line.orderId(), line.lineNo(), available, now);
-    LOG.info("Cannot reserve {} x {} for order {} line {}: {} available", line.quantity(),
-        line.sku(), line.orderId(), line.lineNo(), available);
+    LOG.info(
+        "Cannot reserve {} x {} for order {} line {}: {} available",
+        line.quantity(),
+        line.sku(),
+        line.orderId(),
+        line.lineNo(),
+        available);
     return new ReservationResult.Refused(line.lineNo(), line.sku(), line.quantity(), available);
   }
 
@@ -97,16 +110,25 @@ public class InventoryService implements CompletionHook, ClosingHook {
           for (Reservation r : scope(orderId, lineNo)) {
             if (r.status() == ReservationStatus.RESERVED
                 && inventory.changeStatus(
-                    orderId, r.lineNo(), ReservationStatus.RESERVED, ReservationStatus.RELEASED,
+                    orderId,
+                    r.lineNo(),
+                    ReservationStatus.RESERVED,
+                    ReservationStatus.RELEASED,
                     now)) {
               inventory.putBack(r.sku(), r.quantity());
               released++;
-              LOG.info("Released {} x {} of order {} line {}", r.quantity(), r.sku(), orderId,
+              LOG.info(
+                  "Released {} x {} of order {} line {}",
+                  r.quantity(),
+                  r.sku(),
+                  orderId,
                   r.lineNo());
             }
           }
           if (released == 0) {
-            LOG.info("Nothing to release for order {}{}", orderId,
+            LOG.info(
+                "Nothing to release for order {}{}",
+                orderId,
                 lineNo == null ? "" : " line " + lineNo);
           }
           return released;
@@ -122,7 +144,10 @@ public class InventoryService implements CompletionHook, ClosingHook {
           for (Reservation r : inventory.reservations(orderId)) {
             if (r.status() == ReservationStatus.RESERVED
                 && inventory.changeStatus(
-                    orderId, r.lineNo(), ReservationStatus.RESERVED, ReservationStatus.SHIPPED,
+                    orderId,
+                    r.lineNo(),
+                    ReservationStatus.RESERVED,
+                    ReservationStatus.SHIPPED,
                     now)) {
               inventory.ship(r.sku(), r.quantity());
               shipped++;

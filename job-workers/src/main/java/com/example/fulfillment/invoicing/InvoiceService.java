@@ -19,7 +19,8 @@ public class InvoiceService {
   private final Transactions tx;
   private final Clock clock;
 
-  public InvoiceService(final InvoiceRepository invoices, final Transactions tx, final Clock clock) {
+  public InvoiceService(
+      final InvoiceRepository invoices, final Transactions tx, final Clock clock) {
     this.invoices = invoices;
     this.tx = tx;
     this.clock = clock;
@@ -35,7 +36,9 @@ public class InvoiceService {
           final Invoice invoice =
               new Invoice(
                   orderId,
-                  "INV-" + DAY.format(now) + "-"
+                  "INV-"
+                      + DAY.format(now)
+                      + "-"
                       + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                   Money.amount(total),
                   currency,

@@ -25,26 +25,26 @@ import org.slf4j.MDC;
  * What every job worker does around its work, in one place:
  *
  * <ul>
- *   <li><b>logging context</b>: MDC keys {@value #MDC_ORDER_ID}, {@value #MDC_PROCESS_INSTANCE_KEY},
- *       {@value #MDC_JOB_KEY}, {@value #MDC_JOB_TYPE} and {@value #MDC_CORRELATION_ID} (the process
- *       variable) for every log line while the job is handled;
+ *   <li><b>logging context</b>: MDC keys {@value #MDC_ORDER_ID}, {@value
+ *       #MDC_PROCESS_INSTANCE_KEY}, {@value #MDC_JOB_KEY}, {@value #MDC_JOB_TYPE} and {@value
+ *       #MDC_CORRELATION_ID} (the process variable) for every log line while the job is handled;
  *   <li><b>metrics</b>: {@value #JOBS} (counter, tags {@code type} and {@code outcome} = {@code
- *       completed} | {@code bpmn_error} | {@code failed}), {@value #DURATION} (timer, same tags) and
- *       {@value #INCIDENTS} (counter, tag {@code type}: failures with no retries left);
+ *       completed} | {@code bpmn_error} | {@code failed}), {@value #DURATION} (timer, same tags)
+ *       and {@value #INCIDENTS} (counter, tag {@code type}: failures with no retries left);
  *   <li><b>failures</b>: a {@link BpmnError} (business outcome, thrown by the worker) passes
  *       through; any other exception is a technical failure: it is logged with its stack trace and
  *       becomes a {@link TechnicalJobFailure} with {@code retries - 1} and an exponential {@link
- *       RetryBackoff}, so the engine retries the job and raises an incident at 0 retries. Nothing is
- *       swallowed and nothing technical becomes a business path.
+ *       RetryBackoff}, so the engine retries the job and raises an incident at 0 retries. Nothing
+ *       is swallowed and nothing technical becomes a business path.
  * </ul>
  *
  * <p>A worker is a {@code @Component} record of its domain service and this, with an {@code Input}
- * record (the job's variables, each one required unless {@link Inputs.Optional}), an {@code
- * Output} record (the variables it completes the job with; {@code Output.of} maps the domain's
- * answer and throws a {@link #refusal} for a business "no") and one call: {@code jobs.handle(job,
- * input, in -> service.doIt(in.orderId()), Output::of)}; {@code run} when it has no output, a bare
- * {@code orderId} where that is its only input. Each of them goes through {@link
- * #handle(ActivatedJob, Supplier)}.
+ * record (the job's variables, each one required unless {@link Inputs.Optional}), an {@code Output}
+ * record (the variables it completes the job with; {@code Output.of} maps the domain's answer and
+ * throws a {@link #refusal} for a business "no") and one call: {@code jobs.handle(job, input, in ->
+ * service.doIt(in.orderId()), Output::of)}; {@code run} when it has no output, a bare {@code
+ * orderId} where that is its only input. Each of them goes through {@link #handle(ActivatedJob,
+ * Supplier)}.
  */
 public class JobHandling {
 
@@ -152,7 +152,8 @@ public class JobHandling {
     } catch (BpmnError e) {
       outcome = "bpmn_error";
       detail = e.getErrorCode() + ": " + e.getErrorMessage();
-      LOG.info("Job {} ends in BPMN error {}: {}", job.getKey(), e.getErrorCode(), e.getErrorMessage());
+      LOG.info(
+          "Job {} ends in BPMN error {}: {}", job.getKey(), e.getErrorCode(), e.getErrorMessage());
       throw e;
     } catch (JobError e) {
       detail = e.getMessage();
@@ -183,7 +184,13 @@ public class JobHandling {
     if (retries > 0) {
       final Duration wait = backoff.after(job.getRetries());
       final String message =
-          job.getType() + " failed: " + cause + " (retry in " + wait + ", " + retries
+          job.getType()
+              + " failed: "
+              + cause
+              + " (retry in "
+              + wait
+              + ", "
+              + retries
               + " retries left)";
       LOG.warn("{}", message, e);
       return new TechnicalJobFailure(message, retries, wait);
@@ -199,7 +206,10 @@ public class JobHandling {
   }
 
   private void notifyListeners(
-      final ActivatedJob job, final String outcome, final Integer retriesLeft, final String detail) {
+      final ActivatedJob job,
+      final String outcome,
+      final Integer retriesLeft,
+      final String detail) {
     if (listeners.isEmpty()) {
       return;
     }

@@ -31,6 +31,7 @@ public record RetryBackoff(Duration initial, double multiplier, Duration max, in
    */
   public Duration after(final int retriesBefore) {
     final int failure = Math.max(1, retries - retriesBefore + 1);
-    return new Backoff(initial, multiplier, max.compareTo(initial) < 0 ? initial : max).after(failure);
+    return new Backoff(initial, multiplier, max.compareTo(initial) < 0 ? initial : max)
+        .after(failure);
   }
 }

@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /**
  * The {@link JobError} a worker throws for a technical failure: the starter fails the job with
- * these retries and this backoff. The starter uses the error's printed stack trace as the
- * incident message; this one prints as its message alone, so the incident reads well (the full
- * exception is in the worker's log).
+ * these retries and this backoff. The starter uses the error's printed stack trace as the incident
+ * message; this one prints as its message alone, so the incident reads well (the full exception is
+ * in the worker's log).
  */
 public final class TechnicalJobFailure extends JobError {
 

@@ -27,7 +27,8 @@ public class NotificationService {
   }
 
   /** Notifies the customer of the order's outcome. @return when it was sent (first time) */
-  public Instant notifyOutcome(final String orderId, final String customerId, final String outcome) {
+  public Instant notifyOutcome(
+      final String orderId, final String customerId, final String outcome) {
     return Once.perform(
         tx,
         () -> notifications.findSentAt(orderId, outcome),

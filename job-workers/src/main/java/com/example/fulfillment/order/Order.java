@@ -44,10 +44,30 @@ public record Order(
 
   /** This order with {@code newLines} (for storage adapters that read lines separately). */
   public Order withLines(final List<OrderLine> newLines) {
-    return new Order(orderId, customerId, newLines, total, currency, totalWeightKg, paymentToken,
-        shippingAddress, express, giftWrap, insurance, status, processInstanceKey, previousOrders,
-        outcome, rejectionReason, rejectionDetail, payment, shipment, correlationId, createdAt,
-        updatedAt, finishedAt);
+    return new Order(
+        orderId,
+        customerId,
+        newLines,
+        total,
+        currency,
+        totalWeightKg,
+        paymentToken,
+        shippingAddress,
+        express,
+        giftWrap,
+        insurance,
+        status,
+        processInstanceKey,
+        previousOrders,
+        outcome,
+        rejectionReason,
+        rejectionDetail,
+        payment,
+        shipment,
+        correlationId,
+        createdAt,
+        updatedAt,
+        finishedAt);
   }
 
   /** Same request as {@code command}: what an idempotent re-placement must match. */
@@ -68,8 +88,22 @@ public record Order(
 
   @Override
   public String toString() {
-    return "Order[orderId=" + orderId + ", customerId=" + customerId + ", status=" + status
-        + ", total=" + total + " " + currency + ", lines=" + lines.size()
-        + ", processInstanceKey=" + processInstanceKey + ", outcome=" + outcome + "]";
+    return "Order[orderId="
+        + orderId
+        + ", customerId="
+        + customerId
+        + ", status="
+        + status
+        + ", total="
+        + total
+        + " "
+        + currency
+        + ", lines="
+        + lines.size()
+        + ", processInstanceKey="
+        + processInstanceKey
+        + ", outcome="
+        + outcome
+        + "]";
   }
 }

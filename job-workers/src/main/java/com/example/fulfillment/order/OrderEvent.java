@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A fact about an order that systems outside the engine react to (published as a CloudEvent of
- * type {@link #type()}). The domain records it through {@link OrderEvents} in the same transaction
- * as the state change it reports, so it exists if and only if the change committed.
+ * A fact about an order that systems outside the engine react to (published as a CloudEvent of type
+ * {@link #type()}). The domain records it through {@link OrderEvents} in the same transaction as
+ * the state change it reports, so it exists if and only if the change committed.
  *
  * <p>One event per order and type: each is recorded where a conditional update first applies
  * (insert, status advance, payment capture, order end), so a repeated job records nothing new.
@@ -54,18 +54,22 @@ public sealed interface OrderEvent {
 
     static Accepted of(final Order order) {
       return new Accepted(
-          order.orderId(), order.customerId(), order.total(), order.currency(),
-          order.lines().stream()
-              .map(l -> new Line(l.sku(), l.quantity(), l.lineTotal()))
-              .toList(),
-          order.express(), order.giftWrap(), order.insurance(), order.shippingAddress().country(),
+          order.orderId(),
+          order.customerId(),
+          order.total(),
+          order.currency(),
+          order.lines().stream().map(l -> new Line(l.sku(), l.quantity(), l.lineTotal())).toList(),
+          order.express(),
+          order.giftWrap(),
+          order.insurance(),
+          order.shippingAddress().country(),
           order.createdAt());
     }
   }
 
   /**
-   * The money is taken: charged at once, or captured after the customer confirmed
-   * ({@code afterConfirmation}).
+   * The money is taken: charged at once, or captured after the customer confirmed ({@code
+   * afterConfirmation}).
    */
   record Paid(
       String orderId,
@@ -94,11 +98,7 @@ public sealed interface OrderEvent {
 
   /** A business refusal ended the order; what was done has been compensated. */
   record Rejected(
-      String orderId,
-      String customerId,
-      RejectionReason reason,
-      String detail,
-      Instant occurredAt)
+      String orderId, String customerId, RejectionReason reason, String detail, Instant occurredAt)
       implements OrderEvent {}
 
   /** The customer cancelled; {@code previousStatus} is how far the order had come. */

@@ -3,8 +3,8 @@ package com.example.fulfillment.order;
 import java.util.List;
 
 /**
- * The CloudEvents types of {@link OrderEvent}s: the published contract (docs/events.md, "Event catalog").
- * The AMQP routing key of each event is its type.
+ * The CloudEvents types of {@link OrderEvent}s: the published contract (docs/events.md, "Event
+ * catalog"). The AMQP routing key of each event is its type.
  */
 public final class OrderEventTypes {
 

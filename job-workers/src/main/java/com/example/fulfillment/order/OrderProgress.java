@@ -4,8 +4,8 @@ import com.example.fulfillment.common.Transactions;
 import java.time.Clock;
 
 /**
- * What the other capabilities (inventory, payment, shipping, …) need of an order: read it, and
- * move its status forward. Calls inside their transaction join it.
+ * What the other capabilities (inventory, payment, shipping, …) need of an order: read it, and move
+ * its status forward. Calls inside their transaction join it.
  */
 public class OrderProgress {
 

@@ -27,7 +27,10 @@ public interface OrderRepository {
   /** How many orders {@link #list} can return in all. */
   long count(OrderStatus status);
 
-  /** Ids of the orders that have not ended, in id order, after {@code afterOrderId} (paging; "" first). */
+  /**
+   * Ids of the orders that have not ended, in id order, after {@code afterOrderId} (paging; ""
+   * first).
+   */
   List<String> unfinished(String afterOrderId, int limit);
 
   /**
@@ -43,8 +46,8 @@ public interface OrderRepository {
   boolean advance(String orderId, OrderStatus status, Instant now);
 
   /**
-   * Reads the order's status and locks its row until the surrounding transaction ends, so an
-   * effect recorded in that transaction and the order ending exclude each other.
+   * Reads the order's status and locks its row until the surrounding transaction ends, so an effect
+   * recorded in that transaction and the order ending exclude each other.
    */
   Optional<OrderStatus> lockStatus(String orderId);
 

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Use cases of the order record: place it (API), link it to its process instance, validate it,
- * and end it (completed, rejected, cancelled). Every one is idempotent.
+ * Use cases of the order record: place it (API), link it to its process instance, validate it, and
+ * end it (completed, rejected, cancelled). Every one is idempotent.
  */
 public class OrderService {
 
@@ -115,8 +115,7 @@ public class OrderService {
    * @return true if the order was linked to {@code staleKey} and is not any more
    */
   public boolean forgetProcessInstance(final String orderId, final long staleKey) {
-    return tx.inTransaction(
-        () -> orders.unlinkProcessInstance(orderId, staleKey, clock.instant()));
+    return tx.inTransaction(() -> orders.unlinkProcessInstance(orderId, staleKey, clock.instant()));
   }
 
   /**
@@ -257,7 +256,12 @@ public class OrderService {
   private static Outcome sameOutcome(final Order order, final Outcome wanted) {
     if (order.outcome() != wanted) {
       throw new IllegalStateException(
-          "order " + order.orderId() + " ended as " + order.outcome() + ", cannot end as " + wanted);
+          "order "
+              + order.orderId()
+              + " ended as "
+              + order.outcome()
+              + ", cannot end as "
+              + wanted);
     }
     return wanted;
   }
@@ -287,7 +291,11 @@ public class OrderService {
       final BigDecimal lineTotal = Money.amount(item.unitPrice().multiply(quantity));
       lines.add(
           new OrderLine(
-              lineNo++, item.sku(), line.quantity(), Money.amount(item.unitPrice()), lineTotal,
+              lineNo++,
+              item.sku(),
+              line.quantity(),
+              Money.amount(item.unitPrice()),
+              lineTotal,
               item.weightKg()));
       total = total.add(lineTotal);
       weight = weight.add(item.weightKg().multiply(quantity));

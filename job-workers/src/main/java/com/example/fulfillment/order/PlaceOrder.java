@@ -50,15 +50,35 @@ public record PlaceOrder(
     return id.equals(orderId)
         ? this
         : new PlaceOrder(
-            id, customerId, lines, paymentToken, shippingAddress, express, giftWrap, insurance,
+            id,
+            customerId,
+            lines,
+            paymentToken,
+            shippingAddress,
+            express,
+            giftWrap,
+            insurance,
             correlationId);
   }
 
   @Override
   public String toString() {
-    return "PlaceOrder[orderId=" + orderId + ", customerId=" + customerId + ", lines=" + lines
-        + ", paymentToken=***, shippingAddress=" + shippingAddress + ", express=" + express
-        + ", giftWrap=" + giftWrap + ", insurance=" + insurance + ", correlationId="
-        + correlationId + "]";
+    return "PlaceOrder[orderId="
+        + orderId
+        + ", customerId="
+        + customerId
+        + ", lines="
+        + lines
+        + ", paymentToken=***, shippingAddress="
+        + shippingAddress
+        + ", express="
+        + express
+        + ", giftWrap="
+        + giftWrap
+        + ", insurance="
+        + insurance
+        + ", correlationId="
+        + correlationId
+        + "]";
   }
 }

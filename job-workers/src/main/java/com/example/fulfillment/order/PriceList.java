@@ -9,5 +9,6 @@ public interface PriceList {
   Optional<Item> find(String sku);
 
   /** A product as the order sees it. */
-  record Item(String sku, String name, BigDecimal unitPrice, String currency, BigDecimal weightKg) {}
+  record Item(
+      String sku, String name, BigDecimal unitPrice, String currency, BigDecimal weightKg) {}
 }

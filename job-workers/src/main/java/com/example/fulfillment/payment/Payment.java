@@ -38,15 +38,38 @@ public record Payment(
       final String currency) {
     return switch (outcome) {
       case ChargeOutcome.Charged c ->
-          new Payment(orderId, c.chargeId(), PaymentStatus.CHARGED, PaymentStatus.CHARGED, amount,
-              currency, amount, BigDecimal.ZERO, null);
+          new Payment(
+              orderId,
+              c.chargeId(),
+              PaymentStatus.CHARGED,
+              PaymentStatus.CHARGED,
+              amount,
+              currency,
+              amount,
+              BigDecimal.ZERO,
+              null);
       case ChargeOutcome.PendingConfirmation p ->
-          new Payment(orderId, p.chargeId(), PaymentStatus.PENDING_CONFIRMATION,
-              PaymentStatus.PENDING_CONFIRMATION, amount, currency, BigDecimal.ZERO,
-              BigDecimal.ZERO, null);
+          new Payment(
+              orderId,
+              p.chargeId(),
+              PaymentStatus.PENDING_CONFIRMATION,
+              PaymentStatus.PENDING_CONFIRMATION,
+              amount,
+              currency,
+              BigDecimal.ZERO,
+              BigDecimal.ZERO,
+              null);
       case ChargeOutcome.Declined d ->
-          new Payment(orderId, null, PaymentStatus.DECLINED, PaymentStatus.DECLINED, amount,
-              currency, BigDecimal.ZERO, BigDecimal.ZERO, d.reason());
+          new Payment(
+              orderId,
+              null,
+              PaymentStatus.DECLINED,
+              PaymentStatus.DECLINED,
+              amount,
+              currency,
+              BigDecimal.ZERO,
+              BigDecimal.ZERO,
+              d.reason());
     };
   }
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * Port: the payment provider. Every operation is idempotent at the provider, keyed by (order id,
- * operation), like an idempotency key: calling it again returns the first answer and moves no
- * money twice. A real provider adapter replaces the sandbox behind this interface.
+ * operation), like an idempotency key: calling it again returns the first answer and moves no money
+ * twice. A real provider adapter replaces the sandbox behind this interface.
  *
  * <p>Technical trouble is a {@link PaymentProviderUnavailableException}; a refusal of the payment
  * itself is a {@link ChargeOutcome.Declined} answer.

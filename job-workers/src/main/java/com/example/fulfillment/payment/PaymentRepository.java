@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Storage port for payments. Transitions are conditional updates reporting whether they applied. */
+/**
+ * Storage port for payments. Transitions are conditional updates reporting whether they applied.
+ */
 public interface PaymentRepository {
 
   Optional<Payment> find(String orderId);

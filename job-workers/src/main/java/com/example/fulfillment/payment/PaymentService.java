@@ -1,9 +1,9 @@
 package com.example.fulfillment.payment;
 
-import com.example.fulfillment.order.ClosingHook;
 import com.example.fulfillment.common.Money;
 import com.example.fulfillment.common.Once;
 import com.example.fulfillment.common.Transactions;
+import com.example.fulfillment.order.ClosingHook;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderEndedException;
 import com.example.fulfillment.order.OrderEvent;
@@ -65,12 +65,18 @@ public class PaymentService implements ClosingHook {
     if (order.status().isTerminal()) {
       throw new OrderEndedException(orderId, order.status());
     }
-    if (total == null
-        || !Money.same(order.total(), total)
-        || !order.currency().equals(currency)) {
+    if (total == null || !Money.same(order.total(), total) || !order.currency().equals(currency)) {
       throw new IllegalStateException(
-          "order " + orderId + " totals " + order.total() + " " + order.currency()
-              + " but the process asked to charge " + total + " " + currency);
+          "order "
+              + orderId
+              + " totals "
+              + order.total()
+              + " "
+              + order.currency()
+              + " but the process asked to charge "
+              + total
+              + " "
+              + currency);
     }
     final ChargeOutcome answer =
         provider.charge(orderId, order.paymentToken(), order.total(), order.currency());
@@ -110,9 +116,13 @@ public class PaymentService implements ClosingHook {
       }
       case ChargeOutcome.PendingConfirmation p ->
           orders.advance(orderId, OrderStatus.AWAITING_PAYMENT_CONFIRMATION);
-      case ChargeOutcome.Declined d -> { }
+      case ChargeOutcome.Declined d -> {}
     }
-    LOG.info("Payment of order {}: {} {} {}", orderId, payment.status(), payment.amount(),
+    LOG.info(
+        "Payment of order {}: {} {} {}",
+        orderId,
+        payment.status(),
+        payment.amount(),
         payment.currency());
     return answer;
   }
@@ -140,8 +150,8 @@ public class PaymentService implements ClosingHook {
                 if (orders.advance(orderId, OrderStatus.PAID)) {
                   events.record(paid(payment, payment.chargeId(), true, capturedAt));
                 }
-                LOG.info("Captured {} {} for order {}", payment.amount(), payment.currency(),
-                    orderId);
+                LOG.info(
+                    "Captured {} {} for order {}", payment.amount(), payment.currency(), orderId);
                 return payment.chargeId();
               }
               final Payment now = payments.find(orderId).orElseThrow();
@@ -159,8 +169,8 @@ public class PaymentService implements ClosingHook {
   }
 
   /**
-   * Compensation: gives back what was captured (never more), or voids a pending authorization.
-   * No payment, a declined one or one undone before is success with what was refunded so far.
+   * Compensation: gives back what was captured (never more), or voids a pending authorization. No
+   * payment, a declined one or one undone before is success with what was refunded so far.
    *
    * @return the amount refunded for the order (0 when there was nothing to refund)
    */
@@ -199,7 +209,9 @@ public class PaymentService implements ClosingHook {
   }
 
   private static OrderEvent.Paid paid(
-      final Payment payment, final String chargeId, final boolean afterConfirmation,
+      final Payment payment,
+      final String chargeId,
+      final boolean afterConfirmation,
       final Instant now) {
     return new OrderEvent.Paid(
         payment.orderId(), payment.amount(), payment.currency(), chargeId, afterConfirmation, now);
@@ -213,7 +225,9 @@ public class PaymentService implements ClosingHook {
     return tx.inTransaction(payments::totals);
   }
 
-  /** An order that ends unfulfilled pays nothing: a capture is refunded, an authorization voided. */
+  /**
+   * An order that ends unfulfilled pays nothing: a capture is refunded, an authorization voided.
+   */
   @Override
   public void undoLeftovers(final String orderId) {
     refund(orderId);

@@ -4,5 +4,8 @@ import java.math.BigDecimal;
 
 /** Transport insurance of an order's shipment; one per order. */
 public record InsurancePolicy(
-    String orderId, String policyNumber, BigDecimal insuredAmount, BigDecimal premium,
+    String orderId,
+    String policyNumber,
+    BigDecimal insuredAmount,
+    BigDecimal premium,
     String currency) {}

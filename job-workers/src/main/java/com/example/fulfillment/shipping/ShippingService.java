@@ -62,8 +62,15 @@ public class ShippingService implements CompletionHook, ClosingHook {
           }
           final Shipment shipment =
               new Shipment(
-                  "shp_" + UUID.randomUUID(), orderId, trackingNumber(), ShipmentStatus.CREATED,
-                  null, null, null, null, null);
+                  "shp_" + UUID.randomUUID(),
+                  orderId,
+                  trackingNumber(),
+                  ShipmentStatus.CREATED,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null);
           shipments.insert(shipment, clock.instant());
           LOG.info("Shipment {} created for order {}", shipment.shipmentId(), orderId);
           return shipment;
@@ -84,8 +91,8 @@ public class ShippingService implements CompletionHook, ClosingHook {
   /**
    * Schedules the delivery with the assigned carrier; the order is SHIPPED. The first time, in the
    * same transaction, the {@link OrderEvent.Shipped} event is recorded: the carrier has the parcel
-   * (not earlier, at {@link #create}, when it is only a shipment record that compensation may
-   * still cancel before anything left the warehouse).
+   * (not earlier, at {@link #create}, when it is only a shipment record that compensation may still
+   * cancel before anything left the warehouse).
    *
    * @return the estimated delivery (the first estimate is kept)
    */
@@ -104,8 +111,13 @@ public class ShippingService implements CompletionHook, ClosingHook {
           if (orders.advance(orderId, OrderStatus.SHIPPED)) {
             events.record(
                 new OrderEvent.Shipped(
-                    orderId, shipmentId, scheduled.trackingNumber(), scheduled.method().name(),
-                    scheduled.carrier(), scheduled.estimatedDelivery(), clock.instant()));
+                    orderId,
+                    shipmentId,
+                    scheduled.trackingNumber(),
+                    scheduled.method().name(),
+                    scheduled.carrier(),
+                    scheduled.estimatedDelivery(),
+                    clock.instant()));
           }
           return scheduled.estimatedDelivery();
         });
@@ -123,8 +135,8 @@ public class ShippingService implements CompletionHook, ClosingHook {
   }
 
   /**
-   * Compensation: cancels the order's shipment. No shipment, or one cancelled before, is success;
-   * a delivered shipment cannot be cancelled and stays delivered.
+   * Compensation: cancels the order's shipment. No shipment, or one cancelled before, is success; a
+   * delivered shipment cannot be cancelled and stays delivered.
    *
    * @return true if the order has a cancelled shipment now
    */
@@ -167,16 +179,21 @@ public class ShippingService implements CompletionHook, ClosingHook {
   }
 
   /** Insures the shipment for {@code total} (premium 1.5 %, at least 2.00); once per order. */
-  public InsurancePolicy insure(final String orderId, final BigDecimal total, final String currency) {
+  public InsurancePolicy insure(
+      final String orderId, final BigDecimal total, final String currency) {
     return Once.perform(
         tx,
         () -> shipments.findInsurance(orderId),
         () -> {
-          final BigDecimal premium = Money.amount(total.multiply(PREMIUM_RATE)).max(MINIMUM_PREMIUM);
+          final BigDecimal premium =
+              Money.amount(total.multiply(PREMIUM_RATE)).max(MINIMUM_PREMIUM);
           final InsurancePolicy policy =
               new InsurancePolicy(
-                  orderId, "POL-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(),
-                  Money.amount(total), premium, currency);
+                  orderId,
+                  "POL-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(),
+                  Money.amount(total),
+                  premium,
+                  currency);
           shipments.insertInsurance(policy, clock.instant());
           return policy;
         });
@@ -189,7 +206,9 @@ public class ShippingService implements CompletionHook, ClosingHook {
   }
 
   private String assign(
-      final String orderId, final String shipmentId, final ShippingMethod method,
+      final String orderId,
+      final String shipmentId,
+      final ShippingMethod method,
       final String carrier) {
     return tx.inTransaction(
         () -> {
@@ -200,7 +219,11 @@ public class ShippingService implements CompletionHook, ClosingHook {
           final Shipment shipment = shipments.find(shipmentId).orElseThrow();
           if (shipment.carrier() == null) {
             throw new IllegalStateException(
-                "shipment " + shipmentId + " is " + shipment.status() + ": cannot assign a carrier");
+                "shipment "
+                    + shipmentId
+                    + " is "
+                    + shipment.status()
+                    + ": cannot assign a carrier");
           }
           return shipment.carrier();
         });

@@ -36,7 +36,8 @@ public class WarehouseService {
         tx,
         () -> warehouse.findPackage(orderId),
         () -> {
-          final String packageId = "PKG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+          final String packageId =
+              "PKG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
           warehouse.insertPackage(orderId, packageId, clock.instant());
           orders.advance(orderId, OrderStatus.PACKED);
           LOG.info("Order {} packed as {}", orderId, packageId);

@@ -30,19 +30,28 @@ class JobHandlingTest {
 
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final JobHandling jobs =
-      new JobHandling(meters, new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 3));
+      new JobHandling(
+          meters, new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 3));
 
   final ActivatedJob job =
-      Jobs.job("charge-payment", 42L, 3, Map.of("orderId", "ord_1", "correlationId", "req-7", "total", 10));
+      Jobs.job(
+          "charge-payment",
+          42L,
+          3,
+          Map.of("orderId", "ord_1", "correlationId", "req-7", "total", 10));
 
   @Test
   void everyLogLineWhileHandlingCarriesTheJobContext() {
     MDC.put("jobKey", "outer");
     try (LogCapture logs = new LogCapture()) {
-      jobs.run(job, () -> LoggerFactory.getLogger("com.example.fulfillment.payment").info("charging"));
+      jobs.run(
+          job, () -> LoggerFactory.getLogger("com.example.fulfillment.payment").info("charging"));
 
       final ILoggingEvent line =
-          logs.events().stream().filter(e -> e.getFormattedMessage().equals("charging")).findFirst().orElseThrow();
+          logs.events().stream()
+              .filter(e -> e.getFormattedMessage().equals("charging"))
+              .findFirst()
+              .orElseThrow();
       assertThat(line.getMDCPropertyMap())
           .containsEntry("orderId", "ord_1")
           .containsEntry("correlationId", "req-7")
@@ -60,27 +69,55 @@ class JobHandlingTest {
   void aCompletedJobIsCountedAndTimed() {
     assertThat(jobs.handle(job, () -> "result")).isEqualTo("result");
 
-    assertThat(meters.get(JobHandling.JOBS).tags("type", "charge-payment", "outcome", "completed").counter().count())
+    assertThat(
+            meters
+                .get(JobHandling.JOBS)
+                .tags("type", "charge-payment", "outcome", "completed")
+                .counter()
+                .count())
         .isEqualTo(1.0);
-    assertThat(meters.get(JobHandling.DURATION).tags("type", "charge-payment", "outcome", "completed").timer().count())
+    assertThat(
+            meters
+                .get(JobHandling.DURATION)
+                .tags("type", "charge-payment", "outcome", "completed")
+                .timer()
+                .count())
         .isEqualTo(1L);
   }
 
   @Test
   void aBpmnErrorPassesThroughUnchanged() {
-    final BpmnError declined = CamundaError.bpmnError("PAYMENT_DECLINED", "card declined", Map.of());
+    final BpmnError declined =
+        CamundaError.bpmnError("PAYMENT_DECLINED", "card declined", Map.of());
 
-    assertThatThrownBy(() -> jobs.handle(job, () -> { throw declined; })).isSameAs(declined);
-    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "bpmn_error").counter().count()).isEqualTo(1.0);
+    assertThatThrownBy(
+            () ->
+                jobs.handle(
+                    job,
+                    () -> {
+                      throw declined;
+                    }))
+        .isSameAs(declined);
+    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "bpmn_error").counter().count())
+        .isEqualTo(1.0);
   }
 
   @Test
   void aTechnicalFailureIsRetriedWithExponentialBackoff() {
     final Map<Integer, JobError> byRetries = new HashMap<>();
     for (int retries = 3; retries >= 2; retries--) {
-      final ActivatedJob attempt = Jobs.job("charge-payment", 42L, retries, Map.of("orderId", "ord_1"));
-      byRetries.put(retries, catchThrowableOfType(JobError.class,
-          () -> jobs.handle(attempt, () -> { throw new DataAccessResourceFailureException("db down"); })));
+      final ActivatedJob attempt =
+          Jobs.job("charge-payment", 42L, retries, Map.of("orderId", "ord_1"));
+      byRetries.put(
+          retries,
+          catchThrowableOfType(
+              JobError.class,
+              () ->
+                  jobs.handle(
+                      attempt,
+                      () -> {
+                        throw new DataAccessResourceFailureException("db down");
+                      })));
     }
 
     assertThat(byRetries.get(3).getRetries()).isEqualTo(2);
@@ -88,9 +125,11 @@ class JobHandlingTest {
     assertThat(byRetries.get(2).getRetries()).isEqualTo(1);
     assertThat(byRetries.get(2).getRetryBackoff()).isEqualTo(Duration.ofSeconds(2));
     assertThat(byRetries.get(3).getMessage())
-        .isEqualTo("charge-payment failed: DataAccessResourceFailureException: db down"
-            + " (retry in PT1S, 2 retries left)");
-    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "failed").counter().count()).isEqualTo(2.0);
+        .isEqualTo(
+            "charge-payment failed: DataAccessResourceFailureException: db down"
+                + " (retry in PT1S, 2 retries left)");
+    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "failed").counter().count())
+        .isEqualTo(2.0);
     assertThat(meters.find(JobHandling.INCIDENTS).counter()).isNull();
   }
 
@@ -99,19 +138,28 @@ class JobHandlingTest {
     final ActivatedJob last = Jobs.job("charge-payment", 42L, 1, Map.of("orderId", "ord_1"));
     final IllegalStateException cause = new IllegalStateException("provider said 503");
     try (LogCapture logs = new LogCapture()) {
-      final JobError error = catchThrowableOfType(JobError.class,
-          () -> jobs.handle(last, () -> { throw cause; }));
+      final JobError error =
+          catchThrowableOfType(
+              JobError.class,
+              () ->
+                  jobs.handle(
+                      last,
+                      () -> {
+                        throw cause;
+                      }));
 
       assertThat(error.getRetries()).isZero();
       // The starter uses the printed stack trace as the incident message.
       assertThat(ExceptionUtils.getStackTrace(error).strip())
-          .isEqualTo("charge-payment failed, no retries left: IllegalStateException: provider said 503");
-      final ILoggingEvent logged = logs.events().stream()
-          .filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
+          .isEqualTo(
+              "charge-payment failed, no retries left: IllegalStateException: provider said 503");
+      final ILoggingEvent logged =
+          logs.events().stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
       assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("provider said 503");
       assertThat(logged.getMDCPropertyMap()).containsEntry("orderId", "ord_1");
     }
-    assertThat(meters.get(JobHandling.INCIDENTS).tags("type", "charge-payment").counter().count()).isEqualTo(1.0);
+    assertThat(meters.get(JobHandling.INCIDENTS).tags("type", "charge-payment").counter().count())
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -127,15 +175,18 @@ class JobHandlingTest {
 
   @Test
   void anInputIsCheckedVariableByVariableExceptTheOptionalOnes() {
-    final JobError missing = catchThrowableOfType(JobError.class,
-        () -> jobs.handle(job, new Line("ord_1", null, null), in -> "called", out -> out));
-    final JobError blank = catchThrowableOfType(JobError.class,
-        () -> jobs.run(job, new Line(" ", 1, null), in -> {}));
+    final JobError missing =
+        catchThrowableOfType(
+            JobError.class,
+            () -> jobs.handle(job, new Line("ord_1", null, null), in -> "called", out -> out));
+    final JobError blank =
+        catchThrowableOfType(JobError.class, () -> jobs.run(job, new Line(" ", 1, null), in -> {}));
 
     assertThat(missing).hasMessageContaining("job has no variable 'lineNo'");
     assertThat(blank).hasMessageContaining("job has no variable 'orderId'");
     assertThat(missing.getRetries()).isEqualTo(2);
-    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "failed").counter().count()).isEqualTo(2.0);
+    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "failed").counter().count())
+        .isEqualTo(2.0);
     final int next = jobs.handle(job, new Line("ord_1", 2, null), Line::lineNo, n -> n + 1);
     assertThat(next).isEqualTo(3);
   }
@@ -151,27 +202,36 @@ class JobHandlingTest {
 
   @Test
   void aRefusalIsABpmnErrorWithTheReasonAsRejectionDetail() {
-    final BpmnError error = catchThrowableOfType(BpmnError.class,
-        () -> jobs.handle(job, "ord_1", id -> "declined", reason -> {
-          throw JobHandling.refusal("PAYMENT_DECLINED", "card declined");
-        }));
+    final BpmnError error =
+        catchThrowableOfType(
+            BpmnError.class,
+            () ->
+                jobs.handle(
+                    job,
+                    "ord_1",
+                    id -> "declined",
+                    reason -> {
+                      throw JobHandling.refusal("PAYMENT_DECLINED", "card declined");
+                    }));
 
     assertThat(error.getErrorCode()).isEqualTo("PAYMENT_DECLINED");
     assertThat(error.getErrorMessage()).isEqualTo("card declined");
     assertThat(error.getVariables()).isEqualTo(Map.of("rejectionDetail", "card declined"));
-    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "bpmn_error").counter().count()).isEqualTo(1.0);
+    assertThat(meters.get(JobHandling.JOBS).tags("outcome", "bpmn_error").counter().count())
+        .isEqualTo(1.0);
   }
 
   @Test
   void everyWorkerCallGoesThroughTheOneHandleASubclassMayOverride() {
     final List<String> seen = new CopyOnWriteArrayList<>();
-    final JobHandling overridden = new JobHandling(meters, RetryBackoff.DEFAULT) {
-      @Override
-      public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
-        seen.add(job.getType());
-        return super.handle(job, work);
-      }
-    };
+    final JobHandling overridden =
+        new JobHandling(meters, RetryBackoff.DEFAULT) {
+          @Override
+          public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
+            seen.add(job.getType());
+            return super.handle(job, work);
+          }
+        };
     final Line line = new Line("ord_1", 1, null);
 
     overridden.handle(job, line, in -> 1, n -> n);

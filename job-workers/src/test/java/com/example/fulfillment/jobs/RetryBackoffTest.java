@@ -10,13 +10,16 @@ class RetryBackoffTest {
 
   @Test
   void waitsDoubleWithEachFailureUpToTheMaximum() {
-    final RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(5), 5);
+    final RetryBackoff backoff =
+        new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(5), 5);
 
     assertThat(backoff.after(5)).as("1st failure").isEqualTo(Duration.ofSeconds(1));
     assertThat(backoff.after(4)).as("2nd failure").isEqualTo(Duration.ofSeconds(2));
     assertThat(backoff.after(3)).as("3rd failure").isEqualTo(Duration.ofSeconds(4));
     assertThat(backoff.after(2)).as("4th failure, capped").isEqualTo(Duration.ofSeconds(5));
-    assertThat(backoff.after(7)).as("more retries than configured").isEqualTo(Duration.ofSeconds(1));
+    assertThat(backoff.after(7))
+        .as("more retries than configured")
+        .isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -10,21 +10,21 @@ import com.example.fulfillment.inventory.ReserveLine;
 import com.example.fulfillment.inventory.StockLevel;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderConflictException;
+import com.example.fulfillment.order.OrderEndedException;
 import com.example.fulfillment.order.OrderEvent;
 import com.example.fulfillment.order.OrderEventTypes;
 import com.example.fulfillment.order.OrderStatus;
-import com.example.fulfillment.order.OrderEndedException;
 import com.example.fulfillment.order.Outcome;
 import com.example.fulfillment.order.PlaceOrder;
 import com.example.fulfillment.order.RejectionReason;
 import com.example.fulfillment.order.UnknownSkuException;
 import com.example.fulfillment.order.Validation;
 import com.example.fulfillment.payment.ChargeOutcome;
-import com.example.fulfillment.payment.jdbc.JdbcPaymentRepository;
-import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.payment.PaymentProvider;
 import com.example.fulfillment.payment.PaymentProviderUnavailableException;
+import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.payment.PaymentStatus;
+import com.example.fulfillment.payment.jdbc.JdbcPaymentRepository;
 import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
 import com.example.fulfillment.shipping.Shipment;
 import com.example.fulfillment.shipping.ShipmentStatus;
@@ -50,9 +50,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * The domain services on a real, migrated database: behaviour, idempotency (same call twice,
- * and 10 threads at once) and the conservation invariants. Runs on H2 ({@link H2PersistenceTest})
- * and on PostgreSQL when reachable ({@link PostgresPersistenceTest}).
+ * The domain services on a real, migrated database: behaviour, idempotency (same call twice, and 10
+ * threads at once) and the conservation invariants. Runs on H2 ({@link H2PersistenceTest}) and on
+ * PostgreSQL when reachable ({@link PostgresPersistenceTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PersistenceScenarios {
@@ -88,10 +88,12 @@ abstract class PersistenceScenarios {
       assertThat(stock.get("SKU-" + i).initial()).isGreaterThanOrEqualTo(100_000);
     }
     assertThat(stock.get("SKU-OUT").initial()).isZero();
-    assertThat(f.catalog.find("SKU-1")).hasValueSatisfying(i -> {
-      assertThat(i.unitPrice()).isEqualByComparingTo("14.90");
-      assertThat(i.currency()).isEqualTo("EUR");
-    });
+    assertThat(f.catalog.find("SKU-1"))
+        .hasValueSatisfying(
+            i -> {
+              assertThat(i.unitPrice()).isEqualByComparingTo("14.90");
+              assertThat(i.currency()).isEqualTo("EUR");
+            });
     assertThat(f.catalog.products()).hasSize(22);
   }
 
@@ -103,7 +105,8 @@ abstract class PersistenceScenarios {
     assertThat(order.total()).isEqualByComparingTo("158.80");
     assertThat(order.currency()).isEqualTo("EUR");
     assertThat(order.totalWeightKg()).isEqualByComparingTo("4.8");
-    assertThat(order.lines()).extracting(l -> l.lineNo() + " " + l.sku() + " " + l.lineTotal())
+    assertThat(order.lines())
+        .extracting(l -> l.lineNo() + " " + l.sku() + " " + l.lineTotal())
         .containsExactly("1 SKU-1 29.80", "2 SKU-5 129.00");
     assertThat(order.paymentToken()).isEqualTo(TOK_OK);
     assertThat(order.shippingAddress()).isEqualTo(Fixture.ADDRESS);
@@ -113,7 +116,8 @@ abstract class PersistenceScenarios {
 
   @Test
   void placingTheSameOrderAgainReturnsTheFirst() {
-    final PlaceOrder command = Fixture.command("ord_" + UUID.randomUUID(), "c-2", TOK_OK, "SKU-2:1");
+    final PlaceOrder command =
+        Fixture.command("ord_" + UUID.randomUUID(), "c-2", TOK_OK, "SKU-2:1");
     final Order first = f.orders.place(command);
     final Order again = f.orders.place(command);
 
@@ -124,7 +128,8 @@ abstract class PersistenceScenarios {
 
   @Test
   void concurrentPlacementsOfOneOrderStoreItOnce() {
-    final PlaceOrder command = Fixture.command("ord_" + UUID.randomUUID(), "c-2", TOK_OK, "SKU-2:3");
+    final PlaceOrder command =
+        Fixture.command("ord_" + UUID.randomUUID(), "c-2", TOK_OK, "SKU-2:3");
     final List<Order> placed = Concurrently.run(10, i -> f.orders.place(command));
 
     assertThat(new HashSet<>(placed)).hasSize(1);
@@ -143,7 +148,8 @@ abstract class PersistenceScenarios {
   @Test
   void unknownSkuIsRefusedAndNothingIsStored() {
     final String id = "ord_" + UUID.randomUUID();
-    assertThatThrownBy(() -> f.orders.place(Fixture.command(id, "c-2", TOK_OK, "SKU-1:1", "SKU-404:1")))
+    assertThatThrownBy(
+            () -> f.orders.place(Fixture.command(id, "c-2", TOK_OK, "SKU-1:1", "SKU-404:1")))
         .isInstanceOf(UnknownSkuException.class)
         .hasMessageContaining("SKU-404");
     assertThat(f.orders.find(id)).isEmpty();
@@ -174,8 +180,9 @@ abstract class PersistenceScenarios {
     f.orders.complete(another.orderId());
     final Validation again = f.orders.validate(order.orderId(), 9L);
 
-    assertThat(first).isEqualTo(new Validation.Valid(new BigDecimal("79.80"), "EUR",
-        new BigDecimal("0.800"), 1)).isEqualTo(again);
+    assertThat(first)
+        .isEqualTo(new Validation.Valid(new BigDecimal("79.80"), "EUR", new BigDecimal("0.800"), 1))
+        .isEqualTo(again);
     final Order validated = f.orders.find(order.orderId()).orElseThrow();
     assertThat(validated.status()).isEqualTo(OrderStatus.VALIDATED);
     assertThat(validated.processInstanceKey()).isEqualTo(9L);
@@ -187,7 +194,8 @@ abstract class PersistenceScenarios {
     final Order order = f.place(TOK_OK, "SKU-1:1");
     f.orders.cancel(order.orderId());
     assertThat(f.orders.validate(order.orderId(), 1L))
-        .isEqualTo(new Validation.Invalid("order " + order.orderId() + " has ended already (CANCELLED)"));
+        .isEqualTo(
+            new Validation.Invalid("order " + order.orderId() + " has ended already (CANCELLED)"));
   }
 
   @Test
@@ -242,10 +250,13 @@ abstract class PersistenceScenarios {
     final Order order = f.place(TOK_OK, "SKU-OUT:2");
     final ReserveLine line = new ReserveLine(order.orderId(), 1, "SKU-OUT", 2);
 
-    assertThat(f.inventory.reserve(line)).isEqualTo(new ReservationResult.Refused(1, "SKU-OUT", 2, 0));
-    assertThat(f.inventory.reserve(line)).isEqualTo(new ReservationResult.Refused(1, "SKU-OUT", 2, 0));
+    assertThat(f.inventory.reserve(line))
+        .isEqualTo(new ReservationResult.Refused(1, "SKU-OUT", 2, 0));
+    assertThat(f.inventory.reserve(line))
+        .isEqualTo(new ReservationResult.Refused(1, "SKU-OUT", 2, 0));
     assertThat(f.inventory.reservations(order.orderId()))
-        .extracting(r -> r.status()).containsExactly(ReservationStatus.REFUSED);
+        .extracting(r -> r.status())
+        .containsExactly(ReservationStatus.REFUSED);
     assertThat(f.stock().get("SKU-OUT").reserved()).isZero();
   }
 
@@ -253,11 +264,14 @@ abstract class PersistenceScenarios {
   void scarceStockIsNeverOversoldUnderConcurrency() {
     f.setStock("SKU-LOW", 3);
     final List<Order> orders =
-        java.util.stream.IntStream.range(0, 10).mapToObj(i -> f.place(TOK_OK, "SKU-LOW:1")).toList();
+        java.util.stream.IntStream.range(0, 10)
+            .mapToObj(i -> f.place(TOK_OK, "SKU-LOW:1"))
+            .toList();
 
     final List<ReservationResult> results =
-        Concurrently.run(10, i -> f.inventory.reserve(
-            new ReserveLine(orders.get(i).orderId(), 1, "SKU-LOW", 1)));
+        Concurrently.run(
+            10,
+            i -> f.inventory.reserve(new ReserveLine(orders.get(i).orderId(), 1, "SKU-LOW", 1)));
 
     assertThat(results).filteredOn(r -> r instanceof ReservationResult.Reserved).hasSize(3);
     assertThat(results).filteredOn(r -> r instanceof ReservationResult.Refused).hasSize(7);
@@ -274,13 +288,16 @@ abstract class PersistenceScenarios {
     final int before = f.available("SKU-7");
 
     final List<ReservationResult> results =
-        Concurrently.run(10, i -> f.inventory.reserve(new ReserveLine(order.orderId(), 1, "SKU-7", 5)));
+        Concurrently.run(
+            10, i -> f.inventory.reserve(new ReserveLine(order.orderId(), 1, "SKU-7", 5)));
 
-    assertThat(new HashSet<>(results)).containsExactly(new ReservationResult.Reserved(1, "SKU-7", 5));
+    assertThat(new HashSet<>(results))
+        .containsExactly(new ReservationResult.Reserved(1, "SKU-7", 5));
     assertThat(f.available("SKU-7")).isEqualTo(before - 5);
     assertThat(f.count("stock_reservation", order.orderId())).isEqualTo(1);
     assertThat(f.orders.find(order.orderId()).orElseThrow().status())
-        .as("one of two lines reserved").isEqualTo(OrderStatus.RECEIVED);
+        .as("one of two lines reserved")
+        .isEqualTo(OrderStatus.RECEIVED);
   }
 
   @Test
@@ -300,7 +317,8 @@ abstract class PersistenceScenarios {
     assertThat(f.available("SKU-9")).isEqualTo(before9);
     assertThat(f.available("SKU-10")).isEqualTo(before10);
     assertThat(f.inventory.reservations(order.orderId()))
-        .extracting(r -> r.status()).containsOnly(ReservationStatus.RELEASED);
+        .extracting(r -> r.status())
+        .containsOnly(ReservationStatus.RELEASED);
   }
 
   @Test
@@ -309,7 +327,8 @@ abstract class PersistenceScenarios {
     final int before = f.available("SKU-11");
     f.inventory.reserve(new ReserveLine(order.orderId(), 1, "SKU-11", 2));
 
-    final List<Integer> released = Concurrently.run(10, i -> f.inventory.release(order.orderId(), null));
+    final List<Integer> released =
+        Concurrently.run(10, i -> f.inventory.release(order.orderId(), null));
 
     assertThat(released.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
     assertThat(f.available("SKU-11")).isEqualTo(before);
@@ -328,15 +347,27 @@ abstract class PersistenceScenarios {
     assertThat(after.shipped()).isEqualTo(before.shipped() + 2);
     assertThat(after.reserved()).isEqualTo(before.reserved());
     assertThat(after.available()).isEqualTo(before.available() - 2);
-    assertThat(f.inventory.release(order.orderId(), null)).as("shipped stock stays shipped").isZero();
+    assertThat(f.inventory.release(order.orderId(), null))
+        .as("shipped stock stays shipped")
+        .isZero();
   }
 
   @Test
   void theSchemaRefusesBrokenStockBooks() {
-    assertThatThrownBy(() -> db.jdbc.sql("UPDATE stock SET available = -1, initial_quantity = initial_quantity - available - 1 WHERE sku = 'SKU-OUT'").update())
+    assertThatThrownBy(
+            () ->
+                db.jdbc
+                    .sql(
+                        "UPDATE stock SET available = -1, initial_quantity = initial_quantity - available - 1 WHERE sku = 'SKU-OUT'")
+                    .update())
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThatThrownBy(() -> db.jdbc.sql("UPDATE stock SET available = available + 1 WHERE sku = 'SKU-1'").update())
-        .as("conservation").isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(
+            () ->
+                db.jdbc
+                    .sql("UPDATE stock SET available = available + 1 WHERE sku = 'SKU-1'")
+                    .update())
+        .as("conservation")
+        .isInstanceOf(DataIntegrityViolationException.class);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -393,9 +424,11 @@ abstract class PersistenceScenarios {
     charge(order);
 
     assertThat(f.payments.refund(order.orderId())).as("void, nothing refunded").isZero();
-    assertThat(f.payments.find(order.orderId()).orElseThrow().status()).isEqualTo(PaymentStatus.VOIDED);
+    assertThat(f.payments.find(order.orderId()).orElseThrow().status())
+        .isEqualTo(PaymentStatus.VOIDED);
     assertThatThrownBy(() -> f.payments.capture(order.orderId()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("VOIDED");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("VOIDED");
   }
 
   @Test
@@ -438,7 +471,8 @@ abstract class PersistenceScenarios {
     assertThat(f.count("payment", order.orderId())).isEqualTo(1);
     assertThat(f.count("sandbox_payment_operation", order.orderId())).isEqualTo(1);
     assertThat(f.provider.attempts(order.orderId(), "charge"))
-        .as("late threads find the recorded payment and call no provider").isBetween(1, 10);
+        .as("late threads find the recorded payment and call no provider")
+        .isBetween(1, 10);
   }
 
   @Test
@@ -462,16 +496,27 @@ abstract class PersistenceScenarios {
     final List<BigDecimal> refunded = Concurrently.run(10, i -> f.payments.refund(order.orderId()));
 
     assertThat(refunded).allSatisfy(r -> assertThat(r).isEqualByComparingTo("50.00"));
-    assertThat(db.jdbc.sql("SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'REFUND'")
-        .param("o", order.orderId()).query(Integer.class).single()).isEqualTo(1);
+    assertThat(
+            db.jdbc
+                .sql(
+                    "SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'REFUND'")
+                .param("o", order.orderId())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
   void theSchemaRefusesARefundAboveTheCapture() {
     final Order order = f.place(TOK_OK, "SKU-1:1");
     charge(order);
-    assertThatThrownBy(() -> db.jdbc.sql("UPDATE payment SET refunded_amount = captured_amount + 1 WHERE order_id = :o")
-        .param("o", order.orderId()).update())
+    assertThatThrownBy(
+            () ->
+                db.jdbc
+                    .sql(
+                        "UPDATE payment SET refunded_amount = captured_amount + 1 WHERE order_id = :o")
+                    .param("o", order.orderId())
+                    .update())
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 
@@ -484,19 +529,27 @@ abstract class PersistenceScenarios {
     final Shipment shipment = f.shipping.create(order.orderId());
     assertThat(f.shipping.create(order.orderId())).isEqualTo(shipment);
 
-    assertThat(f.shipping.assignCarrier(order.orderId(), shipment.shipmentId(), ShippingMethod.STANDARD))
+    assertThat(
+            f.shipping.assignCarrier(
+                order.orderId(), shipment.shipmentId(), ShippingMethod.STANDARD))
         .isEqualTo("DHL Paket");
-    assertThat(f.shipping.assignCarrier(order.orderId(), shipment.shipmentId(), ShippingMethod.EXPRESS))
-        .as("first assignment wins").isEqualTo("DHL Paket");
+    assertThat(
+            f.shipping.assignCarrier(
+                order.orderId(), shipment.shipmentId(), ShippingMethod.EXPRESS))
+        .as("first assignment wins")
+        .isEqualTo("DHL Paket");
     final Instant eta = f.shipping.schedule(order.orderId(), shipment.shipmentId());
     assertThat(eta).isEqualTo(f.clock.instant().plus(Duration.ofDays(3)));
     f.clock.advance(Duration.ofHours(1));
     assertThat(f.shipping.schedule(order.orderId(), shipment.shipmentId())).isEqualTo(eta);
-    assertThat(f.orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.SHIPPED);
+    assertThat(f.orders.find(order.orderId()).orElseThrow().status())
+        .isEqualTo(OrderStatus.SHIPPED);
 
-    final Instant escalated = f.shipping.escalateLateDelivery(order.orderId(), shipment.shipmentId());
+    final Instant escalated =
+        f.shipping.escalateLateDelivery(order.orderId(), shipment.shipmentId());
     f.clock.advance(Duration.ofHours(1));
-    assertThat(f.shipping.escalateLateDelivery(order.orderId(), shipment.shipmentId())).isEqualTo(escalated);
+    assertThat(f.shipping.escalateLateDelivery(order.orderId(), shipment.shipmentId()))
+        .isEqualTo(escalated);
 
     f.shipping.markDelivered(order.orderId(), f.clock.instant());
     assertThat(f.shipping.cancel(order.orderId())).as("delivered stays delivered").isFalse();
@@ -517,13 +570,18 @@ abstract class PersistenceScenarios {
     assertThat(f.shipmentOf(order.orderId()).orElseThrow().status())
         .isEqualTo(ShipmentStatus.CANCELLED);
     assertThat(f.shipping.assignDrone(order.orderId(), shipment.shipmentId()))
-        .as("a repeated assignment answers the first").isEqualTo("SkyDrop drone fleet");
+        .as("a repeated assignment answers the first")
+        .isEqualTo("SkyDrop drone fleet");
 
     final Order other = f.place(TOK_OK, "SKU-16:1");
     final Shipment cancelled = f.shipping.create(other.orderId());
     f.shipping.cancel(other.orderId());
-    assertThatThrownBy(() -> f.shipping.assignCarrier(other.orderId(), cancelled.shipmentId(), ShippingMethod.STANDARD))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("CANCELLED");
+    assertThatThrownBy(
+            () ->
+                f.shipping.assignCarrier(
+                    other.orderId(), cancelled.shipmentId(), ShippingMethod.STANDARD))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("CANCELLED");
   }
 
   @Test
@@ -534,16 +592,25 @@ abstract class PersistenceScenarios {
     assertThat(f.warehouse.pack(id)).isEqualTo(f.warehouse.pack(id)).startsWith("PKG-");
     assertThat(f.warehouse.giftWrap(id)).isTrue();
     assertThat(f.warehouse.giftWrap(id)).isTrue();
-    assertThat(f.invoices.issue(id, order.total(), "EUR")).isEqualTo(f.invoices.issue(id, order.total(), "EUR"));
-    assertThat(f.shipping.insure(id, order.total(), "EUR")).isEqualTo(f.shipping.insure(id, order.total(), "EUR"));
+    assertThat(f.invoices.issue(id, order.total(), "EUR"))
+        .isEqualTo(f.invoices.issue(id, order.total(), "EUR"));
+    assertThat(f.shipping.insure(id, order.total(), "EUR"))
+        .isEqualTo(f.shipping.insure(id, order.total(), "EUR"));
     assertThat(f.shipping.insure(id, order.total(), "EUR").premium()).isEqualByComparingTo("2.00");
     assertThat(f.loyalty.award(id, "c-1", new BigDecimal("19.99"))).isEqualTo(19);
     assertThat(f.loyalty.award(id, "c-1", new BigDecimal("19.99"))).isEqualTo(19);
     assertThat(f.sales.record(id, order.total())).isEqualTo(f.sales.record(id, order.total()));
     assertThat(f.notifications.notifyOutcome(id, "c-1", "COMPLETED"))
         .isEqualTo(f.notifications.notifyOutcome(id, "c-1", "COMPLETED"));
-    for (String table : List.of("warehouse_package", "gift_wrap", "invoice", "shipment_insurance",
-        "loyalty_award", "sale", "customer_notification")) {
+    for (String table :
+        List.of(
+            "warehouse_package",
+            "gift_wrap",
+            "invoice",
+            "shipment_insurance",
+            "loyalty_award",
+            "sale",
+            "customer_notification")) {
       assertThat(f.count(table, id)).as(table).isEqualTo(1);
     }
     assertThat(f.orders.find(id).orElseThrow().status()).isEqualTo(OrderStatus.PACKED);
@@ -561,8 +628,8 @@ abstract class PersistenceScenarios {
       final BigDecimal completedBefore = completedTotal();
       final BigDecimal netBefore = f.payments.totals().net();
       final BigDecimal providerBefore = f.providerNetCollected();
-      final List<String> tokens = List.of(TOK_OK, SandboxPaymentProvider.TOK_CONFIRM,
-          SandboxPaymentProvider.TOK_DECLINED);
+      final List<String> tokens =
+          List.of(TOK_OK, SandboxPaymentProvider.TOK_CONFIRM, SandboxPaymentProvider.TOK_DECLINED);
       BigDecimal completedNow = BigDecimal.ZERO;
       for (int i = 0; i < 24; i++) {
         final Order order = f.place(tokens.get(i % 3), "SKU-18:1", "SKU-" + (1 + i % 5) + ":2");
@@ -606,19 +673,32 @@ abstract class PersistenceScenarios {
 
       assertThat(completedTotal().subtract(completedBefore)).isEqualByComparingTo(completedNow);
       assertThat(f.payments.totals().net().subtract(netBefore))
-          .as("charged - refunded = total of completed orders").isEqualByComparingTo(completedNow);
+          .as("charged - refunded = total of completed orders")
+          .isEqualByComparingTo(completedNow);
       assertThat(f.providerNetCollected().subtract(providerBefore))
-          .as("the provider's books agree").isEqualByComparingTo(completedNow);
-      assertThat(f.stock().values()).allSatisfy(s -> assertThat(Fixture.conserved(s)).as(s.sku()).isTrue());
-      assertThat(db.jdbc.sql("""
+          .as("the provider's books agree")
+          .isEqualByComparingTo(completedNow);
+      assertThat(f.stock().values())
+          .allSatisfy(s -> assertThat(Fixture.conserved(s)).as(s.sku()).isTrue());
+      assertThat(
+              db.jdbc
+                  .sql(
+                      """
           SELECT COUNT(*) FROM stock_reservation r JOIN customer_order o ON o.order_id = r.order_id
            WHERE o.status IN ('COMPLETED', 'REJECTED', 'CANCELLED') AND r.status = 'RESERVED'
-          """).query(Integer.class).single()).as("no stock held by ended orders").isZero();
+          """)
+                  .query(Integer.class)
+                  .single())
+          .as("no stock held by ended orders")
+          .isZero();
     }
 
     private BigDecimal completedTotal() {
-      return db.jdbc.sql("SELECT COALESCE(SUM(total_amount), 0) FROM customer_order WHERE status = 'COMPLETED'")
-          .query(BigDecimal.class).single();
+      return db.jdbc
+          .sql(
+              "SELECT COALESCE(SUM(total_amount), 0) FROM customer_order WHERE status = 'COMPLETED'")
+          .query(BigDecimal.class)
+          .single();
     }
   }
 
@@ -641,7 +721,9 @@ abstract class PersistenceScenarios {
         .isEqualTo(PaymentStatus.REFUNDED);
     assertThat(f.shipmentOf(order.orderId()).orElseThrow().status())
         .isEqualTo(ShipmentStatus.CANCELLED);
-    assertThat(f.closing.cancel(order.orderId())).as("again: nothing more").isEqualTo(Outcome.CANCELLED);
+    assertThat(f.closing.cancel(order.orderId()))
+        .as("again: nothing more")
+        .isEqualTo(Outcome.CANCELLED);
     assertThat(f.available("SKU-16")).isEqualTo(available + 2);
   }
 
@@ -680,12 +762,14 @@ abstract class PersistenceScenarios {
               }
 
               @Override
-              public void capture(final String orderId, final String chargeId, final BigDecimal amount) {
+              public void capture(
+                  final String orderId, final String chargeId, final BigDecimal amount) {
                 f.provider.capture(orderId, chargeId, amount);
               }
 
               @Override
-              public void refund(final String orderId, final String chargeId, final BigDecimal amount) {
+              public void refund(
+                  final String orderId, final String chargeId, final BigDecimal amount) {
                 f.provider.refund(orderId, chargeId, amount);
               }
 
@@ -717,9 +801,7 @@ abstract class PersistenceScenarios {
           2,
           i -> {
             try {
-              return i == 0
-                  ? charge(order)
-                  : f.closing.cancel(order.orderId());
+              return i == 0 ? charge(order) : f.closing.cancel(order.orderId());
             } catch (OrderEndedException tooLate) {
               return tooLate.getMessage();
             }
@@ -744,7 +826,11 @@ abstract class PersistenceScenarios {
 
   /** A row of the outbox, as the relay reads it. */
   record OutboxRow(
-      long seq, String eventId, String type, JsonNode data, String correlationId,
+      long seq,
+      String eventId,
+      String type,
+      JsonNode data,
+      String correlationId,
       String causationId) {}
 
   List<OutboxRow> outbox(final String orderId) {
@@ -755,8 +841,11 @@ abstract class PersistenceScenarios {
             (rs, n) -> {
               try {
                 return new OutboxRow(
-                    rs.getLong("seq"), rs.getString("event_id"), rs.getString("event_type"),
-                    JSON.readTree(rs.getString("data")), rs.getString("correlation_id"),
+                    rs.getLong("seq"),
+                    rs.getString("event_id"),
+                    rs.getString("event_type"),
+                    JSON.readTree(rs.getString("data")),
+                    rs.getString("correlation_id"),
                     rs.getString("causation_id"));
               } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
@@ -786,13 +875,18 @@ abstract class PersistenceScenarios {
     }
 
     final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows).extracting(OutboxRow::type)
-        .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID, OrderEventTypes.SHIPPED,
+    assertThat(rows)
+        .extracting(OutboxRow::type)
+        .containsExactly(
+            OrderEventTypes.ACCEPTED,
+            OrderEventTypes.PAID,
+            OrderEventTypes.SHIPPED,
             OrderEventTypes.COMPLETED);
     assertThat(rows).extracting(OutboxRow::seq).isSorted();
     assertThat(rows).extracting(OutboxRow::eventId).doesNotHaveDuplicates();
     assertThat(rows).extracting(OutboxRow::correlationId).containsOnly("corr-test");
-    assertThat(rows).extracting(OutboxRow::causationId)
+    assertThat(rows)
+        .extracting(OutboxRow::causationId)
         .containsExactly(null, "zeebe-job-42", "zeebe-job-42", "zeebe-job-42");
     final JsonNode accepted = rows.get(0).data();
     assertThat(accepted.get("orderId").asText()).isEqualTo(order.orderId());
@@ -824,7 +918,8 @@ abstract class PersistenceScenarios {
     f.payments.capture(order.orderId());
 
     final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows).extracting(OutboxRow::type)
+    assertThat(rows)
+        .extracting(OutboxRow::type)
         .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID);
     assertThat(rows.get(1).data().get("afterConfirmation").asBoolean()).isTrue();
     assertThat(rows.get(1).data().at("/amount/amount").decimalValue()).isEqualByComparingTo("9.50");
@@ -838,7 +933,8 @@ abstract class PersistenceScenarios {
     f.closing.reject(order.orderId(), RejectionReason.PAYMENT_DECLINED, "card declined");
 
     final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows).extracting(OutboxRow::type)
+    assertThat(rows)
+        .extracting(OutboxRow::type)
         .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.REJECTED);
     assertThat(rows.get(1).data().get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
     assertThat(rows.get(1).data().get("detail").asText()).isEqualTo("card declined");
@@ -852,14 +948,16 @@ abstract class PersistenceScenarios {
     f.closing.cancel(order.orderId());
 
     final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows).extracting(OutboxRow::type)
+    assertThat(rows)
+        .extracting(OutboxRow::type)
         .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.CANCELLED);
     assertThat(rows.get(1).data().get("previousStatus").asText()).isEqualTo("STOCK_RESERVED");
   }
 
   @Test
   void racingDuplicatesRecordOneEvent() {
-    final PlaceOrder command = Fixture.command("ord_" + UUID.randomUUID(), "c-3", TOK_OK, "SKU-5:1");
+    final PlaceOrder command =
+        Fixture.command("ord_" + UUID.randomUUID(), "c-3", TOK_OK, "SKU-5:1");
     Concurrently.run(10, i -> f.orders.place(command));
     Concurrently.run(10, i -> f.orders.complete(command.orderId()));
 
@@ -882,7 +980,6 @@ abstract class PersistenceScenarios {
         .hasMessageContaining("the change fails");
     assertThat(types(order.orderId())).containsExactly(OrderEventTypes.ACCEPTED);
   }
-
 
   private PaymentService paymentsWith(final PaymentProvider provider) {
     return new PaymentService(

@@ -1,11 +1,11 @@
 package com.example.fulfillment.process;
 
-import com.example.fulfillment.testing.Constants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.order.Outcome;
 import com.example.fulfillment.order.RejectionReason;
 import com.example.fulfillment.payment.PaymentStatus;
+import com.example.fulfillment.testing.Constants;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,5 +27,4 @@ class DomainNamesTest {
   private static Set<String> names(final Enum<?>[] values) {
     return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
   }
-
 }

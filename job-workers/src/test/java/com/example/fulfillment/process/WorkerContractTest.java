@@ -1,10 +1,10 @@
 package com.example.fulfillment.process;
 
-import com.example.fulfillment.testing.Constants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
+import com.example.fulfillment.testing.Constants;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,20 +29,21 @@ class WorkerContractTest {
 
   static final List<Method> WORKERS =
       new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("com.example.fulfillment")
-          .stream()
-          .flatMap(c -> c.getMethods().stream())
-          .filter(m -> m.isAnnotatedWith(JobWorker.class))
-          .map(JavaMethod::reflect)
-          .toList();
+              .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .importPackages("com.example.fulfillment")
+              .stream()
+              .flatMap(c -> c.getMethods().stream())
+              .filter(m -> m.isAnnotatedWith(JobWorker.class))
+              .map(JavaMethod::reflect)
+              .toList();
 
   @Test
   void everyJobTypeHasExactlyOneWorker() {
     final Map<String, Long> byType =
         WORKERS.stream()
-            .collect(Collectors.groupingBy(
-                m -> m.getAnnotation(JobWorker.class).type(), Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(
+                    m -> m.getAnnotation(JobWorker.class).type(), Collectors.counting()));
 
     assertThat(byType.keySet()).isEqualTo(Constants.of(JobTypes.class));
     assertThat(byType.values()).containsOnly(1L);
@@ -53,7 +54,9 @@ class WorkerContractTest {
     final Set<String> known = new HashSet<>(Constants.of(Variables.class));
     known.addAll(Constants.of(ErrorVariables.class));
     for (Method worker : WORKERS) {
-      assertThat(worker.getParameterTypes()).as(worker + " takes the job").contains(ActivatedJob.class);
+      assertThat(worker.getParameterTypes())
+          .as(worker + " takes the job")
+          .contains(ActivatedJob.class);
       for (Parameter p : worker.getParameters()) {
         if (p.isAnnotationPresent(VariablesAsType.class)) {
           assertThat(components(p.getType())).as("input of " + worker).isSubsetOf(known);
@@ -74,5 +77,4 @@ class WorkerContractTest {
         .map(RecordComponent::getName)
         .collect(Collectors.toCollection(TreeSet::new));
   }
-
 }

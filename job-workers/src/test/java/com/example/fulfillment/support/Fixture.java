@@ -1,9 +1,7 @@
 package com.example.fulfillment.support;
 
-import com.example.fulfillment.testing.MutableClock;
 import com.example.fulfillment.analytics.SalesService;
 import com.example.fulfillment.analytics.jdbc.JdbcSalesRepository;
-import com.example.fulfillment.order.OrderClosing;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.inventory.ProductCatalog;
 import com.example.fulfillment.inventory.StockLevel;
@@ -17,6 +15,7 @@ import com.example.fulfillment.loyalty.jdbc.JdbcLoyaltyRepository;
 import com.example.fulfillment.notification.NotificationService;
 import com.example.fulfillment.notification.jdbc.JdbcNotificationRepository;
 import com.example.fulfillment.order.Order;
+import com.example.fulfillment.order.OrderClosing;
 import com.example.fulfillment.order.OrderListener;
 import com.example.fulfillment.order.OrderProgress;
 import com.example.fulfillment.order.OrderService;
@@ -29,6 +28,7 @@ import com.example.fulfillment.payment.jdbc.JdbcPaymentRepository;
 import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
 import com.example.fulfillment.shipping.ShippingService;
 import com.example.fulfillment.shipping.jdbc.JdbcShipmentRepository;
+import com.example.fulfillment.testing.MutableClock;
 import com.example.fulfillment.warehouse.WarehouseService;
 import com.example.fulfillment.warehouse.jdbc.JdbcWarehouseRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -94,8 +94,7 @@ public final class Fixture {
             orderRepository, catalog, tx, clock, listener, List.of(inventory, shipping), events);
     provider = new SandboxPaymentProvider(jdbc, db.transactionManager, clock);
     payments =
-        new PaymentService(
-            new JdbcPaymentRepository(jdbc), provider, progress, tx, clock, events);
+        new PaymentService(new JdbcPaymentRepository(jdbc), provider, progress, tx, clock, events);
     closing = new OrderClosing(orders, java.util.List.of(shipping, payments, inventory));
     warehouse = new WarehouseService(new JdbcWarehouseRepository(jdbc), progress, tx, clock);
     invoices = new InvoiceService(new JdbcInvoiceRepository(jdbc), tx, clock);
@@ -127,8 +126,7 @@ public final class Fixture {
 
   /** Stock of every SKU, by SKU. */
   public Map<String, StockLevel> stock() {
-    return inventory.stockLevels().stream()
-        .collect(Collectors.toMap(StockLevel::sku, s -> s));
+    return inventory.stockLevels().stream().collect(Collectors.toMap(StockLevel::sku, s -> s));
   }
 
   public int available(final String sku) {
@@ -159,7 +157,8 @@ public final class Fixture {
   }
 
   /** The order's shipment, as recorded. */
-  public java.util.Optional<com.example.fulfillment.shipping.Shipment> shipmentOf(final String orderId) {
+  public java.util.Optional<com.example.fulfillment.shipping.Shipment> shipmentOf(
+      final String orderId) {
     return db.tx.inTransaction(() -> shipments.findByOrder(orderId));
   }
 

@@ -17,9 +17,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A migrated database for a test: in-memory H2 (always), or a fresh schema in the local
- * PostgreSQL (127.0.0.1:5432, database {@code test}, user postgres or root, trust auth) when one
- * is reachable. {@link #close} drops what it made.
+ * A migrated database for a test: in-memory H2 (always), or a fresh schema in the local PostgreSQL
+ * (127.0.0.1:5432, database {@code test}, user postgres or root, trust auth) when one is reachable.
+ * {@link #close} drops what it made.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -47,7 +47,8 @@ public final class TestDatabase implements AutoCloseable {
     final String db = "test_" + UUID.randomUUID().toString().replace("-", "");
     final HikariDataSource ds =
         pool(
-            "jdbc:h2:mem:" + db
+            "jdbc:h2:mem:"
+                + db
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
             "sa");
@@ -82,15 +83,23 @@ public final class TestDatabase implements AutoCloseable {
    */
   public static TestDatabase postgresOrSkip(final String what) {
     final Optional<String> user = postgresUser();
-    org.junit.jupiter.api.Assumptions.assumeTrue(user.isPresent(),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        user.isPresent(),
         "PostgreSQL not reachable at 127.0.0.1:5432 (database test, user postgres or root, trust"
-            + " auth): " + what + " skipped");
+            + " auth): "
+            + what
+            + " skipped");
     return postgres(user.get());
   }
 
   public static TestDatabase postgres(final String user) {
     final String schema =
-        "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        "test_"
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 16)
+                .toLowerCase(Locale.ROOT);
     final HikariDataSource ds = pool(PG_URL + "?currentSchema=" + schema, user);
     migrate(ds, schema);
     return new TestDatabase(

@@ -5,7 +5,9 @@ import java.lang.reflect.Modifier;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The values of a holder class's {@code static String} constants (e.g. ProcessConstants.JobTypes). */
+/**
+ * The values of a holder class's {@code static String} constants (e.g. ProcessConstants.JobTypes).
+ */
 public final class Constants {
 
   private Constants() {}

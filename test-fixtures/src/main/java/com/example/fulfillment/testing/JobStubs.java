@@ -33,6 +33,7 @@ public final class JobStubs {
   private static final Logger LOG = LoggerFactory.getLogger(JobStubs.class);
   private static final Duration LOCK = Duration.ofDays(30);
   private static final Duration WAIT = Duration.ofSeconds(10);
+
   /** Well below {@link #WAIT}, so that an activation the engine never answers is asked again. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
@@ -52,7 +53,8 @@ public final class JobStubs {
   }
 
   /** Waits for a job of {@code type} that matches {@code filter} and activates it. */
-  public synchronized ActivatedJob activate(final String type, final Predicate<ActivatedJob> filter) {
+  public synchronized ActivatedJob activate(
+      final String type, final Predicate<ActivatedJob> filter) {
     try {
       return await("job '" + type + "'")
           .atMost(WAIT)
@@ -62,9 +64,14 @@ public final class JobStubs {
           .orElseThrow();
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
-          e.getMessage() + "\nactivation requests left unanswered so far: " + unanswered
-              + "\nkept here: " + activated.stream().map(ActivatedJob::getKey).toList()
-              + "\nthe engine's records of '" + type + "' jobs:\n  "
+          e.getMessage()
+              + "\nactivation requests left unanswered so far: "
+              + unanswered
+              + "\nkept here: "
+              + activated.stream().map(ActivatedJob::getKey).toList()
+              + "\nthe engine's records of '"
+              + type
+              + "' jobs:\n  "
               + String.join("\n  ", records.jobHistory(type)),
           e);
     }
@@ -82,7 +89,8 @@ public final class JobStubs {
               .workerName("bpmn-test")
               .send();
       try {
-        activated.addAll(response.join(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getJobs());
+        activated.addAll(
+            response.join(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getJobs());
       } catch (ClientException e) {
         if (!(e.getCause() instanceof TimeoutException)) {
           throw e;
@@ -90,7 +98,9 @@ public final class JobStubs {
         // unanswered: ask again (logged, and counted in the failure message)
         response.cancel(true);
         unanswered++;
-        LOG.warn("Activating '{}' jobs: no answer from the engine within {}; asking again", type,
+        LOG.warn(
+            "Activating '{}' jobs: no answer from the engine within {}; asking again",
+            type,
             REQUEST_TIMEOUT);
         return Optional.empty();
       }
@@ -116,7 +126,8 @@ public final class JobStubs {
    * for a later {@link #activate}). Call after the engine is idle.
    */
   public synchronized boolean isActivatable(final String type, final long processInstanceKey) {
-    final Optional<ActivatedJob> job = take(type, j -> j.getProcessInstanceKey() == processInstanceKey);
+    final Optional<ActivatedJob> job =
+        take(type, j -> j.getProcessInstanceKey() == processInstanceKey);
     job.ifPresent(activated::add);
     return job.isPresent();
   }

@@ -1,10 +1,10 @@
 package com.example.fulfillment.testing;
 
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.devengine.DevEngineFactory;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import com.example.fulfillment.devengine.DevEngine;
-import com.example.fulfillment.devengine.DevEngineFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,7 +110,9 @@ public final class ProcessEngineExtension implements BeforeAllCallback, AfterAll
           final byte[] bytes = in.readAllBytes();
           command =
               command == null
-                  ? client.newDeployResourceCommand().addResourceBytes(bytes, resource.getFilename())
+                  ? client
+                      .newDeployResourceCommand()
+                      .addResourceBytes(bytes, resource.getFilename())
                   : command.addResourceBytes(bytes, resource.getFilename());
         }
       }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
-
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -75,9 +74,19 @@ public final class ProcessRecords {
             r ->
                 byPosition.put(
                     r.getPosition(),
-                    r.getPosition() + " " + r.getRecordType() + " " + r.getIntent() + " job "
-                        + r.getKey() + " pi " + r.getValue().getProcessInstanceKey() + " worker '"
-                        + r.getValue().getWorker() + "' retries " + r.getValue().getRetries()));
+                    r.getPosition()
+                        + " "
+                        + r.getRecordType()
+                        + " "
+                        + r.getIntent()
+                        + " job "
+                        + r.getKey()
+                        + " pi "
+                        + r.getValue().getProcessInstanceKey()
+                        + " worker '"
+                        + r.getValue().getWorker()
+                        + "' retries "
+                        + r.getValue().getRetries()));
     long empty = 0;
     for (Record<JobBatchRecordValue> r : streamOf(stream().jobBatchRecords()).toList()) {
       if (r.getRecordType() != RecordType.EVENT || !type.equals(r.getValue().getType())) {
@@ -88,8 +97,13 @@ public final class ProcessRecords {
       } else {
         byPosition.put(
             r.getPosition(),
-            r.getPosition() + " JOB_BATCH " + r.getIntent() + " to '" + r.getValue().getWorker()
-                + "': jobs " + r.getValue().getJobKeys());
+            r.getPosition()
+                + " JOB_BATCH "
+                + r.getIntent()
+                + " to '"
+                + r.getValue().getWorker()
+                + "': jobs "
+                + r.getValue().getJobKeys());
       }
     }
     final List<String> lines = new ArrayList<>(byPosition.values());
@@ -110,7 +124,8 @@ public final class ProcessRecords {
     return streamOf(stream().variableRecords())
         .filter(r -> bpmnProcessId == null || r.getValue().getBpmnProcessId().equals(bpmnProcessId))
         .filter(r -> r.getValue().getScopeKey() == r.getValue().getProcessInstanceKey())
-        .filter(r -> r.getValue().getName().equals("orderId") && r.getValue().getValue().equals(json))
+        .filter(
+            r -> r.getValue().getName().equals("orderId") && r.getValue().getValue().equals(json))
         .map(r -> r.getValue().getProcessInstanceKey())
         .findFirst();
   }
@@ -192,8 +207,8 @@ public final class ProcessRecords {
   }
 
   /**
-   * The lifecycle of the given elements as {@code "ACTIVATED Id"} / {@code "COMPLETED Id"} /
-   * {@code "TERMINATED Id"} lines, in log order: shows whether steps ran one after the other.
+   * The lifecycle of the given elements as {@code "ACTIVATED Id"} / {@code "COMPLETED Id"} / {@code
+   * "TERMINATED Id"} lines, in log order: shows whether steps ran one after the other.
    */
   public List<String> lifecycle(final long processInstanceKey, final String... elementIds) {
     final Set<String> ids = Set.of(elementIds);
@@ -205,7 +220,11 @@ public final class ProcessRecords {
     return processInstanceEvents(processInstanceKey)
         .filter(r -> intents.contains((ProcessInstanceIntent) r.getIntent()))
         .filter(r -> ids.contains(r.getValue().getElementId()))
-        .map(r -> r.getIntent().name().substring("ELEMENT_".length()) + " " + r.getValue().getElementId())
+        .map(
+            r ->
+                r.getIntent().name().substring("ELEMENT_".length())
+                    + " "
+                    + r.getValue().getElementId())
         .toList();
   }
 

@@ -10,16 +10,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Camunda client's scheduler (job handling, job stream re-opening, answer retries), which
- * stops running tasks once the app is shutting down ({@link #quiesce()}, on {@code
- * ContextClosedEvent}).
+ * The Camunda client's scheduler (job handling, job stream re-opening, answer retries), which stops
+ * running tasks once the app is shutting down ({@link #quiesce()}, on {@code ContextClosedEvent}).
  *
  * <p>Why: in camunda-client-java 8.8.14 a job stream that failed (engine unreachable) schedules its
  * re-opening; if that task runs after the worker was closed, {@code JobStreamerImpl.open} returns
  * early <em>without releasing its lock</em>, and the client's second close of the same worker
- * ({@code CamundaClientImpl.close}, after the starter's own close) then waits for that lock forever:
- * the app never finishes shutting down while the engine is down. Skipping every task from the
- * start of the shutdown on closes that window; a job handed out but not handled is handed out
+ * ({@code CamundaClientImpl.close}, after the starter's own close) then waits for that lock
+ * forever: the app never finishes shutting down while the engine is down. Skipping every task from
+ * the start of the shutdown on closes that window; a job handed out but not handled is handed out
  * again after its timeout (the workers are idempotent).
  */
 final class ClientExecutor extends ScheduledThreadPoolExecutor {

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * The Camunda cluster did not answer at startup while {@code
- * fulfillment.engine.require-connection=true}. {@link ClusterNotReadyFailureAnalyzer} turns it
- * into Spring Boot's "APPLICATION FAILED TO START" report.
+ * fulfillment.engine.require-connection=true}. {@link ClusterNotReadyFailureAnalyzer} turns it into
+ * Spring Boot's "APPLICATION FAILED TO START" report.
  */
 public class ClusterNotReadyException extends RuntimeException {
 
@@ -16,8 +16,13 @@ public class ClusterNotReadyException extends RuntimeException {
   public ClusterNotReadyException(
       final String grpcAddress, final Duration waited, final String problem) {
     super(
-        "Camunda cluster at " + grpcAddress + " not ready after " + waited + " ("
-            + problem + "); fulfillment.engine.require-connection=true");
+        "Camunda cluster at "
+            + grpcAddress
+            + " not ready after "
+            + waited
+            + " ("
+            + problem
+            + "); fulfillment.engine.require-connection=true");
     this.grpcAddress = grpcAddress;
     this.waited = waited;
     this.problem = problem;

@@ -9,8 +9,13 @@ class ClusterNotReadyFailureAnalyzer extends AbstractFailureAnalyzer<ClusterNotR
   @Override
   protected FailureAnalysis analyze(final Throwable root, final ClusterNotReadyException cause) {
     return new FailureAnalysis(
-        "The Camunda cluster at " + cause.grpcAddress() + " did not become ready within "
-            + cause.waited() + ": " + cause.problem() + ".\n"
+        "The Camunda cluster at "
+            + cause.grpcAddress()
+            + " did not become ready within "
+            + cause.waited()
+            + ": "
+            + cause.problem()
+            + ".\n"
             + "The app was told to require it (fulfillment.engine.require-connection=true).",
         "Start the cluster (docker compose -f docker/docker-compose.yml up -d) or check "
             + "camunda.client.grpc-address and camunda.client.auth.*; raise "

@@ -56,7 +56,8 @@ final class EarlyDeployment {
       }
       if (command != null) {
         command.send().join();
-        LOG.debug("Models deployed early in {} ms",
+        LOG.debug(
+            "Models deployed early in {} ms",
             Duration.ofNanos(System.nanoTime() - started).toMillis());
       }
     } catch (IOException | RuntimeException e) {

@@ -12,9 +12,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans that exist only with the development engine (started by {@link EmbeddedEngineInitializer}). */
+/**
+ * Beans that exist only with the development engine (started by {@link EmbeddedEngineInitializer}).
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "fulfillment.engine.mode", havingValue = "embedded", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "fulfillment.engine.mode",
+    havingValue = "embedded",
+    matchIfMissing = true)
 class EmbeddedEngineConfiguration {
 
   /**
@@ -31,10 +36,12 @@ class EmbeddedEngineConfiguration {
       final MeterRegistry meters,
       @Value("${fulfillment.engine.embedded.trim-log:true}") final boolean trimLog) {
     final RecordExportLifecycle lifecycle = new RecordExportLifecycle(engine, listeners, trimLog);
-    Gauge.builder("fulfillment.engine.log.retained.bytes", engine, DevelopmentEngine::retainedLogBytes)
+    Gauge.builder(
+            "fulfillment.engine.log.retained.bytes", engine, DevelopmentEngine::retainedLogBytes)
         .description("Bytes of the development engine's log still held in memory")
         .register(meters);
-    Gauge.builder("fulfillment.engine.exporter.position", lifecycle, RecordExportLifecycle::position)
+    Gauge.builder(
+            "fulfillment.engine.exporter.position", lifecycle, RecordExportLifecycle::position)
         .description("Log position the in-process exporter has delivered up to")
         .register(meters);
     return lifecycle;

@@ -20,12 +20,12 @@ import org.springframework.util.unit.DataSize;
  * fulfillment.engine.mode=embedded} (the default), and points the Camunda client at it.
  *
  * <p>It has to run this early: the starter builds its {@code CamundaClient} from {@code
- * camunda.client.*} properties, and with {@code port: 0} the gateway address is known only once
- * the engine is bound. The engine itself is not part of the app: it is the {@code dev-engine}
- * module, found through the {@link DevelopmentEngineFactory} port on the classpath of the
- * development run and the tests, and absent from the production jar, which runs in {@code remote}
- * mode only. In {@code remote} mode this does nothing and the {@code camunda.client.*} properties
- * from configuration apply unchanged.
+ * camunda.client.*} properties, and with {@code port: 0} the gateway address is known only once the
+ * engine is bound. The engine itself is not part of the app: it is the {@code dev-engine} module,
+ * found through the {@link DevelopmentEngineFactory} port on the classpath of the development run
+ * and the tests, and absent from the production jar, which runs in {@code remote} mode only. In
+ * {@code remote} mode this does nothing and the {@code camunda.client.*} properties from
+ * configuration apply unchanged.
  */
 public class EmbeddedEngineInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -40,8 +40,7 @@ public class EmbeddedEngineInitializer
     final ConfigurableEnvironment env = context.getEnvironment();
     final EngineMode mode =
         EngineMode.parse(env.getProperty("fulfillment.engine.mode", EngineMode.EMBEDDED.name()));
-    if (mode != EngineMode.EMBEDDED
-        || env.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+    if (mode != EngineMode.EMBEDDED || env.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
       return;
     }
     final DevelopmentEngineFactory factory =
@@ -52,7 +51,9 @@ public class EmbeddedEngineInitializer
     final String state = env.getProperty("fulfillment.engine.embedded.state", "rocksdb");
     final DataSize stateMemory =
         env.getProperty(
-            "fulfillment.engine.embedded.state-memory-limit", DataSize.class, DataSize.ofMegabytes(64));
+            "fulfillment.engine.embedded.state-memory-limit",
+            DataSize.class,
+            DataSize.ofMegabytes(64));
 
     final long started = System.nanoTime();
     final DevelopmentEngine engine =
@@ -74,12 +75,18 @@ public class EmbeddedEngineInitializer
             new MapPropertySource(
                 PROPERTY_SOURCE_NAME,
                 Map.of(
-                    "camunda.client.mode", "self-managed",
-                    "camunda.client.grpc-address", address,
-                    "camunda.client.rest-address", address,
-                    "camunda.client.prefer-rest-over-grpc", "false",
-                    "camunda.client.auth.method", "none",
-                    "fulfillment.engine.embedded.gateway-address", gateway)));
+                    "camunda.client.mode",
+                    "self-managed",
+                    "camunda.client.grpc-address",
+                    address,
+                    "camunda.client.rest-address",
+                    address,
+                    "camunda.client.prefer-rest-over-grpc",
+                    "false",
+                    "camunda.client.auth.method",
+                    "none",
+                    "fulfillment.engine.embedded.gateway-address",
+                    gateway)));
 
     EarlyDeployment.startInBackground(gateway, context.getClassLoader());
 

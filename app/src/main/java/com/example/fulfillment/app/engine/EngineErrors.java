@@ -60,8 +60,7 @@ final class EngineErrors {
         switch (t) {
           case StatusRuntimeException s ->
               s.getStatus().getCode() + ": " + s.getStatus().getDescription();
-          case ClientStatusException s ->
-              s.getStatusCode() + ": " + s.getStatus().getDescription();
+          case ClientStatusException s -> s.getStatusCode() + ": " + s.getStatus().getDescription();
           default -> t.getClass().getSimpleName() + ": " + t.getMessage();
         };
     return firstLine(text);

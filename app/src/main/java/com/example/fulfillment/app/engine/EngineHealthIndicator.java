@@ -21,7 +21,9 @@ class EngineHealthIndicator implements HealthIndicator {
   private final EngineProperties properties;
 
   EngineHealthIndicator(
-      final EngineTopology topology, final ProcessModels models, final EngineProperties properties) {
+      final EngineTopology topology,
+      final ProcessModels models,
+      final EngineProperties properties) {
     this.topology = topology;
     this.models = models;
     this.properties = properties;

@@ -26,7 +26,8 @@ class EngineProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineProblems.class);
   private static final Set<Status.Code> NOT_NOW =
-      Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED);
+      Set.of(
+          Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED);
 
   @ExceptionHandler(EngineUnavailableException.class)
   ResponseEntity<ProblemDetail> engineUnavailable(final EngineUnavailableException ex) {
@@ -41,9 +42,12 @@ class EngineProblems {
     if (ex instanceof ClientStatusException status && !NOT_NOW.contains(status.getStatusCode())) {
       LOG.error("Unhandled engine error", ex);
       return ResponseEntity.internalServerError()
-          .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
-              "Internal error",
-              "The request failed unexpectedly; the correlation id is in the logs."));
+          .body(
+              Problems.of(
+                  HttpStatus.INTERNAL_SERVER_ERROR,
+                  ProblemTypes.INTERNAL,
+                  "Internal error",
+                  "The request failed unexpectedly; the correlation id is in the logs."));
     }
     return engineUnavailable(new EngineUnavailableException(ex.getMessage(), ex));
   }

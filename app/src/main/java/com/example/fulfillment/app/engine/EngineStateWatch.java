@@ -17,19 +17,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notices that the engine has lost its state, in both modes: the embedded engine starts empty with
- * every app start, the development engine begins empty after a restart, a cluster may be reset.
- * The app then deploys its models again and publishes {@link EngineStateLost}, on which the
- * orders whose process instances were lost are started again ({@code OrderRecovery}).
+ * every app start, the development engine begins empty after a restart, a cluster may be reset. The
+ * app then deploys its models again and publishes {@link EngineStateLost}, on which the orders
+ * whose process instances were lost are started again ({@code OrderRecovery}).
  *
  * <p><b>How it knows.</b> The engine keeps a marker message ({@value #MARKER_NAME}, no process
- * waits for it) for ten years; a message with the same id is refused ({@code ALREADY_EXISTS})
- * while the first one is kept. Publishing the marker again is therefore refused by an engine that
- * still has its state and accepted by one that lost it. It is published at startup, whenever the
- * engine answers again after it was unreachable (the topology is probed every {@code
+ * waits for it) for ten years; a message with the same id is refused ({@code ALREADY_EXISTS}) while
+ * the first one is kept. Publishing the marker again is therefore refused by an engine that still
+ * has its state and accepted by one that lost it. It is published at startup, whenever the engine
+ * answers again after it was unreachable (the topology is probed every {@code
  * fulfillment.engine.state-check.interval}), and every {@code marker-interval} in any case (an
  * engine that restarted between two probes). A cluster that never saw the marker (the first start
- * of this app against it) looks the same as one that lost its state: unfinished orders of the
- * app's database are started again, which their idempotency keys make safe.
+ * of this app against it) looks the same as one that lost its state: unfinished orders of the app's
+ * database are started again, which their idempotency keys make safe.
  *
  * <p>While the engine is unreachable or its state is not confirmed yet, the models count as not
  * deployed: {@code POST /api/orders} answers 503 and readiness is DOWN, so no order is started on
@@ -75,7 +75,8 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
       final ApplicationEventPublisher events,
       final Clock clock,
       @Value("${fulfillment.engine.state-check.interval:PT1S}") final Duration interval,
-      @Value("${fulfillment.engine.state-check.marker-interval:PT30S}") final Duration markerInterval,
+      @Value("${fulfillment.engine.state-check.marker-interval:PT30S}")
+          final Duration markerInterval,
       @Value("${spring.application.name:order-fulfillment}") final String applicationName) {
     this.topology = topology;
     this.models = models;
@@ -84,9 +85,10 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
     this.clock = clock;
     this.interval = interval;
     this.markerInterval = markerInterval;
-    this.probeTimeout = interval.multipliedBy(2).compareTo(Duration.ofSeconds(2)) < 0
-        ? Duration.ofSeconds(2)
-        : interval.multipliedBy(2);
+    this.probeTimeout =
+        interval.multipliedBy(2).compareTo(Duration.ofSeconds(2)) < 0
+            ? Duration.ofSeconds(2)
+            : interval.multipliedBy(2);
     this.markerId = applicationName + ":engine-state";
     this.runStartedAt = clock.instant();
   }
@@ -138,8 +140,10 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
         unreachableSince = now;
         confirmed = false;
         models.invalidate();
-        LOG.warn("The engine at {} does not answer; orders are refused (503) until it is back "
-            + "and its state is confirmed", topology.grpcAddress());
+        LOG.warn(
+            "The engine at {} does not answer; orders are refused (503) until it is back "
+                + "and its state is confirmed",
+            topology.grpcAddress());
       }
       return;
     }
@@ -156,18 +160,22 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
     lastMarkerCheck = now;
     if (markerAccepted && lossNoticedBefore == null) {
       // First check of this run: what this run placed itself is not lost.
-      lossNoticedBefore = losses == 0 && !confirmed && unreachableSince == null
-          ? runStartedAt
-          : unreachableSince != null ? unreachableSince : now;
-      LOG.warn("The engine at {} has lost its state (its marker message was missing): deploying "
-          + "the models again and starting the unfinished orders placed before {} again",
-          topology.grpcAddress(), lossNoticedBefore);
+      lossNoticedBefore =
+          losses == 0 && !confirmed && unreachableSince == null
+              ? runStartedAt
+              : unreachableSince != null ? unreachableSince : now;
+      LOG.warn(
+          "The engine at {} has lost its state (its marker message was missing): deploying "
+              + "the models again and starting the unfinished orders placed before {} again",
+          topology.grpcAddress(),
+          lossNoticedBefore);
     }
     if (models.deployed().isEmpty() || lossNoticedBefore != null) {
       try {
         models.deployNow(current);
       } catch (RuntimeException e) {
-        LOG.warn("Deploying the models after the engine came back failed, retrying: {}",
+        LOG.warn(
+            "Deploying the models after the engine came back failed, retrying: {}",
             EngineErrors.describe(e));
         return;
       }

@@ -103,7 +103,9 @@ public class EngineTopology {
       return leaderless.isEmpty() ? null : "no leader for partition(s) " + leaderless;
     }
 
-    /** Health details: cluster size, partitions, and each broker's partitions with role and health. */
+    /**
+     * Health details: cluster size, partitions, and each broker's partitions with role and health.
+     */
     public Map<String, Object> details() {
       final Map<String, Object> details = new LinkedHashMap<>();
       if (!reachable) {

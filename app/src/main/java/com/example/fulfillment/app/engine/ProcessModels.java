@@ -37,8 +37,8 @@ import org.springframework.stereotype.Component;
  *       their version, so a restart creates no new version);
  *   <li>engine unreachable, {@code fulfillment.engine.require-connection=false} (default): the app
  *       starts anyway, {@code /actuator/health} reports the engine DOWN with {@code models:
- *       pending}, and the deployment is retried in the background with a capped exponential
- *       backoff ({@code fulfillment.engine.deploy-retry.*}) until the engine takes it;
+ *       pending}, and the deployment is retried in the background with a capped exponential backoff
+ *       ({@code fulfillment.engine.deploy-retry.*}) until the engine takes it;
  *   <li>{@code require-connection=true}: startup waits up to {@code connect-timeout} for the
  *       cluster and fails with {@link ClusterNotReadyException} if it does not answer;
  *   <li>a model the engine refuses ({@code INVALID_ARGUMENT}) always fails the startup: that is a
@@ -148,8 +148,8 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   private void scheduleRetry(
       final ScheduledExecutorService executor, final CamundaClient client, final int failures) {
     final Duration wait = properties.deployRetry().after(failures);
-    executor.schedule(() -> retry(executor, client, failures), wait.toMillis(),
-        TimeUnit.MILLISECONDS);
+    executor.schedule(
+        () -> retry(executor, client, failures), wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void retry(
@@ -168,8 +168,8 @@ public class ProcessModels implements CamundaClientLifecycleAware {
       }
       // Every failure of the first few, then one in ten: an outage should not flood the log.
       if (failures < 5 || failures % 10 == 0) {
-        LOG.warn("Deploying the process models failed {} time(s), retrying: {}", failures,
-            lastFailure);
+        LOG.warn(
+            "Deploying the process models failed {} time(s), retrying: {}", failures, lastFailure);
       }
       scheduleRetry(executor, client, failures + 1);
     }
@@ -199,10 +199,8 @@ public class ProcessModels implements CamundaClientLifecycleAware {
     final DeploymentEvent event = command.send().join();
     final List<String> resources =
         Stream.concat(
-                event.getProcesses().stream()
-                    .map(p -> p.getBpmnProcessId() + ":" + p.getVersion()),
-                event.getDecisions().stream()
-                    .map(d -> d.getDmnDecisionId() + ":" + d.getVersion()))
+                event.getProcesses().stream().map(p -> p.getBpmnProcessId() + ":" + p.getVersion()),
+                event.getDecisions().stream().map(d -> d.getDmnDecisionId() + ":" + d.getVersion()))
             .toList();
     deployed = new Deployed(event.getKey(), resources, Instant.now());
     lastFailure = null;
@@ -225,8 +223,8 @@ public class ProcessModels implements CamundaClientLifecycleAware {
         throw new ClusterNotReadyException(
             topology.grpcAddress(), properties.connectTimeout(), status.problem());
       }
-      LOG.info("Waiting for the Camunda cluster at {}: {}", topology.grpcAddress(),
-          status.problem());
+      LOG.info(
+          "Waiting for the Camunda cluster at {}: {}", topology.grpcAddress(), status.problem());
       final long pause = Math.min(properties.deployRetry().after(++attempt).toNanos(), left);
       try {
         // A plain pause: startup is meant to block here (require-connection=true).
@@ -242,12 +240,17 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   private RuntimeException refused(final RuntimeException e) {
     if (EngineErrors.isRejection(e)) {
       return new IllegalStateException(
-          "The engine at " + topology.grpcAddress() + " refused the process models "
-              + names() + ": " + EngineErrors.describe(e),
+          "The engine at "
+              + topology.grpcAddress()
+              + " refused the process models "
+              + names()
+              + ": "
+              + EngineErrors.describe(e),
           e);
     }
     return new ClusterNotReadyException(
-        topology.grpcAddress(), properties.connectTimeout(),
+        topology.grpcAddress(),
+        properties.connectTimeout(),
         "deploying the process models failed: " + EngineErrors.describe(e));
   }
 

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens when the engine does not take a worker's answer (complete, fail, throw error):
- * while the engine is unreachable, restarting or overloaded, the answer is sent again with backoff
- * until the job's deadline has passed ({@code camunda.client.worker.defaults.timeout}; after that
- * the engine hands the job out again and the idempotent worker repeats it). An answer to a job the
+ * What happens when the engine does not take a worker's answer (complete, fail, throw error): while
+ * the engine is unreachable, restarting or overloaded, the answer is sent again with backoff until
+ * the job's deadline has passed ({@code camunda.client.worker.defaults.timeout}; after that the
+ * engine hands the job out again and the idempotent worker repeats it). An answer to a job the
  * engine no longer has ({@code NOT_FOUND}: timed out and given to another worker, or its instance
  * was cancelled) is dropped. Anything else is logged.
  *
@@ -57,20 +57,24 @@ class RetryingCommandExceptionHandling implements CommandExceptionHandlingStrate
       return;
     }
     if (!EngineErrors.isTransient(failure)) {
-      LOG.error("Engine refused the answer to {}: {}", describe(command),
-          EngineErrors.describe(failure), failure);
+      LOG.error(
+          "Engine refused the answer to {}: {}",
+          describe(command),
+          EngineErrors.describe(failure),
+          failure);
       return;
     }
     if (!command.hasMoreRetries()) {
       LOG.warn(
           "Giving up on the answer to {} ({}): no retry left before the job's deadline; the "
               + "engine hands the job out again once it has passed",
-          describe(command), EngineErrors.describe(failure));
+          describe(command),
+          EngineErrors.describe(failure));
       return;
     }
     command.increaseBackoffUsing(backoff);
-    LOG.debug("Retrying the answer to {} after {}", describe(command),
-        EngineErrors.describe(failure));
+    LOG.debug(
+        "Retrying the answer to {} after {}", describe(command), EngineErrors.describe(failure));
     command.scheduleExecutionUsing(scheduler);
   }
 }

@@ -27,8 +27,16 @@ public final class CloudEventJson {
   public static final String MEDIA_TYPE = "application/cloudevents+json";
 
   private static final Set<String> CONTEXT_ATTRIBUTES =
-      Set.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype",
-          "dataschema", "data");
+      Set.of(
+          "specversion",
+          "id",
+          "source",
+          "type",
+          "subject",
+          "time",
+          "datacontenttype",
+          "dataschema",
+          "data");
 
   private CloudEventJson() {}
 
@@ -49,8 +57,8 @@ public final class CloudEventJson {
   }
 
   /**
-   * A structured-mode event: every attribute a string, extensions named as the spec says, JSON
-   * data only.
+   * A structured-mode event: every attribute a string, extensions named as the spec says, JSON data
+   * only.
    *
    * @throws InvalidEventException if it is not shaped like a CloudEvent
    */
@@ -64,7 +72,8 @@ public final class CloudEventJson {
       if (name.equals("data_base64")) {
         errors.add(new Violation(name, "binary data is not supported: send JSON data"));
       } else if (!CONTEXT_ATTRIBUTES.contains(name) && !EventIngress.isValidExtensionName(name)) {
-        errors.add(new Violation(name, "is not a CloudEvents attribute (extensions: a-z0-9, at most 20)"));
+        errors.add(
+            new Violation(name, "is not a CloudEvents attribute (extensions: a-z0-9, at most 20)"));
       } else if (!name.equals("data") && !node.get(name).isTextual() && !node.get(name).isNull()) {
         errors.add(new Violation(name, "must be a string"));
       }

@@ -12,7 +12,8 @@ public final class EventTypes {
   public static final String SHIPMENT_DELIVERED = "com.example.shipment.delivered";
 
   /** Every type the ingress accepts (webhook and inbound queue alike). */
-  public static final List<String> ALL = List.of(PAYMENT_CONFIRMED, PAYMENT_DECLINED, SHIPMENT_DELIVERED);
+  public static final List<String> ALL =
+      List.of(PAYMENT_CONFIRMED, PAYMENT_DECLINED, SHIPMENT_DELIVERED);
 
   public static final Map<String, String> MESSAGE_OF =
       Map.of(

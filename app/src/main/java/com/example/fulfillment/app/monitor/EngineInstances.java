@@ -18,22 +18,26 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the timeline does not keep of the embedded engine's process instances, for the monitor
- * page: each instance's process variables (its root scope, latest value) and the sequence flows
- * it took. In memory only and bounded (the least recently touched instances are dropped first);
- * the embedded engine's state is in memory too, so nothing is lost that the engine still has.
+ * What the timeline does not keep of the embedded engine's process instances, for the monitor page:
+ * each instance's process variables (its root scope, latest value) and the sequence flows it took.
+ * In memory only and bounded (the least recently touched instances are dropped first); the embedded
+ * engine's state is in memory too, so nothing is lost that the engine still has.
  */
 public class EngineInstances implements EngineRecordListener {
 
   static final int MAX_INSTANCES = 5_000;
   static final int MAX_VALUE_CHARS = 2_000;
   static final int MAX_VARIABLES = 100;
+
   /** Characters of variable values kept over all instances (~16 MB); the oldest go first. */
   static final long MAX_TOTAL_CHARS = 8_000_000;
 
   /** One instance as recorded. */
   public record Instance(
-      long processInstanceKey, String bpmnProcessId, Map<String, String> variables, List<String> takenFlows) {}
+      long processInstanceKey,
+      String bpmnProcessId,
+      Map<String, String> variables,
+      List<String> takenFlows) {}
 
   private static final class State {
     final String processId;
@@ -75,7 +79,8 @@ public class EngineInstances implements EngineRecordListener {
           && record.getIntent() == ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN) {
         state(v.getProcessInstanceKey(), v.getBpmnProcessId()).flows.add(v.getElementId());
       } else if (record.getValue() instanceof VariableRecordValue v
-          && (record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
+          && (record.getIntent() == VariableIntent.CREATED
+              || record.getIntent() == VariableIntent.UPDATED)
           && v.getScopeKey() == v.getProcessInstanceKey()) {
         final State state = state(v.getProcessInstanceKey(), v.getBpmnProcessId());
         if (state.variables.size() < MAX_VARIABLES || state.variables.containsKey(v.getName())) {
@@ -108,7 +113,10 @@ public class EngineInstances implements EngineRecordListener {
     return state == null
         ? Optional.empty()
         : Optional.of(
-            new Instance(processInstanceKey, state.processId, new TreeMap<>(state.variables),
+            new Instance(
+                processInstanceKey,
+                state.processId,
+                new TreeMap<>(state.variables),
                 new ArrayList<>(state.flows)));
   }
 

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Open incidents, and retrying one (new job retries + resolve), as an operator would in Operate. */
+/**
+ * Open incidents, and retrying one (new job retries + resolve), as an operator would in Operate.
+ */
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Incidents", description = "Open incidents and their resolution")
@@ -53,7 +55,10 @@ class IncidentController {
     this.retry = retry;
   }
 
-  /** @param basis ENGINE_RECORDS (embedded: the engine's incidents) or WORKER_EVENTS (remote: inferred) */
+  /**
+   * @param basis ENGINE_RECORDS (embedded: the engine's incidents) or WORKER_EVENTS (remote:
+   *     inferred)
+   */
   record Incidents(String basis, List<MonitorSnapshot.OpenIncident> incidents) {}
 
   @Operation(
@@ -76,32 +81,49 @@ class IncidentController {
               + " Embedded mode only: in remote mode the app does not see the engine's incidents"
               + " (409; use Operate).",
       responses = {
-        @ApiResponse(responseCode = "200",
+        @ApiResponse(
+            responseCode = "200",
             content = @Content(examples = @ExampleObject(value = RETRIED_EXAMPLE))),
-        @ApiResponse(responseCode = "400", description = "Key not a number, retries not 1..10",
+        @ApiResponse(
+            responseCode = "400",
+            description = "Key not a number, retries not 1..10",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "403", description = "Read-only key",
+        @ApiResponse(
+            responseCode = "401",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "404", description = "No such open incident",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = NOT_FOUND_EXAMPLE))),
-        @ApiResponse(responseCode = "409", description = "Remote mode: resolve it in Operate",
+        @ApiResponse(
+            responseCode = "403",
+            description = "Read-only key",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "503", description = "Engine unreachable",
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such open incident",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = NOT_FOUND_EXAMPLE))),
+        @ApiResponse(
+            responseCode = "409",
+            description = "Remote mode: resolve it in Operate",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "503",
+            description = "Engine unreachable",
             content = @Content(mediaType = "application/problem+json"))
       })
   @PostMapping("/{incidentKey}/retry")
   IncidentRetry.Retried retry(
       @Parameter(example = "2251799813685460") @PathVariable final String incidentKey,
       @Parameter(description = "the job's retries after the update, 1 to 10", example = "1")
-          @RequestParam(defaultValue = "1") final String retries) {
+          @RequestParam(defaultValue = "1")
+          final String retries) {
     final long key = parse(incidentKey, "incidentKey", 1, Long.MAX_VALUE);
     final int n = (int) parse(retries, "retries", 1, 10);
     return retry.retry(key, n);
   }
 
-  private static long parse(final String value, final String field, final long min, final long max) {
+  private static long parse(
+      final String value, final String field, final long min, final long max) {
     try {
       final long n = Long.parseLong(value.strip());
       if (n >= min && n <= max) {
@@ -110,8 +132,8 @@ class IncidentController {
     } catch (NumberFormatException e) {
       // below
     }
-    throw new InvalidRequestException(List.of(new FieldProblem(field,
-        "must be a whole number from " + min + " to " + max)));
+    throw new InvalidRequestException(
+        List.of(new FieldProblem(field, "must be a whole number from " + min + " to " + max)));
   }
 
   @ExceptionHandler(IncidentRetry.IncidentNotFoundException.class)
@@ -121,7 +143,8 @@ class IncidentController {
 
   @ExceptionHandler(IncidentRetry.RetryNotSupportedException.class)
   ResponseEntity<ProblemDetail> notSupported(final IncidentRetry.RetryNotSupportedException e) {
-    return problem(HttpStatus.CONFLICT, RETRY_NOT_SUPPORTED, "Not in this engine mode", e.getMessage());
+    return problem(
+        HttpStatus.CONFLICT, RETRY_NOT_SUPPORTED, "Not in this engine mode", e.getMessage());
   }
 
   private static ResponseEntity<ProblemDetail> problem(

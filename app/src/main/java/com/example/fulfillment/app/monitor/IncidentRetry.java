@@ -1,7 +1,7 @@
 package com.example.fulfillment.app.monitor;
 
-import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.app.engine.EngineUnavailableException;
+import com.example.fulfillment.common.jdbc.Jdbc;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Resolves an incident the way an operator does in Operate: give the failed job new retries,
- * then resolve the incident, through the Camunda client. The incident must be one the app knows
- * from the embedded engine's records (remote mode: use Operate).
+ * Resolves an incident the way an operator does in Operate: give the failed job new retries, then
+ * resolve the incident, through the Camunda client. The incident must be one the app knows from the
+ * embedded engine's records (remote mode: use Operate).
  */
 @Service
 public class IncidentRetry {
@@ -35,7 +35,9 @@ public class IncidentRetry {
     }
   }
 
-  /** The app cannot retry incidents in this mode (remote: it does not see the engine's incidents). */
+  /**
+   * The app cannot retry incidents in this mode (remote: it does not see the engine's incidents).
+   */
   public static class RetryNotSupportedException extends RuntimeException {
     RetryNotSupportedException(final String message) {
       super(message);
@@ -67,10 +69,12 @@ public class IncidentRetry {
   public Retried retry(final long incidentKey, final int retries) {
     final String run =
         data.engineRun()
-            .orElseThrow(() -> new RetryNotSupportedException(
-                "In remote mode the app does not see the engine's incidents: resolve them in"
-                    + " Operate (or with the Camunda API: update the job's retries, then resolve"
-                    + " the incident)."));
+            .orElseThrow(
+                () ->
+                    new RetryNotSupportedException(
+                        "In remote mode the app does not see the engine's incidents: resolve them in"
+                            + " Operate (or with the Camunda API: update the job's retries, then resolve"
+                            + " the incident)."));
     record Row(String kind, String orderId, Long jobKey) {}
     final List<Row> rows =
         jdbc.query(
@@ -80,35 +84,53 @@ public class IncidentRetry {
               AND kind IN ('INCIDENT_CREATED', 'INCIDENT_RESOLVED')
             ORDER BY id
             """,
-            (rs, n) -> new Row(rs.getString("kind"), rs.getString("order_id"),
-                Jdbc.longValue(rs, "job_key")),
-            run, incidentKey);
+            (rs, n) ->
+                new Row(
+                    rs.getString("kind"), rs.getString("order_id"), Jdbc.longValue(rs, "job_key")),
+            run,
+            incidentKey);
     final Row created =
-        rows.stream().filter(r -> r.kind().equals("INCIDENT_CREATED")).findFirst()
-            .orElseThrow(() -> new IncidentNotFoundException(incidentKey, "the app has not seen it"));
+        rows.stream()
+            .filter(r -> r.kind().equals("INCIDENT_CREATED"))
+            .findFirst()
+            .orElseThrow(
+                () -> new IncidentNotFoundException(incidentKey, "the app has not seen it"));
     if (rows.stream().anyMatch(r -> r.kind().equals("INCIDENT_RESOLVED"))) {
       throw new IncidentNotFoundException(incidentKey, "it is resolved already");
     }
     try {
       if (created.jobKey() != null) {
-        client.newUpdateRetriesCommand(created.jobKey()).retries(retries)
-            .requestTimeout(timeout).send()
+        client
+            .newUpdateRetriesCommand(created.jobKey())
+            .retries(retries)
+            .requestTimeout(timeout)
+            .send()
             .join(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       }
-      client.newResolveIncidentCommand(incidentKey)
-          .requestTimeout(timeout).send()
+      client
+          .newResolveIncidentCommand(incidentKey)
+          .requestTimeout(timeout)
+          .send()
           .join(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-        throw new IncidentNotFoundException(incidentKey, "the engine does not know it (resolved meanwhile?)");
+        throw new IncidentNotFoundException(
+            incidentKey, "the engine does not know it (resolved meanwhile?)");
       }
       throw e; // the API's handler: 503 when the engine is unavailable, else 500
     } catch (ClientException e) {
       throw new EngineUnavailableException(e.getMessage(), e);
     }
-    LOG.info("Incident {} of order {} resolved (job {} retries {})", incidentKey,
-        created.orderId(), created.jobKey(), created.jobKey() == null ? null : retries);
-    return new Retried(incidentKey, created.jobKey(),
-        created.jobKey() == null ? null : retries, created.orderId());
+    LOG.info(
+        "Incident {} of order {} resolved (job {} retries {})",
+        incidentKey,
+        created.orderId(),
+        created.jobKey(),
+        created.jobKey() == null ? null : retries);
+    return new Retried(
+        incidentKey,
+        created.jobKey(),
+        created.jobKey() == null ? null : retries,
+        created.orderId());
   }
 }

@@ -18,26 +18,29 @@ import org.springframework.web.bind.annotation.RestController;
  * Whether the monitor page may start without asking for a key: {@code GET /monitor/access}, open
  * like the page's files (the {@code /monitor/**} chain of {@link MonitorConfiguration}).
  *
- * <p>It answers the built-in full-access key ({@code local-dev-key}) only in the local default
- * run: {@code server.address} is a loopback address, <em>both</em> keys are the built-in defaults,
- * and the page was asked for through a loopback name ({@code localhost}, {@code 127.x.x.x},
- * {@code [::1]}). That is exactly where {@code ExposedDefaultKeyCheck} lets the built-in keys
- * through; they are published with the code, so nothing secret leaves. Every other case answers
- * null and the page asks for the key as before: a key of your own is never sent. The full key,
- * not the read-only one, because the page's demo orders, Confirm payment and Retry write.
+ * <p>It answers the built-in full-access key ({@code local-dev-key}) only in the local default run:
+ * {@code server.address} is a loopback address, <em>both</em> keys are the built-in defaults, and
+ * the page was asked for through a loopback name ({@code localhost}, {@code 127.x.x.x}, {@code
+ * [::1]}). That is exactly where {@code ExposedDefaultKeyCheck} lets the built-in keys through;
+ * they are published with the code, so nothing secret leaves. Every other case answers null and the
+ * page asks for the key as before: a key of your own is never sent. The full key, not the read-only
+ * one, because the page's demo orders, Confirm payment and Retry write.
  *
- * <p>The built-in keys are not copied here: they are what {@link SecurityProperties} binds to
- * from no configuration at all (its {@code @DefaultValue}s), the way {@code ExposedDefaultKeyCheck}
+ * <p>The built-in keys are not copied here: they are what {@link SecurityProperties} binds to from
+ * no configuration at all (its {@code @DefaultValue}s), the way {@code ExposedDefaultKeyCheck}
  * binds them.
  */
 @RestController
 @Hidden // the page's own helper, not part of the API (/api/**)
 class MonitorAccessController {
 
-  /** @param localDefaultKey the key the page may use without asking; null: ask */
+  /**
+   * @param localDefaultKey the key the page may use without asking; null: ask
+   */
   record Access(String localDefaultKey) {}
 
-  private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  private static final Pattern LOOPBACK_IPV4 =
+      Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
   /** The keys with no configuration at all: the built-in defaults. */
   static final SecurityProperties BUILT_IN =
@@ -65,7 +68,8 @@ class MonitorAccessController {
   static String localDefaultKey(final InetAddress serverAddress, final SecurityProperties keys) {
     final boolean loopback = serverAddress != null && serverAddress.isLoopbackAddress();
     final boolean builtIn =
-        BUILT_IN.apiKey().equals(keys.apiKey()) && BUILT_IN.readOnlyApiKey().equals(keys.readOnlyApiKey());
+        BUILT_IN.apiKey().equals(keys.apiKey())
+            && BUILT_IN.readOnlyApiKey().equals(keys.readOnlyApiKey());
     return loopback && builtIn ? BUILT_IN.apiKey() : null;
   }
 

@@ -33,11 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 /** Read side of the monitor page ({@code /monitor/}): models, live counts, an order's instances. */
 @RestController
 @RequestMapping(path = "/api/monitor", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Monitor", description = "What the built-in monitor page (/monitor/) shows: deployed"
-    + " models, live counts per BPMN element, an order's process instances")
+@Tag(
+    name = "Monitor",
+    description =
+        "What the built-in monitor page (/monitor/) shows: deployed"
+            + " models, live counts per BPMN element, an order's process instances")
 class MonitorController {
 
-  static final URI MODEL_NOT_FOUND = URI.create("https://fulfillment.example.com/problems/model-not-found");
+  static final URI MODEL_NOT_FOUND =
+      URI.create("https://fulfillment.example.com/problems/model-not-found");
 
   private final MonitorModels models;
   private final MonitorData data;
@@ -62,7 +66,8 @@ class MonitorController {
    * @param basis ENGINE_RECORDS (embedded) or WORKER_EVENTS (remote)
    * @param operateUrl where Operate is, if configured ({@code fulfillment.monitor.operate-url})
    */
-  record Models(String basis, @Schema(nullable = true) String operateUrl, List<MonitorModels.Model> models) {}
+  record Models(
+      String basis, @Schema(nullable = true) String operateUrl, List<MonitorModels.Model> models) {}
 
   @Operation(summary = "The deployed BPMN processes")
   @GetMapping("/models")
@@ -74,17 +79,24 @@ class MonitorController {
       summary = "A process's BPMN XML (the file the app deploys)",
       responses = {
         @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/xml")),
-        @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
+        @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = "application/problem+json"))
       })
-  @GetMapping(path = "/models/{processId}/xml", produces = {MediaType.APPLICATION_XML_VALUE, MediaType.APPLICATION_JSON_VALUE})
-  ResponseEntity<byte[]> xml(@Parameter(example = "order-fulfillment") @PathVariable final String processId) {
-    return models.xml(processId)
+  @GetMapping(
+      path = "/models/{processId}/xml",
+      produces = {MediaType.APPLICATION_XML_VALUE, MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<byte[]> xml(
+      @Parameter(example = "order-fulfillment") @PathVariable final String processId) {
+    return models
+        .xml(processId)
         .map(xml -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml))
         .orElseThrow(() -> new ModelNotFoundException(processId));
   }
 
   @Operation(
-      summary = "Live counts: orders per status, instances and element counts per process, open incidents",
+      summary =
+          "Live counts: orders per status, instances and element counts per process, open incidents",
       description =
           "Computed from the timeline table at most once a second and only after it changed."
               + " Poll with If-None-Match (the ETag of the last answer): 304 while nothing changed."
@@ -99,7 +111,8 @@ class MonitorController {
   @GetMapping("/stats")
   ResponseEntity<MonitorSnapshot> stats(
       @Parameter(description = "ETag of the last answer")
-          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) final String ifNoneMatch) {
+          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+          final String ifNoneMatch) {
     final MonitorData.Tagged tagged = data.snapshot();
     if (tagged.etag().equals(ifNoneMatch)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tagged.etag()).build();
@@ -114,7 +127,10 @@ class MonitorController {
    * @param takenFlows ids of the sequence flows taken (embedded mode only)
    */
   record InstanceView(
-      long processInstanceKey, String bpmnProcessId, Map<String, String> variables, List<String> takenFlows) {}
+      long processInstanceKey,
+      String bpmnProcessId,
+      Map<String, String> variables,
+      List<String> takenFlows) {}
 
   /**
    * @param basis ENGINE_RECORDS (variables and taken flows from the embedded engine) or
@@ -130,7 +146,9 @@ class MonitorController {
               + " characters). Remote mode: the instance keys the workers saw, nothing else.",
       responses = {
         @ApiResponse(responseCode = "200"),
-        @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
+        @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = "application/problem+json"))
       })
   @GetMapping("/orders/{orderId}/instances")
   OrderInstances instances(@PathVariable final String orderId) {
@@ -169,6 +187,8 @@ class MonitorController {
   ResponseEntity<ProblemDetail> modelNotFound(final ModelNotFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(Problems.of(HttpStatus.NOT_FOUND, MODEL_NOT_FOUND, "Process not found", e.getMessage()));
+        .body(
+            Problems.of(
+                HttpStatus.NOT_FOUND, MODEL_NOT_FOUND, "Process not found", e.getMessage()));
   }
 }

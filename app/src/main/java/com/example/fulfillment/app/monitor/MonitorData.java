@@ -1,15 +1,15 @@
 package com.example.fulfillment.app.monitor;
 
-import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.app.monitor.MonitorSnapshot.ElementCounts;
 import com.example.fulfillment.app.monitor.MonitorSnapshot.OpenIncident;
 import com.example.fulfillment.app.monitor.MonitorSnapshot.ProcessCounts;
-import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.app.timeline.BpmnElements;
 import com.example.fulfillment.app.timeline.EngineTimelineListener;
 import com.example.fulfillment.app.timeline.ProcessState;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.app.timeline.TimelineObserver;
+import com.example.fulfillment.common.jdbc.Jdbc;
+import com.example.fulfillment.order.OrderStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes {@link MonitorSnapshot}s from the timeline table and the order books, and keeps the
- * last one: a new one is computed only after the timeline changed (it tells this class of every
- * stored entry) and at most once a second, so any number of pages polling every second cost at
- * most one set of queries a second, and none while nothing happens.
+ * Computes {@link MonitorSnapshot}s from the timeline table and the order books, and keeps the last
+ * one: a new one is computed only after the timeline changed (it tells this class of every stored
+ * entry) and at most once a second, so any number of pages polling every second cost at most one
+ * set of queries a second, and none while nothing happens.
  *
- * <p>The counts are aggregates over the whole timeline table (a few queries with {@code GROUP
- * BY}); incidents are folded from the incident entries only.
+ * <p>The counts are aggregates over the whole timeline table (a few queries with {@code GROUP BY});
+ * incidents are folded from the incident entries only.
  */
 @Component
 public class MonitorData implements TimelineObserver {
@@ -78,10 +78,14 @@ public class MonitorData implements TimelineObserver {
 
   /** ENGINE_RECORDS (embedded engine) or WORKER_EVENTS (remote). */
   public String basis() {
-    return engine.getIfAvailable() != null ? ProcessState.ENGINE_RECORDS : ProcessState.WORKER_EVENTS;
+    return engine.getIfAvailable() != null
+        ? ProcessState.ENGINE_RECORDS
+        : ProcessState.WORKER_EVENTS;
   }
 
-  /** The embedded engine's current lifetime (keys are only valid within it); empty in remote mode. */
+  /**
+   * The embedded engine's current lifetime (keys are only valid within it); empty in remote mode.
+   */
   public Optional<String> engineRun() {
     return Optional.ofNullable(engine.getIfAvailable()).map(EngineTimelineListener::run);
   }
@@ -103,7 +107,8 @@ public class MonitorData implements TimelineObserver {
 
   private MonitorSnapshot compute() {
     final Optional<String> run = engineRun();
-    final List<OpenIncident> incidents = run.map(this::engineIncidents).orElseGet(this::workerIncidents);
+    final List<OpenIncident> incidents =
+        run.map(this::engineIncidents).orElseGet(this::workerIncidents);
     final Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
     models.models().forEach(m -> counts.put(m.processId(), new LinkedHashMap<>()));
     final Map<String, long[]> instances = new HashMap<>();
@@ -121,11 +126,20 @@ public class MonitorData implements TimelineObserver {
           final long[] p = instances.getOrDefault(processId, new long[5]);
           processes.add(
               new ProcessCounts(
-                  processId, p[ACTIVE], p[COMPLETED], p[TERMINATED],
+                  processId,
+                  p[ACTIVE],
+                  p[COMPLETED],
+                  p[TERMINATED],
                   byElement.entrySet().stream()
-                      .map(e -> new ElementCounts(e.getKey(), e.getValue()[ACTIVE],
-                          e.getValue()[COMPLETED], e.getValue()[TERMINATED],
-                          e.getValue()[INCIDENTS], e.getValue()[COMPENSATED]))
+                      .map(
+                          e ->
+                              new ElementCounts(
+                                  e.getKey(),
+                                  e.getValue()[ACTIVE],
+                                  e.getValue()[COMPLETED],
+                                  e.getValue()[TERMINATED],
+                                  e.getValue()[INCIDENTS],
+                                  e.getValue()[COMPENSATED]))
                       .toList()));
         });
     return new MonitorSnapshot(basis(), clock.instant(), orderCounts(), processes, incidents);
@@ -138,7 +152,9 @@ public class MonitorData implements TimelineObserver {
   private static final int COMPENSATED = 4;
 
   private static long[] element(
-      final Map<String, Map<String, long[]>> counts, final String processId, final String elementId) {
+      final Map<String, Map<String, long[]>> counts,
+      final String processId,
+      final String elementId) {
     return counts
         .computeIfAbsent(processId == null ? "?" : processId, k -> new LinkedHashMap<>())
         .computeIfAbsent(elementId == null ? "?" : elementId, k -> new long[5]);
@@ -176,7 +192,8 @@ public class MonitorData implements TimelineObserver {
               c[COMPLETED] += n;
               c[ACTIVE] -= current ? n : 0;
               if (!"PROCESS".equals(type)) {
-                models.compensatedBy(processId, elementId)
+                models
+                    .compensatedBy(processId, elementId)
                     .ifPresent(a -> element(counts, processId, a)[COMPENSATED] += n);
               }
             }
@@ -202,7 +219,8 @@ public class MonitorData implements TimelineObserver {
           final long n = rs.getLong("n");
           if ("JOB_COMPLETED".equals(rs.getString("kind"))) {
             element(counts, processId, elementId)[COMPLETED] += n;
-            models.compensatedBy(processId, elementId)
+            models
+                .compensatedBy(processId, elementId)
                 .ifPresent(a -> element(counts, processId, a)[COMPENSATED] += n);
           } else {
             element(counts, processId, elementId)[TERMINATED] += n;
@@ -235,10 +253,16 @@ public class MonitorData implements TimelineObserver {
           }
           open.put(
               key,
-              incident(key, rs.getString("order_id"), rs.getString("bpmn_process_id"),
-                  Jdbc.longValue(rs, "process_instance_key"), rs.getString("element_id"),
-                  Jdbc.longValue(rs, "job_key"), rs.getString("detail"),
-                  Jdbc.instant(rs, "occurred_at"), true));
+              incident(
+                  key,
+                  rs.getString("order_id"),
+                  rs.getString("bpmn_process_id"),
+                  Jdbc.longValue(rs, "process_instance_key"),
+                  rs.getString("element_id"),
+                  Jdbc.longValue(rs, "job_key"),
+                  rs.getString("detail"),
+                  Jdbc.instant(rs, "occurred_at"),
+                  true));
         },
         run);
     return List.copyOf(open.values());
@@ -250,8 +274,16 @@ public class MonitorData implements TimelineObserver {
     for (Failure f : lastFailures()) {
       if (f.retries() != null && f.retries() == 0) {
         incidents.add(
-            incident(null, f.orderId(), f.processId(), f.instanceKey(), f.elementId(), f.jobKey(),
-                f.detail(), f.at(), false));
+            incident(
+                null,
+                f.orderId(),
+                f.processId(),
+                f.instanceKey(),
+                f.elementId(),
+                f.jobKey(),
+                f.detail(),
+                f.at(),
+                false));
       }
     }
     return incidents;
@@ -259,8 +291,14 @@ public class MonitorData implements TimelineObserver {
 
   /** Worker entries that failed a job and were not followed by another entry for that job. */
   private record Failure(
-      String orderId, String processId, Long instanceKey, String elementId, Long jobKey,
-      Integer retries, String detail, Instant at) {}
+      String orderId,
+      String processId,
+      Long instanceKey,
+      String elementId,
+      Long jobKey,
+      Integer retries,
+      String detail,
+      Instant at) {}
 
   private List<Failure> lastFailures() {
     return jdbc.query(
@@ -275,16 +313,27 @@ public class MonitorData implements TimelineObserver {
         ORDER BY f.id
         """,
         (rs, n) ->
-            new Failure(rs.getString("order_id"), rs.getString("bpmn_process_id"),
-                Jdbc.longValue(rs, "process_instance_key"), rs.getString("element_id"),
-                Jdbc.longValue(rs, "job_key"), Jdbc.integer(rs, "retries"), rs.getString("detail"),
+            new Failure(
+                rs.getString("order_id"),
+                rs.getString("bpmn_process_id"),
+                Jdbc.longValue(rs, "process_instance_key"),
+                rs.getString("element_id"),
+                Jdbc.longValue(rs, "job_key"),
+                Jdbc.integer(rs, "retries"),
+                rs.getString("detail"),
                 Jdbc.instant(rs, "occurred_at")));
   }
 
   private OpenIncident incident(
-      final Long key, final String orderId, final String processId, final Long instanceKey,
-      final String elementId, final Long jobKey, final String detail,
-      final Instant at, final boolean retryable) {
+      final Long key,
+      final String orderId,
+      final String processId,
+      final Long instanceKey,
+      final String elementId,
+      final Long jobKey,
+      final String detail,
+      final Instant at,
+      final boolean retryable) {
     String errorType = null;
     String message = detail;
     if (detail != null) {
@@ -294,8 +343,18 @@ public class MonitorData implements TimelineObserver {
         message = m.group(2);
       }
     }
-    return new OpenIncident(key, orderId, processId, instanceKey, elementId,
-        elements.nameOf(processId, elementId), jobKey, errorType, message, at, retryable);
+    return new OpenIncident(
+        key,
+        orderId,
+        processId,
+        instanceKey,
+        elementId,
+        elements.nameOf(processId, elementId),
+        jobKey,
+        errorType,
+        message,
+        at,
+        retryable);
   }
 
   private Map<String, Long> orderCounts() {

@@ -23,9 +23,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The BPMN models the app deploys ({@code classpath*:bpmn/*.bpmn}), as the monitor page shows
- * them: the XML per process, and which activity each compensation handler undoes (a handler is
- * linked by an association from the compensation boundary event attached to the activity).
+ * The BPMN models the app deploys ({@code classpath*:bpmn/*.bpmn}), as the monitor page shows them:
+ * the XML per process, and which activity each compensation handler undoes (a handler is linked by
+ * an association from the compensation boundary event attached to the activity).
  */
 @Component
 public class MonitorModels {
@@ -35,6 +35,7 @@ public class MonitorModels {
 
   private final List<Model> models = new ArrayList<>();
   private final Map<String, byte[]> xmlByProcess = new HashMap<>();
+
   /** process id + handler id → compensated activity id */
   private final Map<String, String> compensates = new HashMap<>();
 

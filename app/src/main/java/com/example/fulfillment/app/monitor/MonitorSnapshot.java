@@ -29,7 +29,11 @@ public record MonitorSnapshot(
    * @param terminated instances ended by an interrupting event or cancellation
    */
   public record ProcessCounts(
-      String processId, long active, long completed, long terminated, List<ElementCounts> elements) {}
+      String processId,
+      long active,
+      long completed,
+      long terminated,
+      List<ElementCounts> elements) {}
 
   /**
    * Counts of one BPMN element over all orders (multi-instance activities count each instance).
@@ -51,8 +55,8 @@ public record MonitorSnapshot(
   /**
    * An incident not resolved yet.
    *
-   * @param incidentKey the engine's key (null in remote mode, where the incident is inferred from
-   *     a job that failed with no retries left)
+   * @param incidentKey the engine's key (null in remote mode, where the incident is inferred from a
+   *     job that failed with no retries left)
    * @param retryable whether {@code POST /api/incidents/{incidentKey}/retry} can resolve it
    */
   public record OpenIncident(

@@ -1,7 +1,7 @@
 package com.example.fulfillment.app.order;
 
-import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.engine.port.EngineRecordListener;
+import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Processes;
 import io.camunda.zeebe.protocol.record.Record;

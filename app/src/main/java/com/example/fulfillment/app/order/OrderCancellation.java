@@ -1,15 +1,14 @@
 package com.example.fulfillment.app.order;
 
+import com.example.fulfillment.app.events.inbound.InboundMessages;
+import com.example.fulfillment.app.events.inbound.MessageRelay;
+import com.example.fulfillment.app.timeline.Timeline;
+import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.OrderStatus;
-import com.example.fulfillment.order.Outcome;
 import com.example.fulfillment.order.UnknownOrderException;
-import com.example.fulfillment.app.events.inbound.InboundMessages;
-import com.example.fulfillment.app.events.inbound.MessageRelay;
 import com.example.fulfillment.process.ProcessConstants.Messages;
-import com.example.fulfillment.app.timeline.Timeline;
-import com.example.fulfillment.app.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -19,15 +18,19 @@ import org.springframework.stereotype.Service;
 /**
  * Asks an order's process to cancel: message {@value Messages#ORDER_CANCELLED} with message id
  * {@code cancel-<orderId>}, recorded like an inbound event, so asking again has no second effect.
- * The process then compensates what was done (cancel shipment, refund, release stock) and ends
- * the order CANCELLED. Refused once the order is delivered or has ended.
+ * The process then compensates what was done (cancel shipment, refund, release stock) and ends the
+ * order CANCELLED. Refused once the order is delivered or has ended.
  */
 @Service
 public class OrderCancellation {
 
   /** Statuses in which cancelling is refused (409). */
   public static final Set<OrderStatus> FINAL =
-      Set.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.REJECTED, OrderStatus.CANCELLED);
+      Set.of(
+          OrderStatus.DELIVERED,
+          OrderStatus.COMPLETED,
+          OrderStatus.REJECTED,
+          OrderStatus.CANCELLED);
 
   private final OrderService orders;
   private final MessageRelay relay;
@@ -69,14 +72,24 @@ public class OrderCancellation {
     final MessageRelay.Outcome outcome =
         relay.relay(
             new InboundMessages.Stored(
-                messageId(orderId), orderId, Messages.ORDER_CANCELLED, "api", "cancellation",
-                Map.of(), now, null),
+                messageId(orderId),
+                orderId,
+                Messages.ORDER_CANCELLED,
+                "api",
+                "cancellation",
+                Map.of(),
+                now,
+                null),
             properties.cancelMessageTtl());
     if (outcome == MessageRelay.Outcome.PUBLISHED) {
       timeline.append(
           TimelineEntry.about(
-              orderId, "api:cancel:" + orderId, now, TimelineEntry.Source.API,
-              TimelineEntry.Kind.CANCELLATION_REQUESTED, Messages.ORDER_CANCELLED,
+              orderId,
+              "api:cancel:" + orderId,
+              now,
+              TimelineEntry.Source.API,
+              TimelineEntry.Kind.CANCELLATION_REQUESTED,
+              Messages.ORDER_CANCELLED,
               "cancellation requested while " + order.status()));
     }
     return orders.find(orderId).orElse(order);

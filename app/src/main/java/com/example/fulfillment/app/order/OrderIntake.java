@@ -1,18 +1,16 @@
 package com.example.fulfillment.app.order;
 
-import com.example.fulfillment.order.PriceList;
+import com.example.fulfillment.app.engine.EngineUnavailableException;
+import com.example.fulfillment.app.timeline.Timeline;
+import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderConflictException;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.PlaceOrder;
-import com.example.fulfillment.order.ShippingAddress;
+import com.example.fulfillment.order.PriceList;
 import com.example.fulfillment.order.UnknownSkuException;
-import com.example.fulfillment.app.engine.EngineUnavailableException;
-import com.example.fulfillment.app.timeline.Timeline;
-import com.example.fulfillment.app.timeline.TimelineEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,15 +26,15 @@ import org.springframework.stereotype.Service;
  *       (so racing duplicates agree on it), or a fresh one;
  *   <li>the key is claimed with the request's hash ({@code order_request}): a key used before for
  *       another request is refused, one used for the same request names the same order;
- *   <li>the order is recorded through the domain's idempotent {@link OrderService#place} (same id
- *       + same content → the same order; the primary key settles races);
+ *   <li>the order is recorded through the domain's idempotent {@link OrderService#place} (same id +
+ *       same content → the same order; the primary key settles races);
  *   <li>unless the order is linked to a process instance already, the start message is published
  *       (message id = order id; see {@link OrderProcess}). A duplicate of a request whose first
  *       attempt crashed or met an unreachable engine so starts the order after all.
  * </ol>
  *
- * If the engine is unreachable the order stays RECEIVED without an instance (never rolled back:
- * the publish may have reached the engine) and {@link OrderStartDeferredException} says so.
+ * If the engine is unreachable the order stays RECEIVED without an instance (never rolled back: the
+ * publish may have reached the engine) and {@link OrderStartDeferredException} says so.
  */
 @Service
 public class OrderIntake {
@@ -91,7 +89,10 @@ public class OrderIntake {
     if (request.idempotencyKey() != null) {
       final Optional<OrderRequests.Claim> claimed =
           requests.claim(
-              request.clientId(), request.idempotencyKey(), request.requestHash(), orderId,
+              request.clientId(),
+              request.idempotencyKey(),
+              request.requestHash(),
+              orderId,
               clock.instant());
       if (claimed.isPresent()) {
         if (!claimed.get().requestHash().equals(request.requestHash())) {
@@ -104,8 +105,7 @@ public class OrderIntake {
     replayed |= orders.find(orderId).isPresent();
     final Order order;
     try {
-      order =
-          orders.place(request.order().withOrderId(orderId));
+      order = orders.place(request.order().withOrderId(orderId));
     } catch (OrderConflictException | UnknownSkuException refused) {
       if (request.idempotencyKey() != null) {
         requests.release(request.clientId(), request.idempotencyKey(), request.requestHash());
@@ -114,8 +114,12 @@ public class OrderIntake {
     }
     timeline.append(
         TimelineEntry.about(
-            order.orderId(), "api:placed:" + order.orderId(), order.createdAt(),
-            TimelineEntry.Source.API, TimelineEntry.Kind.ORDER_PLACED, null,
+            order.orderId(),
+            "api:placed:" + order.orderId(),
+            order.createdAt(),
+            TimelineEntry.Source.API,
+            TimelineEntry.Kind.ORDER_PLACED,
+            null,
             order.lines().size() + " line(s), total " + order.total() + " " + order.currency()));
     if (order.processInstanceKey() != null || order.status().isTerminal()) {
       return new Placement(order, replayed);
@@ -132,7 +136,9 @@ public class OrderIntake {
           .flatMap(k -> orders.find(order.orderId()))
           .orElse(order);
     } catch (EngineUnavailableException e) {
-      LOG.warn("Order {} recorded, but its process could not be started: {}", order.orderId(),
+      LOG.warn(
+          "Order {} recorded, but its process could not be started: {}",
+          order.orderId(),
           e.getMessage());
       throw new OrderStartDeferredException(order.orderId(), e);
     } finally {

@@ -1,10 +1,10 @@
 package com.example.fulfillment.app.order;
 
+import com.example.fulfillment.app.engine.EngineUnavailableException;
+import com.example.fulfillment.app.engine.ProcessMessages;
+import com.example.fulfillment.app.engine.ProcessModels;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderLine;
-import com.example.fulfillment.app.engine.EngineUnavailableException;
-import com.example.fulfillment.app.engine.ProcessModels;
-import com.example.fulfillment.app.engine.ProcessMessages;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import java.time.Clock;

@@ -13,17 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param engineRequestTimeout how long to wait for the engine to accept a command
  * @param awaitInstanceKey how long {@code POST /api/orders} waits to report the process instance
  *     key before answering without it
- * @param paymentConfirmationTimeout process variable {@code paymentConfirmationTimeout}: how long
- *     a payment may wait for the customer's confirmation
+ * @param paymentConfirmationTimeout process variable {@code paymentConfirmationTimeout}: how long a
+ *     payment may wait for the customer's confirmation
  * @param deliverySla process variable {@code deliverySla}: when a delivery counts as late
- * @param cancelMessageTtl how long a cancellation waits in the engine for an instance that does
- *     not listen yet (e.g. is being started)
+ * @param cancelMessageTtl how long a cancellation waits in the engine for an instance that does not
+ *     listen yet (e.g. is being started)
  * @param startRetryInterval how often orders accepted without a started process (engine was down)
  *     are started again (positive)
  * @param startRetryAfter how old such an order must be before it is started again
  * @param restartOnStartup start the processes of unfinished orders again when the engine has lost
- *     them: at every start with the embedded engine, after a restart of the development engine
- *     (see {@code EngineStateWatch})
+ *     them: at every start with the embedded engine, after a restart of the development engine (see
+ *     {@code EngineStateWatch})
  */
 @ConfigurationProperties("fulfillment.orders")
 public record OrderProperties(

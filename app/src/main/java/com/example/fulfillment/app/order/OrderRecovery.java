@@ -1,21 +1,21 @@
 package com.example.fulfillment.app.order;
 
-import com.example.fulfillment.order.Order;
-import com.example.fulfillment.order.OrderPage;
-import com.example.fulfillment.order.OrderService;
-import com.example.fulfillment.order.OrderStatus;
-import com.example.fulfillment.order.OrderSummary;
 import com.example.fulfillment.app.engine.EngineStateWatch.EngineStateLost;
 import com.example.fulfillment.app.engine.EngineUnavailableException;
 import com.example.fulfillment.app.engine.ProcessModels;
 import com.example.fulfillment.app.events.EventProperties;
 import com.example.fulfillment.app.events.inbound.InboundMessages;
 import com.example.fulfillment.app.events.inbound.MessageRelay;
-import com.example.fulfillment.process.ProcessConstants.Elements;
-import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.app.timeline.Timeline;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.app.timeline.TimelineObserver;
+import com.example.fulfillment.order.Order;
+import com.example.fulfillment.order.OrderPage;
+import com.example.fulfillment.order.OrderService;
+import com.example.fulfillment.order.OrderStatus;
+import com.example.fulfillment.order.OrderSummary;
+import com.example.fulfillment.process.ProcessConstants.Elements;
+import com.example.fulfillment.process.ProcessConstants.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +35,14 @@ import org.springframework.stereotype.Component;
  * <p><b>Engine state lost</b> ({@link EngineStateLost}, noticed by {@code EngineStateWatch}). The
  * embedded engine starts empty with every app start, and the development engine after its own
  * restart: the unfinished orders in the (persistent) database placed before the loss have no
- * process instance any more. Each one is started again: its stale instance key is cleared (keys repeat across
- * restarts), {@code OrderReceived} is published again, and the messages the app had accepted for
- * it (payment and delivery events) are published again, so the new instance finds them where the
- * old one had them. Every worker step is idempotent (keyed by order and step), so the new instance
- * walks through what was done without doing it twice. A cancellation accepted before the restart
- * is published again only once the new instance has caught up with the order's recorded progress
- * (it has entered the step after it): compensation undoes only steps the instance completed.
+ * process instance any more. Each one is started again: its stale instance key is cleared (keys
+ * repeat across restarts), {@code OrderReceived} is published again, and the messages the app had
+ * accepted for it (payment and delivery events) are published again, so the new instance finds them
+ * where the old one had them. Every worker step is idempotent (keyed by order and step), so the new
+ * instance walks through what was done without doing it twice. A cancellation accepted before the
+ * restart is published again only once the new instance has caught up with the order's recorded
+ * progress (it has entered the step after it): compensation undoes only steps the instance
+ * completed.
  *
  * <p><b>Deferred starts</b> (both modes). An order recorded while the engine was unreachable stays
  * RECEIVED without an instance; every {@code fulfillment.orders.start-retry-interval} such orders
@@ -104,7 +105,8 @@ public class OrderRecovery implements TimelineObserver {
     }
     int restarted = 0;
     String after = "";
-    for (List<String> ids = orders.unfinished(after, PAGE); !ids.isEmpty();
+    for (List<String> ids = orders.unfinished(after, PAGE);
+        !ids.isEmpty();
         ids = orders.unfinished(after, PAGE)) {
       for (String orderId : ids) {
         try {
@@ -143,8 +145,11 @@ public class OrderRecovery implements TimelineObserver {
     }
     timeline.append(
         TimelineEntry.about(
-            orderId, "app:restart:" + run + ":" + lost.sequence() + ":" + orderId, clock.instant(),
-            TimelineEntry.Source.APP, TimelineEntry.Kind.PROCESS_RESTARTED,
+            orderId,
+            "app:restart:" + run + ":" + lost.sequence() + ":" + orderId,
+            clock.instant(),
+            TimelineEntry.Source.APP,
+            TimelineEntry.Kind.PROCESS_RESTARTED,
             Messages.ORDER_RECEIVED,
             "process started again after the engine lost it (was " + order.status() + ")"));
     LOG.info("Order {} ({}) restarted", orderId, order.status());
@@ -164,8 +169,8 @@ public class OrderRecovery implements TimelineObserver {
           && pendingCancellations.remove(e.orderId(), pending)) {
         try {
           relay.publish(pending.message(), ttlOf(pending.message()));
-          LOG.info("Order {} caught up after the restart: cancellation published again",
-              e.orderId());
+          LOG.info(
+              "Order {} caught up after the restart: cancellation published again", e.orderId());
         } catch (RuntimeException ex) {
           LOG.error("Cancellation of order {} could not be published again", e.orderId(), ex);
         }

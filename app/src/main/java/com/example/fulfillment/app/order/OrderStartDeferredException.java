@@ -10,7 +10,9 @@ public class OrderStartDeferredException extends RuntimeException {
   private final String orderId;
 
   public OrderStartDeferredException(final String orderId, final Throwable cause) {
-    super("order " + orderId + " recorded, its process could not be started: " + cause.getMessage(), cause);
+    super(
+        "order " + orderId + " recorded, its process could not be started: " + cause.getMessage(),
+        cause);
     this.orderId = orderId;
   }
 

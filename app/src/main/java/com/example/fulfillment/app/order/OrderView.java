@@ -1,14 +1,14 @@
 package com.example.fulfillment.app.order;
 
+import com.example.fulfillment.app.timeline.BpmnElements;
+import com.example.fulfillment.app.timeline.ProcessState;
+import com.example.fulfillment.app.timeline.Timeline;
+import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderPage;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.order.UnknownOrderException;
-import com.example.fulfillment.app.timeline.BpmnElements;
-import com.example.fulfillment.app.timeline.ProcessState;
-import com.example.fulfillment.app.timeline.Timeline;
-import com.example.fulfillment.app.timeline.TimelineEntry;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -32,13 +32,17 @@ public class OrderView {
     this.elements = elements;
   }
 
-  /** @throws UnknownOrderException if there is no such order */
+  /**
+   * @throws UnknownOrderException if there is no such order
+   */
   public Details details(final String orderId) {
     final Order order = orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     return new Details(order, ProcessState.of(timeline.of(orderId), elements));
   }
 
-  /** @throws UnknownOrderException if there is no such order */
+  /**
+   * @throws UnknownOrderException if there is no such order
+   */
   public List<TimelineEntry> timeline(final String orderId) {
     if (orders.find(orderId).isEmpty()) {
       throw new UnknownOrderException(orderId);

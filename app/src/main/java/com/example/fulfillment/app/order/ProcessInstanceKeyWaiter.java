@@ -13,9 +13,9 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets the API wait, briefly, until the engine has created an order's process instance. The
- * message start returns no instance key; the first job of the instance links it to the order and
- * this listener hears about it.
+ * Lets the API wait, briefly, until the engine has created an order's process instance. The message
+ * start returns no instance key; the first job of the instance links it to the order and this
+ * listener hears about it.
  */
 @Component
 class ProcessInstanceKeyWaiter implements OrderListener {
@@ -27,7 +27,8 @@ class ProcessInstanceKeyWaiter implements OrderListener {
     return waiting.computeIfAbsent(orderId, id -> new CompletableFuture<>());
   }
 
-  Optional<Long> await(final String orderId, final CompletableFuture<Long> key, final Duration timeout) {
+  Optional<Long> await(
+      final String orderId, final CompletableFuture<Long> key, final Duration timeout) {
     try {
       return Optional.of(key.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {

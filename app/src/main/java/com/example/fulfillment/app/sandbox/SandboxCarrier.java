@@ -1,13 +1,13 @@
 package com.example.fulfillment.app.sandbox;
 
-import com.example.fulfillment.process.ProcessConstants.Elements;
 import com.example.fulfillment.app.events.EventTypes;
 import com.example.fulfillment.app.events.inbound.EventIngress;
 import com.example.fulfillment.app.events.inbound.IncomingEvent;
-import com.example.fulfillment.process.ProcessConstants.Processes;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.app.timeline.TimelineEntry.Kind;
 import com.example.fulfillment.app.timeline.TimelineObserver;
+import com.example.fulfillment.process.ProcessConstants.Elements;
+import com.example.fulfillment.process.ProcessConstants.Processes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,13 +23,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A simulated carrier, so that a local order completes by itself: when a delivery is scheduled
- * (the {@code shipping} process completed {@code ScheduleDelivery}, seen on the timeline in both
- * engine modes) it reports the delivery {@code fulfillment.sandbox.carrier.delivery-delay} later
- * as a {@value EventTypes#SHIPMENT_DELIVERED} CloudEvent, through the same {@link EventIngress} as
- * any carrier. Like a well-behaved partner it re-sends the same event (same id, so it counts once)
- * with a growing pause until the app takes it, e.g. while the engine is down. A delay of zero or
- * less switches it off.
+ * A simulated carrier, so that a local order completes by itself: when a delivery is scheduled (the
+ * {@code shipping} process completed {@code ScheduleDelivery}, seen on the timeline in both engine
+ * modes) it reports the delivery {@code fulfillment.sandbox.carrier.delivery-delay} later as a
+ * {@value EventTypes#SHIPMENT_DELIVERED} CloudEvent, through the same {@link EventIngress} as any
+ * carrier. Like a well-behaved partner it re-sends the same event (same id, so it counts once) with
+ * a growing pause until the app takes it, e.g. while the engine is down. A delay of zero or less
+ * switches it off.
  */
 @Component
 public class SandboxCarrier implements TimelineObserver, DisposableBean {
@@ -100,8 +100,11 @@ public class SandboxCarrier implements TimelineObserver, DisposableBean {
         return;
       }
       final long pause = Math.min(MAX_PAUSE.toMillis(), 250L << Math.min(attempt, 10));
-      LOG.warn("Sandbox carrier could not report the delivery of order {} ({}); again in {} ms",
-          orderId, e.getMessage(), pause);
+      LOG.warn(
+          "Sandbox carrier could not report the delivery of order {} ({}); again in {} ms",
+          orderId,
+          e.getMessage(),
+          pause);
       scheduler.schedule(
           () -> deliver(orderId, eventId, attempt + 1), pause, TimeUnit.MILLISECONDS);
     }

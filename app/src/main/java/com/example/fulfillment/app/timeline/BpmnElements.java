@@ -30,7 +30,8 @@ public class BpmnElements {
    * @param type as the engine names it, e.g. {@code SERVICE_TASK}
    * @param compensationHandler {@code isForCompensation="true"}
    */
-  public record Element(String processId, String id, String name, String type, boolean compensationHandler) {}
+  public record Element(
+      String processId, String id, String name, String type, boolean compensationHandler) {}
 
   private final Map<String, Element> elements = new HashMap<>();
   private final Map<String, String> processNames = new HashMap<>();

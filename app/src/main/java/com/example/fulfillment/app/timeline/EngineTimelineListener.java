@@ -1,9 +1,9 @@
 package com.example.fulfillment.app.timeline;
 
-import com.example.fulfillment.engine.port.EngineRecordListener;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.app.timeline.TimelineEntry.Kind;
 import com.example.fulfillment.app.timeline.TimelineEntry.Source;
+import com.example.fulfillment.engine.port.EngineRecordListener;
+import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -38,10 +38,10 @@ import java.util.UUID;
  *
  * <p>A process instance belongs to the order whose id it carries: the start message's correlation
  * key, its root-scope variable {@code orderId}, or (for the {@code shipping} call activity) its
- * parent's order. Records of an instance seen before its order is known wait here until it is.
- * Each batch is stored in one transaction, idempotent per record position (dedupe key {@code
- * engine run + position}; the exporter delivers at least once), and only EVENT records of the
- * intents above are kept, so the listener stays cheap.
+ * parent's order. Records of an instance seen before its order is known wait here until it is. Each
+ * batch is stored in one transaction, idempotent per record position (dedupe key {@code engine run
+ * + position}; the exporter delivers at least once), and only EVENT records of the intents above
+ * are kept, so the listener stays cheap.
  */
 public class EngineTimelineListener implements EngineRecordListener {
 
@@ -176,7 +176,10 @@ public class EngineTimelineListener implements EngineRecordListener {
       waiting.forEach(p -> ready.add(new Pending(p.position(), withOrder(p.entry(), orderId))));
     }
     final List<Long> children =
-        parentOf.entrySet().stream().filter(e -> e.getValue() == instance).map(Map.Entry::getKey).toList();
+        parentOf.entrySet().stream()
+            .filter(e -> e.getValue() == instance)
+            .map(Map.Entry::getKey)
+            .toList();
     for (Long child : children) {
       parentOf.remove(child);
       assign(child, orderId, ready);
@@ -221,8 +224,20 @@ public class EngineTimelineListener implements EngineRecordListener {
                         : null;
         yield kind == null || v.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW
             ? null
-            : entry(record, kind, v.getBpmnProcessId(), v.getProcessInstanceKey(), v.getElementId(),
-                record.getKey(), v.getBpmnElementType().name(), null, null, null, null, null, null);
+            : entry(
+                record,
+                kind,
+                v.getBpmnProcessId(),
+                v.getProcessInstanceKey(),
+                v.getElementId(),
+                record.getKey(),
+                v.getBpmnElementType().name(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
       }
       case JobRecordValue v -> {
         final Kind kind =
@@ -240,9 +255,20 @@ public class EngineTimelineListener implements EngineRecordListener {
             kind == Kind.JOB_ERROR_THROWN
                 ? v.getErrorCode() + ": " + v.getErrorMessage()
                 : blankToNull(v.getErrorMessage());
-        yield entry(record, kind, v.getBpmnProcessId(), v.getProcessInstanceKey(), v.getElementId(),
-            v.getElementInstanceKey(), null, record.getKey(), v.getType(), v.getRetries(), null,
-            null, detail);
+        yield entry(
+            record,
+            kind,
+            v.getBpmnProcessId(),
+            v.getProcessInstanceKey(),
+            v.getElementId(),
+            v.getElementInstanceKey(),
+            null,
+            record.getKey(),
+            v.getType(),
+            v.getRetries(),
+            null,
+            null,
+            detail);
       }
       case IncidentRecordValue v -> {
         final Kind kind =
@@ -251,23 +277,55 @@ public class EngineTimelineListener implements EngineRecordListener {
                 : intent == IncidentIntent.RESOLVED ? Kind.INCIDENT_RESOLVED : null;
         yield kind == null
             ? null
-            : entry(record, kind, v.getBpmnProcessId(), v.getProcessInstanceKey(), v.getElementId(),
-                v.getElementInstanceKey(), null, v.getJobKey() > 0 ? v.getJobKey() : null, null,
-                null, record.getKey(), null, v.getErrorType() + ": " + v.getErrorMessage());
+            : entry(
+                record,
+                kind,
+                v.getBpmnProcessId(),
+                v.getProcessInstanceKey(),
+                v.getElementId(),
+                v.getElementInstanceKey(),
+                null,
+                v.getJobKey() > 0 ? v.getJobKey() : null,
+                null,
+                null,
+                record.getKey(),
+                null,
+                v.getErrorType() + ": " + v.getErrorMessage());
       }
       case ProcessMessageSubscriptionRecordValue v ->
           intent != ProcessMessageSubscriptionIntent.CORRELATED
               ? null
-              : entry(record, Kind.MESSAGE_CORRELATED, v.getBpmnProcessId(),
-                  v.getProcessInstanceKey(), v.getElementId(), v.getElementInstanceKey(), null,
-                  null, null, null, null, v.getMessageName(),
+              : entry(
+                  record,
+                  Kind.MESSAGE_CORRELATED,
+                  v.getBpmnProcessId(),
+                  v.getProcessInstanceKey(),
+                  v.getElementId(),
+                  v.getElementInstanceKey(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  v.getMessageName(),
                   "correlation key " + v.getCorrelationKey());
       case MessageStartEventSubscriptionRecordValue v ->
           intent != MessageStartEventSubscriptionIntent.CORRELATED || v.getProcessInstanceKey() <= 0
               ? null
-              : entry(record, Kind.MESSAGE_CORRELATED, v.getBpmnProcessId(),
-                  v.getProcessInstanceKey(), v.getStartEventId(), null, null, null, null, null,
-                  null, v.getMessageName(), "correlation key " + v.getCorrelationKey());
+              : entry(
+                  record,
+                  Kind.MESSAGE_CORRELATED,
+                  v.getBpmnProcessId(),
+                  v.getProcessInstanceKey(),
+                  v.getStartEventId(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  v.getMessageName(),
+                  "correlation key " + v.getCorrelationKey());
       default -> null;
     };
   }
@@ -287,22 +345,54 @@ public class EngineTimelineListener implements EngineRecordListener {
       final String messageName,
       final String detail) {
     return new TimelineEntry(
-        null, null, "e:" + run + ":" + record.getPosition(), Instant.ofEpochMilli(record.getTimestamp()),
-        Source.ENGINE, kind, run, processId, processInstanceKey, elementId, elementInstanceKey,
-        elementType, jobKey, jobType, retries, incidentKey, messageName, detail);
+        null,
+        null,
+        "e:" + run + ":" + record.getPosition(),
+        Instant.ofEpochMilli(record.getTimestamp()),
+        Source.ENGINE,
+        kind,
+        run,
+        processId,
+        processInstanceKey,
+        elementId,
+        elementInstanceKey,
+        elementType,
+        jobKey,
+        jobType,
+        retries,
+        incidentKey,
+        messageName,
+        detail);
   }
 
   private static TimelineEntry withOrder(final TimelineEntry e, final String orderId) {
     return new TimelineEntry(
-        e.id(), orderId, e.dedupeKey(), e.occurredAt(), e.source(), e.kind(), e.engineRun(),
-        e.bpmnProcessId(), e.processInstanceKey(), e.elementId(), e.elementInstanceKey(),
-        e.elementType(), e.jobKey(), e.jobType(), e.retries(), e.incidentKey(), e.messageName(),
+        e.id(),
+        orderId,
+        e.dedupeKey(),
+        e.occurredAt(),
+        e.source(),
+        e.kind(),
+        e.engineRun(),
+        e.bpmnProcessId(),
+        e.processInstanceKey(),
+        e.elementId(),
+        e.elementInstanceKey(),
+        e.elementType(),
+        e.jobKey(),
+        e.jobType(),
+        e.retries(),
+        e.incidentKey(),
+        e.messageName(),
         e.detail());
   }
 
   /** {@code "ord_1"} (a JSON string) → {@code ord_1}; null for anything else. */
   static String jsonString(final String json) {
-    if (json == null || json.length() < 2 || json.charAt(0) != '"' || json.charAt(json.length() - 1) != '"') {
+    if (json == null
+        || json.length() < 2
+        || json.charAt(0) != '"'
+        || json.charAt(json.length() - 1) != '"') {
       return null;
     }
     final String inner = json.substring(1, json.length() - 1);

@@ -82,8 +82,12 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
           if (!HIDDEN_TYPES.contains(e.elementType())) {
             active.put(
                 e.elementInstanceKey(),
-                new Step(e.bpmnProcessId(), e.processInstanceKey(), e.elementId(),
-                    elements.nameOf(e.bpmnProcessId(), e.elementId()), e.elementType(),
+                new Step(
+                    e.bpmnProcessId(),
+                    e.processInstanceKey(),
+                    e.elementId(),
+                    elements.nameOf(e.bpmnProcessId(), e.elementId()),
+                    e.elementType(),
                     e.occurredAt()));
           }
         }
@@ -112,8 +116,13 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
         continue;
       }
       steps.add(
-          new Step(e.bpmnProcessId(), e.processInstanceKey(), e.elementId(),
-              elements.nameOf(e.bpmnProcessId(), e.elementId()), e.elementType(), e.occurredAt()));
+          new Step(
+              e.bpmnProcessId(),
+              e.processInstanceKey(),
+              e.elementId(),
+              elements.nameOf(e.bpmnProcessId(), e.elementId()),
+              e.elementType(),
+              e.occurredAt()));
       if (e.retries() != null && e.retries() == 0) {
         incidents.add(incident(e, null, elements));
       }
@@ -124,7 +133,13 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
   private static Incident incident(
       final TimelineEntry e, final Long incidentKey, final BpmnElements elements) {
     return new Incident(
-        incidentKey, e.bpmnProcessId(), e.processInstanceKey(), e.elementId(),
-        elements.nameOf(e.bpmnProcessId(), e.elementId()), e.jobKey(), e.detail(), e.occurredAt());
+        incidentKey,
+        e.bpmnProcessId(),
+        e.processInstanceKey(),
+        e.elementId(),
+        elements.nameOf(e.bpmnProcessId(), e.elementId()),
+        e.jobKey(),
+        e.detail(),
+        e.occurredAt());
   }
 }

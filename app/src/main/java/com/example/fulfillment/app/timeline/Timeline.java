@@ -60,9 +60,7 @@ public class Timeline {
       return List.of();
     }
     final int[][] counts =
-        tx.execute(
-            status ->
-                jdbc.batchUpdate(INSERT, entries, 500, (ps, e) -> bind(ps, e)));
+        tx.execute(status -> jdbc.batchUpdate(INSERT, entries, 500, (ps, e) -> bind(ps, e)));
     final List<TimelineEntry> added = new ArrayList<>();
     int i = 0;
     for (int[] batch : counts) {

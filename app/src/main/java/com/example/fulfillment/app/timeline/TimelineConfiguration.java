@@ -23,9 +23,7 @@ class TimelineConfiguration {
   @Bean
   @ConditionalOnProperty(name = "fulfillment.engine.mode", havingValue = "remote")
   WorkerTimelineListener workerTimelineListener(
-      final Timeline timeline,
-      final BpmnElements elements,
-      final Clock clock) {
+      final Timeline timeline, final BpmnElements elements, final Clock clock) {
     // A JobListener bean: the domain's wiring registers it with the job handling.
     return new WorkerTimelineListener(timeline, elements, clock);
   }

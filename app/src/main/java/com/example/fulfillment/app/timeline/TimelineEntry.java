@@ -82,7 +82,23 @@ public record TimelineEntry(
       final String messageName,
       final String detail) {
     return new TimelineEntry(
-        null, orderId, dedupeKey, at, source, kind, null, null, null, null, null, null, null, null,
-        null, null, messageName, detail);
+        null,
+        orderId,
+        dedupeKey,
+        at,
+        source,
+        kind,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        messageName,
+        detail);
   }
 }

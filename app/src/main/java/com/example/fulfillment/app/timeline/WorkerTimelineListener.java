@@ -1,8 +1,8 @@
 package com.example.fulfillment.app.timeline;
 
-import com.example.fulfillment.jobs.JobListener;
 import com.example.fulfillment.app.timeline.TimelineEntry.Kind;
 import com.example.fulfillment.app.timeline.TimelineEntry.Source;
+import com.example.fulfillment.jobs.JobListener;
 import java.time.Clock;
 
 /**

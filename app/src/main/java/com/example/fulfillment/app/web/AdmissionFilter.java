@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A bulkhead for the API's writes (placing orders, cancellations, events): at most {@code
  * fulfillment.api.max-concurrent-writes} run at once; a request that finds no slot within {@code
  * fulfillment.api.admission-wait} is refused at once with 503 and {@code Retry-After} instead of
- * queueing behind the engine and the database until every thread and connection is taken. Reads
- * are cheap and stay unlimited (Tomcat's own thread pool bounds them).
+ * queueing behind the engine and the database until every thread and connection is taken. Reads are
+ * cheap and stay unlimited (Tomcat's own thread pool bounds them).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -51,7 +51,10 @@ class AdmissionFilter extends OncePerRequestFilter {
         Counter.builder("fulfillment.api.requests.shed")
             .description("API writes refused with 503 because every slot was busy")
             .register(meters);
-    Gauge.builder("fulfillment.api.writes.in.flight", slots, s -> maxConcurrentWrites - s.availablePermits())
+    Gauge.builder(
+            "fulfillment.api.writes.in.flight",
+            slots,
+            s -> maxConcurrentWrites - s.availablePermits())
         .description("API writes being handled now")
         .register(meters);
   }
@@ -67,9 +70,7 @@ class AdmissionFilter extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(
-      final HttpServletRequest request,
-      final HttpServletResponse response,
-      final FilterChain chain)
+      final HttpServletRequest request, final HttpServletResponse response, final FilterChain chain)
       throws ServletException, IOException {
     final boolean admitted;
     try {

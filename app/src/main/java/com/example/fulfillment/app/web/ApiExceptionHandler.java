@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -23,10 +23,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure into an RFC 9457 {@code application/problem+json} answer with a stable
- * {@code type}, and never leaks internals in it. Here: validation, malformed bodies, Spring's own
- * errors and the catch-all 500; each feature maps its own exceptions in an advice of its own,
- * ordered before this one ({@link Problems#FEATURE_ADVICE_ORDER}).
+ * Turns every failure into an RFC 9457 {@code application/problem+json} answer with a stable {@code
+ * type}, and never leaks internals in it. Here: validation, malformed bodies, Spring's own errors
+ * and the catch-all 500; each feature maps its own exceptions in an advice of its own, ordered
+ * before this one ({@link Problems#FEATURE_ADVICE_ORDER}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -64,8 +64,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       final WebRequest request) {
     return invalid(
         ex.getAllErrors().stream()
-            .map(e -> new FieldProblem(String.valueOf(e.getCodes() == null ? "" : e.getCodes()[0]),
-                e.getDefaultMessage()))
+            .map(
+                e ->
+                    new FieldProblem(
+                        String.valueOf(e.getCodes() == null ? "" : e.getCodes()[0]),
+                        e.getDefaultMessage()))
             .toList());
   }
 
@@ -76,7 +79,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<Object> invalid(final List<FieldProblem> errors) {
     final ProblemDetail problem =
-        Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            ProblemTypes.INVALID_REQUEST,
+            "Invalid request",
             "The request has invalid fields.");
     problem.setProperty(
         "errors",
@@ -95,7 +101,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     // The parser's message can quote the input back: keep it out of the answer.
     return ResponseEntity.badRequest()
         .body(
-            Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_BODY,
+                "Malformed request body",
                 "The request body is missing or is not valid JSON of the expected shape"
                     + " (no unknown fields, no wrong types)."));
   }
@@ -121,7 +130,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> internal(final Exception ex) {
     LOG.error("Unhandled error", ex);
     return ResponseEntity.internalServerError()
-        .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
-            "The request failed unexpectedly; the correlation id is in the logs."));
+        .body(
+            Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL,
+                "Internal error",
+                "The request failed unexpectedly; the correlation id is in the logs."));
   }
 }

@@ -8,17 +8,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 /**
- * The API's JSON: Spring Boot's mapper (ISO-8601 times, unknown properties refused) made strict
- * for requests, without touching the app's shared {@code ObjectMapper} (the Camunda client copies
- * that one for job variables). Refused: unknown fields, duplicate keys, trailing content, numbers
- * for text and text for numbers or booleans, fractions for whole numbers, null for primitives.
- * Written: BigDecimal amounts as plain decimals.
+ * The API's JSON: Spring Boot's mapper (ISO-8601 times, unknown properties refused) made strict for
+ * requests, without touching the app's shared {@code ObjectMapper} (the Camunda client copies that
+ * one for job variables). Refused: unknown fields, duplicate keys, trailing content, numbers for
+ * text and text for numbers or booleans, fractions for whole numbers, null for primitives. Written:
+ * BigDecimal amounts as plain decimals.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiJson {
@@ -48,11 +48,16 @@ public class ApiJson {
       m.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
       m.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
-    m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     this.mapper = m;
   }
 

@@ -50,9 +50,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(
-      final HttpServletRequest request,
-      final HttpServletResponse response,
-      final FilterChain chain)
+      final HttpServletRequest request, final HttpServletResponse response, final FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
       tooLarge(response);
@@ -73,8 +71,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     json.mapper()
         .writeValue(
             response.getOutputStream(),
-            Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE,
-                "Request body too large", "The request body may be at most " + limit + " bytes."));
+            Problems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                ProblemTypes.BODY_TOO_LARGE,
+                "Request body too large",
+                "The request body may be at most " + limit + " bytes."));
   }
 
   /** The request with its body read already. */

@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Accepts the caller's {@code X-Request-Id} (or makes one), returns it, and puts it in the
- * logging context for the whole request; it is also the {@link Causation} of what the request
- * records.
+ * Accepts the caller's {@code X-Request-Id} (or makes one), returns it, and puts it in the logging
+ * context for the whole request; it is also the {@link Causation} of what the request records.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,9 +27,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(
-      final HttpServletRequest request,
-      final HttpServletResponse response,
-      final FilterChain chain)
+      final HttpServletRequest request, final HttpServletResponse response, final FilterChain chain)
       throws ServletException, IOException {
     final String given = request.getHeader(CorrelationId.HEADER);
     final String id =

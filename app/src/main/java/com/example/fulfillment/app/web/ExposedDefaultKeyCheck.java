@@ -10,11 +10,10 @@ import org.springframework.core.env.Environment;
  * Refuses to start with a built-in API key when the HTTP API listens beyond loopback.
  *
  * <p>Why: {@code local-dev-key} and {@code local-read-key} are published with the code, so they
- * protect nothing once other machines can connect. They stay usable on loopback, where
- * {@code application.yaml} puts the app by default ({@code server.address: 127.0.0.1}); an unset
- * {@code server.address} means all interfaces in Spring Boot, and the Docker image sets
- * {@code 0.0.0.0}. A blank key is refused as well: an empty {@code X-API-Key} header would match
- * it.
+ * protect nothing once other machines can connect. They stay usable on loopback, where {@code
+ * application.yaml} puts the app by default ({@code server.address: 127.0.0.1}); an unset {@code
+ * server.address} means all interfaces in Spring Boot, and the Docker image sets {@code 0.0.0.0}. A
+ * blank key is refused as well: an empty {@code X-API-Key} header would match it.
  *
  * <p>The exception is Boot's {@link InvalidConfigurationPropertyValueException}, whose failure
  * analyzer prints the property, where its value came from and the reason (APPLICATION FAILED TO
@@ -49,7 +48,10 @@ record ExposedDefaultKeyCheck(InetAddress serverAddress, SecurityProperties keys
       return this;
     }
     refuse(API_KEY_PROPERTY, "FULFILLMENT_SECURITY_API_KEY", keys.apiKey());
-    refuse(READ_ONLY_API_KEY_PROPERTY, "FULFILLMENT_SECURITY_READ_ONLY_API_KEY", keys.readOnlyApiKey());
+    refuse(
+        READ_ONLY_API_KEY_PROPERTY,
+        "FULFILLMENT_SECURITY_READ_ONLY_API_KEY",
+        keys.readOnlyApiKey());
     return this;
   }
 

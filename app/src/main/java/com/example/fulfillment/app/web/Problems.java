@@ -9,8 +9,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Builds the API's problem documents: stable type, title, status, detail, correlation id. Each
- * feature maps its own exceptions with an advice of its own, ordered before the catch-all of
- * {@code ApiExceptionHandler} ({@link #FEATURE_ADVICE_ORDER}).
+ * feature maps its own exceptions with an advice of its own, ordered before the catch-all of {@code
+ * ApiExceptionHandler} ({@link #FEATURE_ADVICE_ORDER}).
  */
 public final class Problems {
 
@@ -31,8 +31,11 @@ public final class Problems {
 
   /** The process engine cannot take the request now. */
   public static ProblemDetail engineUnavailable(final String detail) {
-    return of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.ENGINE_UNAVAILABLE,
-        "Process engine unavailable", detail);
+    return of(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemTypes.ENGINE_UNAVAILABLE,
+        "Process engine unavailable",
+        detail);
   }
 
   public static ProblemDetail of(

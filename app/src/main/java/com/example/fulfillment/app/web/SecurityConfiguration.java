@@ -31,11 +31,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may do what: an API key in {@code X-API-Key} or HTTP basic, stateless, no CSRF (no
- * cookies). Open: health, info, the OpenAPI description and Swagger UI. Read (GET) access to
- * orders and the other actuator endpoints: the read-only or the full key. Everything else
- * (placing, cancelling, events) and all of {@code /api/admin} (dead letters): the full key.
- * Refusals are problem documents (401, 403).
+ * Who may do what: an API key in {@code X-API-Key} or HTTP basic, stateless, no CSRF (no cookies).
+ * Open: health, info, the OpenAPI description and Swagger UI. Read (GET) access to orders and the
+ * other actuator endpoints: the read-only or the full key. Everything else (placing, cancelling,
+ * events) and all of {@code /api/admin} (dead letters): the full key. Refusals are problem
+ * documents (401, 403).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,14 +49,28 @@ class SecurityConfiguration {
       throws Exception {
     final AuthenticationEntryPoint unauthorized =
         (request, response, e) ->
-            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-                "Unauthorized",
-                "Send the API key in " + SecurityProperties.API_KEY_HEADER + " (or use HTTP basic)."),
+            write(
+                response,
+                json,
+                Problems.of(
+                    HttpStatus.UNAUTHORIZED,
+                    ProblemTypes.UNAUTHORIZED,
+                    "Unauthorized",
+                    "Send the API key in "
+                        + SecurityProperties.API_KEY_HEADER
+                        + " (or use HTTP basic)."),
                 true);
     final AccessDeniedHandler forbidden =
         (request, response, e) ->
-            write(response, json, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                "Forbidden", "These credentials may not do this (read-only key?)."), false);
+            write(
+                response,
+                json,
+                Problems.of(
+                    HttpStatus.FORBIDDEN,
+                    ProblemTypes.FORBIDDEN,
+                    "Forbidden",
+                    "These credentials may not do this (read-only key?)."),
+                false);
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -65,13 +79,20 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-        .addFilterBefore(new ApiKeyFilter(properties, unauthorized), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiKeyFilter(properties, unauthorized), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/actuator/health", "/actuator/health/**", "/actuator/info",
-                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-                        "/swagger-ui.html", "/swagger-ui/**", "/error")
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs.yaml",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/error")
                     .permitAll()
                     // operators only, reading included (dead letters carry partners' payloads)
                     .requestMatchers("/api/admin/**")
@@ -85,8 +106,8 @@ class SecurityConfiguration {
 
   /**
    * Fails the startup with a built-in key beyond loopback ({@link ExposedDefaultKeyCheck}). A bean
-   * factory post-processor so that it runs first: before the web server, the database migration
-   * or any other bean is created.
+   * factory post-processor so that it runs first: before the web server, the database migration or
+   * any other bean is created.
    */
   @Bean
   static BeanFactoryPostProcessor exposedDefaultKeyCheck(final Environment environment) {
@@ -97,8 +118,14 @@ class SecurityConfiguration {
   @Bean
   UserDetailsService apiUsers(final SecurityProperties properties) {
     return new InMemoryUserDetailsManager(
-        User.withUsername("api").password("{noop}" + properties.apiKey()).roles(WRITE, READ).build(),
-        User.withUsername("reader").password("{noop}" + properties.readOnlyApiKey()).roles(READ).build());
+        User.withUsername("api")
+            .password("{noop}" + properties.apiKey())
+            .roles(WRITE, READ)
+            .build(),
+        User.withUsername("reader")
+            .password("{noop}" + properties.readOnlyApiKey())
+            .roles(READ)
+            .build());
   }
 
   private static void write(
@@ -151,10 +178,13 @@ class SecurityConfiguration {
         }
         final var authorities =
             WRITE.equals(role)
-                ? List.of(new SimpleGrantedAuthority("ROLE_" + WRITE), new SimpleGrantedAuthority("ROLE_" + READ))
+                ? List.of(
+                    new SimpleGrantedAuthority("ROLE_" + WRITE),
+                    new SimpleGrantedAuthority("ROLE_" + READ))
                 : List.of(new SimpleGrantedAuthority("ROLE_" + READ));
         SecurityContextHolder.getContext()
-            .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null, authorities));
+            .setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(name, null, authorities));
       }
       chain.doFilter(request, response);
     }

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiKey full access: header {@code X-API-Key}, or HTTP basic user {@code api} with this
  *     password
- * @param readOnlyApiKey read access (GET) only: header {@code X-API-Key}, or HTTP basic user
- *     {@code reader} with this password
+ * @param readOnlyApiKey read access (GET) only: header {@code X-API-Key}, or HTTP basic user {@code
+ *     reader} with this password
  */
 @ConfigurationProperties("fulfillment.security")
 public record SecurityProperties(
@@ -19,7 +19,10 @@ public record SecurityProperties(
 
   public static final String API_KEY_HEADER = "X-API-Key";
 
-  /** Built-in keys, published with the code: refused beyond loopback ({@link ExposedDefaultKeyCheck}). */
+  /**
+   * Built-in keys, published with the code: refused beyond loopback ({@link
+   * ExposedDefaultKeyCheck}).
+   */
   static final String DEFAULT_API_KEY = "local-dev-key";
 
   static final String DEFAULT_READ_ONLY_API_KEY = "local-read-key";

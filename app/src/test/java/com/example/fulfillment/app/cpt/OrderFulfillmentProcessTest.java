@@ -29,8 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The main order paths with the real app (models, job workers, domain) on a real Camunda 8.8
- * engine, asserted with Camunda Process Test: the instance's path by element id, its variables,
- * and what the workers did to stock and money. Needs Docker ({@link RequiresDocker}).
+ * engine, asserted with Camunda Process Test: the instance's path by element id, its variables, and
+ * what the workers did to stock and money. Needs Docker ({@link RequiresDocker}).
  */
 @ProcessTestWithApp
 class OrderFulfillmentProcessTest {
@@ -57,7 +57,8 @@ class OrderFulfillmentProcessTest {
   @Test
   void happyPath() {
     final Orders.Placed order = orders.place("tok_ok", "SKU-1", 2);
-    final ProcessInstanceSelector instance = ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance =
+        ProcessInstanceSelectors.byKey(order.processInstanceKey());
 
     assertThat(instance)
         .hasActiveElements(byId("DeliverShipment"))
@@ -65,7 +66,9 @@ class OrderFulfillmentProcessTest {
     assertThat(ProcessInstanceSelectors.byParentProcessInstanceKey(order.processInstanceKey()))
         .isWaitingForMessage(Messages.SHIPMENT_DELIVERED, order.orderId());
 
-    orders.publish(Messages.SHIPMENT_DELIVERED, order.orderId(),
+    orders.publish(
+        Messages.SHIPMENT_DELIVERED,
+        order.orderId(),
         Map.of(Variables.DELIVERED_AT, "2026-11-30T10:00:00Z"));
 
     assertThat(instance)
@@ -113,7 +116,8 @@ class OrderFulfillmentProcessTest {
   @Test
   void cancellationWhileInDeliveryUndoesEverything() {
     final Orders.Placed order = orders.place("tok_ok", "SKU-3", 1);
-    final ProcessInstanceSelector instance = ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance =
+        ProcessInstanceSelectors.byKey(order.processInstanceKey());
     assertThat(instance).hasActiveElements(byId("DeliverShipment"));
 
     orders.publish(Messages.ORDER_CANCELLED, order.orderId(), Map.of());
@@ -140,7 +144,8 @@ class OrderFulfillmentProcessTest {
   @Test
   void unconfirmedPaymentTimesOutWithTheEnginesClockMovedForward() {
     final Orders.Placed order = orders.place("tok_confirm", "SKU-4", 1);
-    final ProcessInstanceSelector instance = ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance =
+        ProcessInstanceSelectors.byKey(order.processInstanceKey());
     assertThat(instance)
         .hasActiveElements(byId("AwaitPaymentConfirmation"))
         .isWaitingForMessage(Messages.PAYMENT_CONFIRMED, order.orderId())
@@ -162,7 +167,8 @@ class OrderFulfillmentProcessTest {
   @Test
   void lateDeliveryIsEscalatedAndTheDeliveryGoesOn() {
     final Orders.Placed order = orders.place("tok_ok", "SKU-6", 1);
-    final ProcessInstanceSelector instance = ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance =
+        ProcessInstanceSelectors.byKey(order.processInstanceKey());
     assertThat(instance).hasActiveElements(byId("DeliverShipment"));
 
     // deliverySla is P3D (non-interrupting timer on the call activity)

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Places orders the way the app does (the order record through the domain, then the message
- * start {@code OrderReceived} with the documented start variables, docs/process-design.md), with
- * a payment token of the test's choice (the API always pays with {@code tok_ok}).
+ * Places orders the way the app does (the order record through the domain, then the message start
+ * {@code OrderReceived} with the documented start variables, docs/process-design.md), with a
+ * payment token of the test's choice (the API always pays with {@code tok_ok}).
  */
 final class Orders {
 
@@ -38,12 +38,21 @@ final class Orders {
     final String orderId = "ord_cpt-" + UUID.randomUUID();
     final Order order =
         orders.place(
-            new PlaceOrder(orderId, "c-cpt", List.of(new PlaceOrder.Line(sku, quantity)),
-                paymentToken, ADDRESS, false, false, false, "cpt"));
+            new PlaceOrder(
+                orderId,
+                "c-cpt",
+                List.of(new PlaceOrder.Line(sku, quantity)),
+                paymentToken,
+                ADDRESS,
+                false,
+                false,
+                false,
+                "cpt"));
     final Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(Variables.ORDER_ID, orderId);
     variables.put(Variables.CUSTOMER_ID, order.customerId());
-    variables.put(Variables.LINES, List.of(Map.of(Variables.SKU, sku, Variables.QUANTITY, quantity)));
+    variables.put(
+        Variables.LINES, List.of(Map.of(Variables.SKU, sku, Variables.QUANTITY, quantity)));
     variables.put(Variables.SHIPPING_COUNTRY, ADDRESS.country());
     variables.put(Variables.EXPRESS, false);
     variables.put(Variables.GIFT_WRAP, false);

@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The whole app (real job workers, domain services, in-memory H2) against a Camunda 8.8 runtime
  * that Camunda Process Test starts in Docker (image {@code camunda/camunda}, same version as the
  * client). The app runs in {@code remote} mode: CPT supplies the Camunda client, deploys nothing
- * itself ({@code ProcessModels} deploys the models for every test, as in production) and purges
- * the engine after each test. Skipped without Docker.
+ * itself ({@code ProcessModels} deploys the models for every test, as in production) and purges the
+ * engine after each test. Skipped without Docker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The production jar in {@code remote} mode, killed with SIGKILL while 120 mixed orders are being
  * placed, and started again on the same database; the development engine, a process of its own,
- * keeps running. Every accepted order must end, nothing is charged or reserved twice, and stock
- * and money add up exactly. (Jobs the killed app held are handed out again after their timeout;
- * the workers' idempotency keys make the repeated steps harmless.)
+ * keeps running. Every accepted order must end, nothing is charged or reserved twice, and stock and
+ * money add up exactly. (Jobs the killed app held are handed out again after their timeout; the
+ * workers' idempotency keys make the repeated steps harmless.)
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AppCrashIT {
@@ -45,7 +45,8 @@ class AppCrashIT {
 
         setup.startApp();
         figures.put("kill → app ready again (ms)", since(killed));
-        figures.put("of them in flight when the app was back",
+        figures.put(
+            "of them in flight when the app was back",
             CrashTestSupport.unended(setup, acceptedAtKill).size());
 
         CrashTestSupport.awaitAllEnded(setup, load, Duration.ofMinutes(3));

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The app's books, read from its H2 database once the app has stopped: every order ended, stock
- * and money conserved exactly, nothing charged or reserved twice.
+ * The app's books, read from its H2 database once the app has stopped: every order ended, stock and
+ * money conserved exactly, nothing charged or reserved twice.
  */
 final class Books {
 
@@ -56,11 +56,14 @@ final class Books {
     try (Connection c = connect();
         Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT sku, initial_quantity, available, reserved, shipped FROM stock")) {
+            s.executeQuery(
+                "SELECT sku, initial_quantity, available, reserved, shipped FROM stock")) {
       int unitsShipped = 0;
       while (rs.next()) {
         final String sku = rs.getString(1);
-        assertThat(rs.getInt(3) + rs.getInt(4) + rs.getInt(5)).as(sku + " conserved").isEqualTo(rs.getInt(2));
+        assertThat(rs.getInt(3) + rs.getInt(4) + rs.getInt(5))
+            .as(sku + " conserved")
+            .isEqualTo(rs.getInt(2));
         assertThat(rs.getInt(4)).as(sku + " still reserved").isZero();
         assertThat(rs.getInt(5))
             .as(sku + " shipped = completed orders' quantity")
@@ -91,18 +94,34 @@ final class Books {
                 ? captured.compareTo(total) == 0 && refunded.signum() == 0
                 : captured.subtract(refunded).signum() == 0;
         if (!ok) {
-          wrong.add(rs.getString(1) + " " + rs.getString(2) + " total " + total + " captured "
-              + captured + " refunded " + refunded);
+          wrong.add(
+              rs.getString(1)
+                  + " "
+                  + rs.getString(2)
+                  + " total "
+                  + total
+                  + " captured "
+                  + captured
+                  + " refunded "
+                  + refunded);
         }
       }
     }
     assertThat(wrong).as("orders whose money does not add up").isEmpty();
-    final long charges = scalar("SELECT COUNT(*) FROM sandbox_payment_operation WHERE step = 'CHARGE'");
-    final long charged = scalar("SELECT COUNT(DISTINCT order_id) FROM sandbox_payment_operation WHERE step = 'CHARGE'");
-    assertThat(charges).as("provider charges = orders charged (no double charge)").isEqualTo(charged);
+    final long charges =
+        scalar("SELECT COUNT(*) FROM sandbox_payment_operation WHERE step = 'CHARGE'");
+    final long charged =
+        scalar(
+            "SELECT COUNT(DISTINCT order_id) FROM sandbox_payment_operation WHERE step = 'CHARGE'");
+    assertThat(charges)
+        .as("provider charges = orders charged (no double charge)")
+        .isEqualTo(charged);
     figures.put("provider charges", charges);
-    figures.put("captured − refunded", decimal("SELECT SUM(captured_amount - refunded_amount) FROM payment"));
-    figures.put("completed orders' totals",
+    figures.put(
+        "captured − refunded",
+        decimal("SELECT SUM(captured_amount - refunded_amount) FROM payment"));
+    figures.put(
+        "completed orders' totals",
         decimal("SELECT SUM(total_amount) FROM customer_order WHERE status = 'COMPLETED'"));
     assertThat(decimal("SELECT SUM(captured_amount - refunded_amount) FROM payment"))
         .as("captured − refunded = completed orders' totals")

@@ -44,9 +44,18 @@ final class CrashTestSupport {
       final Map<String, String> open = new java.util.TreeMap<>();
       unended(setup, load.accepted()).forEach(id -> open.put(id, status(setup, id)));
       throw new AssertionError(
-          e.getMessage() + "; all placed: " + load.done() + ", accepted: "
-              + load.accepted().size() + ", answers: " + load.answers() + ", not ended: " + open
-              + " (logs in " + setup.work + ")",
+          e.getMessage()
+              + "; all placed: "
+              + load.done()
+              + ", accepted: "
+              + load.accepted().size()
+              + ", answers: "
+              + load.answers()
+              + ", not ended: "
+              + open
+              + " (logs in "
+              + setup.work
+              + ")",
           e);
     }
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
  * being placed through the production jar in {@code remote} mode, and started again: it begins
  * empty (see {@code DevEngineMain}). Meanwhile the API answers 503 with {@code Retry-After}, never
  * 500, and readiness is DOWN. Once the engine is back, the app notices that it lost its state,
- * deploys the models again and starts the unfinished orders again; every accepted order ends,
- * with stock and money exact and nothing charged twice.
+ * deploys the models again and starts the unfinished orders again; every accepted order ends, with
+ * stock and money exact and nothing charged twice.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EngineCrashIT {
@@ -42,26 +42,32 @@ class EngineCrashIT {
             .until(() -> load.accepted().size() >= ACCEPTED_AT_KILL);
         final List<String> acceptedAtKill = load.accepted();
         figures.put("orders accepted at the kill", acceptedAtKill.size());
-        figures.put("of them in flight at the kill",
+        figures.put(
+            "of them in flight at the kill",
             CrashTestSupport.unended(setup, acceptedAtKill).size());
         setup.engine.kill();
         final long killed = System.nanoTime();
 
         // The outage: 503 with Retry-After for a new order, readiness DOWN.
         final RemoteSetup.Answer refused =
-            setup.postOrder("engine-crash-outage", "{\"customerId\":\"c-outage\",\"items\":"
-                + "[{\"sku\":\"SKU-1\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
-                + "\"shippingAddress\":{\"name\":\"E M\",\"street\":\"S 1\",\"city\":\"K\","
-                + "\"postalCode\":\"51147\",\"country\":\"DE\"}}");
-        figures.put("a new order during the outage", refused.statusCode()
-            + " Retry-After: " + refused.retryAfter());
+            setup.postOrder(
+                "engine-crash-outage",
+                "{\"customerId\":\"c-outage\",\"items\":"
+                    + "[{\"sku\":\"SKU-1\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
+                    + "\"shippingAddress\":{\"name\":\"E M\",\"street\":\"S 1\",\"city\":\"K\","
+                    + "\"postalCode\":\"51147\",\"country\":\"DE\"}}");
+        figures.put(
+            "a new order during the outage",
+            refused.statusCode() + " Retry-After: " + refused.retryAfter());
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.retryAfter()).isNotBlank();
         await("readiness DOWN")
             .atMost(Duration.ofSeconds(15))
             .until(() -> setup.readiness() == 503);
         figures.put("kill → readiness DOWN (ms)", since(killed));
-        await("an outage of " + OUTAGE).pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5))
+        await("an outage of " + OUTAGE)
+            .pollDelay(OUTAGE)
+            .atMost(OUTAGE.plusSeconds(5))
             .until(() -> setup.readiness() == 503);
 
         setup.startEngine();
@@ -84,7 +90,8 @@ class EngineCrashIT {
       setup.app.close();
       final String log = java.nio.file.Files.readString(setup.app.log());
       assertThat(log).contains("has lost its state");
-      figures.put("orders started again by the app",
+      figures.put(
+          "orders started again by the app",
           log.lines().filter(l -> l.contains(") restarted")).count());
       figures.putAll(new Books(setup.database()).check(accepted));
     } finally {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM of its own, started from a jar with the JDK that runs the tests, its output in a log
- * file. {@link #kill()} is SIGKILL (no shutdown hook runs), {@link #close()} a normal stop.
+ * A JVM of its own, started from a jar with the JDK that runs the tests, its output in a log file.
+ * {@link #kill()} is SIGKILL (no shutdown hook runs), {@link #close()} a normal stop.
  */
 class JavaProcess implements AutoCloseable {
 
@@ -40,7 +40,9 @@ class JavaProcess implements AutoCloseable {
     final String value = System.getProperty(property);
     if (value == null || !Files.isRegularFile(Path.of(value))) {
       throw new IllegalStateException(
-          "System property " + property + " must name a built jar (run through `mvn verify`), was "
+          "System property "
+              + property
+              + " must name a built jar (run through `mvn verify`), was "
               + value);
     }
     return Path.of(value);
@@ -49,8 +51,11 @@ class JavaProcess implements AutoCloseable {
   void start() {
     try {
       starts++;
-      Files.writeString(log, "\n===== start " + starts + " of " + name + "\n",
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          "\n===== start " + starts + " of " + name + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Places {@code total} mixed orders through the API at a steady pace, as a careful client does:
- * each order has its own {@code Idempotency-Key} and is sent again with the same key until the
- * API accepts it (202) or refuses it for good (4xx) — through 503s and through an app that is
- * gone (no answer). Mixed: happy, multi-line, declined, flaky payments and out-of-stock lines.
+ * each order has its own {@code Idempotency-Key} and is sent again with the same key until the API
+ * accepts it (202) or refuses it for good (4xx) — through 503s and through an app that is gone (no
+ * answer). Mixed: happy, multi-line, declined, flaky payments and out-of-stock lines.
  */
 final class OrderLoad implements AutoCloseable {
 
@@ -73,8 +73,8 @@ final class OrderLoad implements AutoCloseable {
   private void place(final int n) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS_PER_ORDER; attempt++) {
       final RemoteSetup.Answer answer = setup.postOrder(prefix + "-" + n, body(n));
-      answers.merge(answer.statusCode() == -1 ? "no answer" : "HTTP " + answer.statusCode(), 1,
-          Integer::sum);
+      answers.merge(
+          answer.statusCode() == -1 ? "no answer" : "HTTP " + answer.statusCode(), 1, Integer::sum);
       if (answer.statusCode() == 202 || answer.statusCode() == 200) {
         final Matcher m = ORDER_ID.matcher(answer.body());
         if (m.find()) {
@@ -116,8 +116,14 @@ final class OrderLoad implements AutoCloseable {
       items.append(',').append(item("SKU-OUT", 1));
     }
     final String token = n % 8 == 3 ? "tok_declined" : n % 6 == 1 ? "tok_flaky" : "tok_ok";
-    return "{\"customerId\":\"c-crash-" + (n % 17) + "\",\"items\":[" + items + "],"
-        + "\"paymentToken\":\"" + token + "\",\"shippingAddress\":{\"name\":\"Erika Mustermann\","
+    return "{\"customerId\":\"c-crash-"
+        + (n % 17)
+        + "\",\"items\":["
+        + items
+        + "],"
+        + "\"paymentToken\":\""
+        + token
+        + "\",\"shippingAddress\":{\"name\":\"Erika Mustermann\","
         + "\"street\":\"Heidestr. 17\",\"city\":\"Koeln\",\"postalCode\":\"51147\","
         + "\"country\":\"DE\"}}";
   }

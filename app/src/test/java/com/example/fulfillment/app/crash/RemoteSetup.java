@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The remote path as users run it, each part a process of its own and talking over the network:
- * the development engine ({@code java -jar fulfillment-dev-engine-standalone.jar}) and the
- * production jar in {@code remote} mode ({@code java -jar fulfillment-app.jar
+ * The remote path as users run it, each part a process of its own and talking over the network: the
+ * development engine ({@code java -jar fulfillment-dev-engine-standalone.jar}) and the production
+ * jar in {@code remote} mode ({@code java -jar fulfillment-app.jar
  * --spring.profiles.active=remote}), on free loopback ports, with the app's H2 database in a
  * directory of the test's.
  */
@@ -134,7 +134,8 @@ final class RemoteSetup implements AutoCloseable {
 
   private static void deleteContents(final Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder())
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
           .filter(p -> !p.equals(dir))
           .forEach(p -> p.toFile().delete());
     }

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import com.example.fulfillment.app.support.RunningApp;
+import com.example.fulfillment.devengine.DevEngine;
+import com.example.fulfillment.devengine.DevEngineFactory;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.testing.FreePort;
-import com.example.fulfillment.app.support.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
-import com.example.fulfillment.devengine.DevEngine;
-import com.example.fulfillment.devengine.DevEngineFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -26,8 +26,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Remote mode ({@code remote} profile, standard {@code camunda.client.*} properties) against an
  * engine the app does not own: an in-process engine started by the test on a port of its own,
- * before or after the app. The crash tests ({@code *CrashIT}) do the same over the network with
- * the production jar and the development engine each in a process of its own.
+ * before or after the app. The crash tests ({@code *CrashIT}) do the same over the network with the
+ * production jar and the development engine each in a process of its own.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -126,11 +126,17 @@ class RemoteModeTest {
   private static Map<String, Object> remote(final int port, final boolean requireConnection) {
     final String address = "http://127.0.0.1:" + port;
     return Map.of(
-        "camunda.client.grpc-address", address,
-        "camunda.client.rest-address", address,
-        "fulfillment.engine.require-connection", String.valueOf(requireConnection),
-        "fulfillment.engine.connect-timeout", "PT2S",
-        "fulfillment.engine.deploy-retry.initial", "PT0.2S",
-        "fulfillment.engine.deploy-retry.max", "PT0.5S");
+        "camunda.client.grpc-address",
+        address,
+        "camunda.client.rest-address",
+        address,
+        "fulfillment.engine.require-connection",
+        String.valueOf(requireConnection),
+        "fulfillment.engine.connect-timeout",
+        "PT2S",
+        "fulfillment.engine.deploy-retry.initial",
+        "PT0.2S",
+        "fulfillment.engine.deploy-retry.max",
+        "PT0.5S");
   }
 }

@@ -27,8 +27,10 @@ class RetryingCommandExceptionHandlingTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final RetryingCommandExceptionHandling strategy =
       new RetryingCommandExceptionHandling(previous -> 10, scheduler);
+
   @SuppressWarnings("unchecked")
   private final FinalCommandStep<Object> complete = mock(FinalCommandStep.class);
+
   private final ActivatedJob job = mock(ActivatedJob.class);
 
   @AfterEach

@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.example.fulfillment.app.events.outbound.EventPublisher;
 import com.example.fulfillment.app.events.outbound.LoggingEventPublisher;
-import com.example.fulfillment.order.OrderEventTypes;
 import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.app.support.EmbeddedEngineTest;
+import com.example.fulfillment.order.OrderEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -42,10 +42,16 @@ class DefaultTransportTest {
     api.awaitStatus(orderId, "COMPLETED");
 
     final List<Row> rows =
-        await().atMost(Duration.ofSeconds(10))
-            .until(() -> outbox(orderId), r -> r.size() == 4 && r.stream().allMatch(Row::published));
-    assertThat(rows).extracting(Row::type)
-        .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID, OrderEventTypes.SHIPPED,
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> outbox(orderId), r -> r.size() == 4 && r.stream().allMatch(Row::published));
+    assertThat(rows)
+        .extracting(Row::type)
+        .containsExactly(
+            OrderEventTypes.ACCEPTED,
+            OrderEventTypes.PAID,
+            OrderEventTypes.SHIPPED,
             OrderEventTypes.COMPLETED);
   }
 
@@ -55,26 +61,46 @@ class DefaultTransportTest {
     assertThat(context.getBeansOfType(AbstractMessageListenerContainer.class)).isEmpty();
     final ApiDriver api = new ApiDriver(mvc);
     final JsonNode health =
-        api.json().readTree(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString());
+        api.json()
+            .readTree(
+                mvc.perform(get("/actuator/health"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
     assertThat(health.path("components").has("rabbit")).isFalse();
     assertThat(health.path("components").has("eventBroker")).isFalse();
 
     final var list = mvc.perform(get("/api/admin/dead-letters")).andReturn().getResponse();
     assertThat(list.getStatus()).isEqualTo(200);
     assertThat(list.getContentAsString()).contains("\"transport\":\"log\"", "\"deadLetters\":[]");
-    final var redrive = mvc.perform(post("/api/admin/dead-letters/nope/redrive")).andReturn().getResponse();
+    final var redrive =
+        mvc.perform(post("/api/admin/dead-letters/nope/redrive")).andReturn().getResponse();
     assertThat(redrive.getStatus()).isEqualTo(404);
     assertThat(redrive.getContentType()).isEqualTo("application/problem+json");
 
     final String docs =
-        mvc.perform(get("/v3/api-docs").with(r -> { r.removeHeader("X-API-Key"); return r; }))
-            .andReturn().getResponse().getContentAsString();
-    assertThat(docs).contains("/api/admin/dead-letters", "/api/admin/dead-letters/{id}/redrive",
-        "/api/admin/dead-letters/redrive", "retries-exhausted", "dead-letter-not-found");
+        mvc.perform(
+                get("/v3/api-docs")
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        }))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(docs)
+        .contains(
+            "/api/admin/dead-letters",
+            "/api/admin/dead-letters/{id}/redrive",
+            "/api/admin/dead-letters/redrive",
+            "retries-exhausted",
+            "dead-letter-not-found");
   }
 
   private List<Row> outbox(final String orderId) {
-    return jdbc.sql("SELECT event_type, published_at FROM outbox_event WHERE order_id = :id ORDER BY seq")
+    return jdbc.sql(
+            "SELECT event_type, published_at FROM outbox_event WHERE order_id = :id ORDER BY seq")
         .param("id", orderId)
         .query((rs, n) -> new Row(rs.getString("event_type"), rs.getObject("published_at") != null))
         .list();

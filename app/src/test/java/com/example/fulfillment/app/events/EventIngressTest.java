@@ -1,9 +1,9 @@
 package com.example.fulfillment.app.events;
 
-import com.example.fulfillment.app.events.inbound.InboundMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.example.fulfillment.app.events.inbound.InboundMessages;
 import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.example.fulfillment.testing.ProcessRecords;
@@ -54,7 +54,8 @@ class EventIngressTest {
             .andReturn()
             .getResponse();
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
-    assertThat(response.getContentAsString()).contains("\"result\":\"ACCEPTED\"", "PaymentConfirmed");
+    assertThat(response.getContentAsString())
+        .contains("\"result\":\"ACCEPTED\"", "PaymentConfirmed");
     api.awaitStatus(orderId, "PAID", "PACKED", "SHIPPED");
   }
 
@@ -81,13 +82,16 @@ class EventIngressTest {
     api.awaitStep(orderId, "AwaitDelivery");
     engine.waitForIdleState(Duration.ofSeconds(5));
     final long published =
-        StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(), false)
+        StreamSupport.stream(
+                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(),
+                false)
             .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
             .filter(r -> eventId.equals(r.getValue().getMessageId()))
             .count();
     assertThat(published).isEqualTo(1);
-    assertThat(api.timeline(orderId).get("events").findValuesAsText("messageName").stream()
-            .filter("PaymentConfirmed"::equals))
+    assertThat(
+            api.timeline(orderId).get("events").findValuesAsText("messageName").stream()
+                .filter("PaymentConfirmed"::equals))
         .hasSize(2); // published once by the API, correlated once by the engine
     assertThat(messages.find(eventId).orElseThrow().publishedAt()).isNotNull();
   }
@@ -97,22 +101,29 @@ class EventIngressTest {
     final String orderId = api.place("tok_ok", "SKU-8:1");
     api.awaitStep(orderId, "AwaitDelivery");
     final var response =
-        api.sendEvent("dlv-" + UUID.randomUUID(), "com.example.shipment.delivered", null,
+        api.sendEvent(
+            "dlv-" + UUID.randomUUID(),
+            "com.example.shipment.delivered",
+            null,
             Map.of("orderId", orderId, "deliveredAt", "2026-01-03T14:12:00Z"));
     assertThat(response.getStatus()).isEqualTo(202);
     final var order = api.awaitStatus(orderId, "COMPLETED");
     assertThat(order.at("/shipment/deliveredAt").asText()).isEqualTo("2026-01-03T14:12:00Z");
     final long instance = new ProcessRecords(engine).processInstanceOfOrder(orderId).orElseThrow();
-    assertThat(new ProcessRecords(engine).lastVariable(instance, "deliveredAt")).hasValue("\"2026-01-03T14:12:00Z\"");
+    assertThat(new ProcessRecords(engine).lastVariable(instance, "deliveredAt"))
+        .hasValue("\"2026-01-03T14:12:00Z\"");
     // an event for an order that has ended is accepted and ignored
-    final var late = api.sendEvent("late-" + UUID.randomUUID(), "com.example.payment.confirmed", orderId, null);
+    final var late =
+        api.sendEvent("late-" + UUID.randomUUID(), "com.example.payment.confirmed", orderId, null);
     assertThat(late.getStatus()).isEqualTo(202);
     assertThat(late.getContentAsString()).contains("IGNORED");
   }
 
   @Test
   void eventForAnUnknownOrderIs422() throws Exception {
-    final var response = api.sendEvent("x-" + UUID.randomUUID(), "com.example.payment.confirmed", "ord_unknown", null);
+    final var response =
+        api.sendEvent(
+            "x-" + UUID.randomUUID(), "com.example.payment.confirmed", "ord_unknown", null);
     assertThat(response.getStatus()).isEqualTo(422);
     assertThat(response.getContentType()).isEqualTo("application/problem+json");
     assertThat(response.getContentAsString()).contains("/problems/unknown-order");
@@ -143,9 +154,13 @@ class EventIngressTest {
           text/plain               | text/plain                   | hello                                                                         | 415
           xml                      | application/xml              | <e/>                                                                          | 415
           """)
-  void invalidEventsAreRefused(final String name, final String contentType, final String body, final int status)
+  void invalidEventsAreRefused(
+      final String name, final String contentType, final String body, final int status)
       throws Exception {
-    final var response = mvc.perform(post("/api/events").contentType(contentType).content(body)).andReturn().getResponse();
+    final var response =
+        mvc.perform(post("/api/events").contentType(contentType).content(body))
+            .andReturn()
+            .getResponse();
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
     assertThat(response.getContentType()).isEqualTo("application/problem+json");
   }

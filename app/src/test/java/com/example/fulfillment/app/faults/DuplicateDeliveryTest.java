@@ -2,12 +2,12 @@ package com.example.fulfillment.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Processes;
-import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.testing.ProcessRecords;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -66,7 +66,8 @@ class DuplicateDeliveryTest {
     final String orderId = orderIds.iterator().next();
     api.awaitStatus(orderId, "COMPLETED");
     engine.waitForIdleState(Duration.ofSeconds(10));
-    assertThat(records.instancesCreated(Processes.ORDER_FULFILLMENT) - instancesBefore).isEqualTo(1);
+    assertThat(records.instancesCreated(Processes.ORDER_FULFILLMENT) - instancesBefore)
+        .isEqualTo(1);
     ledger.assertBalanced(orderIds);
   }
 
@@ -91,7 +92,8 @@ class DuplicateDeliveryTest {
     engine.waitForIdleState(Duration.ofSeconds(10));
     final long published =
         StreamSupport.stream(
-                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(), false)
+                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(),
+                false)
             .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
             .filter(r -> r.getValue().getName().equals(Messages.PAYMENT_CONFIRMED))
             .filter(r -> eventId.equals(r.getValue().getMessageId()))

@@ -10,10 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole app on the in-process engine, with job handling that can be told to misbehave
- * ({@link Faults}) and the sandbox carrier on (deliveries reported 1 s after scheduling). All
- * fault tests share this one context; each waits until its orders have ended, so the invariants
- * they check afterwards are about their own orders.
+ * The whole app on the in-process engine, with job handling that can be told to misbehave ({@link
+ * Faults}) and the sandbox carrier on (deliveries reported 1 s after scheduling). All fault tests
+ * share this one context; each waits until its orders have ended, so the invariants they check
+ * afterwards are about their own orders.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

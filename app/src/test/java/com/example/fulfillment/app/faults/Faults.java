@@ -14,8 +14,8 @@ public final class Faults {
     /** The worker dies right after its effect on the first activation of every job. */
     CRASH_AFTER_EFFECT,
     /**
-     * The first activation of every job stalls until the engine has handed the same job out
-     * again (job timeout) and that second activation is done; then the stalled one finishes too.
+     * The first activation of every job stalls until the engine has handed the same job out again
+     * (job timeout) and that second activation is done; then the stalled one finishes too.
      */
     STALL_UNTIL_REDELIVERED
   }

@@ -51,7 +51,8 @@ class HostileInputProperties {
                 "--server.port=0",
                 "--fulfillment.engine.embedded.port=0",
                 "--fulfillment.engine.embedded.trim-log=false",
-                "--spring.datasource.url=jdbc:h2:mem:hostile-" + UUID.randomUUID()
+                "--spring.datasource.url=jdbc:h2:mem:hostile-"
+                    + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "--fulfillment.sandbox.carrier.delivery-delay=0",
                 "--fulfillment.orders.await-instance-key=PT0.1S");
@@ -82,14 +83,25 @@ class HostileInputProperties {
     if (response.statusCode() == 202) {
       // an accepted mutation (tok_declined) ends quickly; let it, so it can't blur the next try
       final String orderId =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("orderId").asText();
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(response.body())
+              .get("orderId")
+              .asText();
       org.awaitility.Awaitility.await(orderId + " ended")
           .atMost(Duration.ofSeconds(30))
-          .until(() -> app.getBean(OrderService.class).find(orderId).orElseThrow().status().isTerminal());
+          .until(
+              () ->
+                  app.getBean(OrderService.class)
+                      .find(orderId)
+                      .orElseThrow()
+                      .status()
+                      .isTerminal());
     } else {
-      assertThat(response.headers().firstValue("Content-Type")).as(describe(response, body))
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(describe(response, body))
           .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-      assertThat(snapshot()).as("a refused request leaves no trace: " + describe(response, body))
+      assertThat(snapshot())
+          .as("a refused request leaves no trace: " + describe(response, body))
           .isEqualTo(before);
     }
   }
@@ -118,15 +130,28 @@ class HostileInputProperties {
 
   @Provide
   Arbitrary<String> orderBodies() {
-    return Arbitraries.oneOf(mutatedOrders(), junk(), Arbitraries.of("", "null", "[]", "{}", "\"x\""));
+    return Arbitraries.oneOf(
+        mutatedOrders(), junk(), Arbitraries.of("", "null", "[]", "{}", "\"x\""));
   }
 
   /** A valid order with one field replaced by something hostile, or an unknown field added. */
   private Arbitrary<String> mutatedOrders() {
     final Arbitrary<String> field =
         Arbitraries.of(
-            "customerId", "items", "paymentToken", "shippingAddress", "express", "giftWrap",
-            "insurance", "orderId", "sku", "quantity", "country", "name", "postalCode", "unknown");
+            "customerId",
+            "items",
+            "paymentToken",
+            "shippingAddress",
+            "express",
+            "giftWrap",
+            "insurance",
+            "orderId",
+            "sku",
+            "quantity",
+            "country",
+            "name",
+            "postalCode",
+            "unknown");
     return Combinators.combine(field, jsonValues()).as(HostileInputProperties::orderWith);
   }
 
@@ -139,14 +164,20 @@ class HostileInputProperties {
     final String address =
         field.equals("shippingAddress")
             ? value
-            : "{\"name\": " + name + ", \"street\": \"S 1\", \"city\": \"Köln\", \"postalCode\": "
-                + postalCode + ", \"country\": " + country + "}";
+            : "{\"name\": "
+                + name
+                + ", \"street\": \"S 1\", \"city\": \"Köln\", \"postalCode\": "
+                + postalCode
+                + ", \"country\": "
+                + country
+                + "}";
     final String items =
         field.equals("items") ? value : "[{\"sku\": " + sku + ", \"quantity\": " + quantity + "}]";
     final StringBuilder json = new StringBuilder("{");
     json.append("\"customerId\": ").append(field.equals("customerId") ? value : "\"c-hostile\"");
     json.append(", \"items\": ").append(items);
-    json.append(", \"paymentToken\": ").append(field.equals("paymentToken") ? value : "\"tok_declined\"");
+    json.append(", \"paymentToken\": ")
+        .append(field.equals("paymentToken") ? value : "\"tok_declined\"");
     json.append(", \"shippingAddress\": ").append(address);
     for (String flag : List.of("express", "giftWrap", "insurance", "orderId", "unknown")) {
       if (field.equals(flag)) {
@@ -160,14 +191,39 @@ class HostileInputProperties {
   private static Arbitrary<String> jsonValues() {
     return Arbitraries.oneOf(
         Arbitraries.of(
-            "null", "true", "false", "0", "-1", "1.5", "1e308", "-1e308", "9223372036854775808",
-            "99999999999999999999999999999", "\"\"", "\" \"", "[]", "{}", "[null]", "[{}]",
-            "\"\\u0000\"", "\"\\ud800\"", "\"SKU-404\"", "\"sku-1\"", "\"DE \"", "\"XX\"",
-            "\"🚀📦\"", "\"' OR 1=1 --\"", "\"<script>alert(1)</script>\"", "\"${jndi:ldap://x}\"",
+            "null",
+            "true",
+            "false",
+            "0",
+            "-1",
+            "1.5",
+            "1e308",
+            "-1e308",
+            "9223372036854775808",
+            "99999999999999999999999999999",
+            "\"\"",
+            "\" \"",
+            "[]",
+            "{}",
+            "[null]",
+            "[{}]",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "\"SKU-404\"",
+            "\"sku-1\"",
+            "\"DE \"",
+            "\"XX\"",
+            "\"🚀📦\"",
+            "\"' OR 1=1 --\"",
+            "\"<script>alert(1)</script>\"",
+            "\"${jndi:ldap://x}\"",
             "[{\"sku\": \"SKU-1\", \"quantity\": 1}, {\"sku\": \"SKU-1\", \"quantity\": 1}]",
             "{\"nested\": {\"deeper\": [1, 2, {\"x\": null}]}}"),
         Arbitraries.strings().ofMaxLength(300).map(HostileInputProperties::quote),
-        Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(40).map(HostileInputProperties::quote),
+        Arbitraries.strings()
+            .withCharRange('\u0000', '\uffff')
+            .ofMaxLength(40)
+            .map(HostileInputProperties::quote),
         Arbitraries.integers().map(String::valueOf),
         Arbitraries.strings().withChars('[', '{').ofMinLength(1).ofMaxLength(2000),
         Arbitraries.strings().alpha().ofLength(70_000).map(HostileInputProperties::quote));
@@ -178,15 +234,25 @@ class HostileInputProperties {
     return Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(500),
         Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(200),
-        Arbitraries.of("{", "}", "{\"a\":", "[1,2", "\"unterminated", "{\"a\":1}{\"b\":2}", "\u0000\u0001"));
+        Arbitraries.of(
+            "{", "}", "{\"a\":", "[1,2", "\"unterminated", "{\"a\":1}{\"b\":2}", "\u0000\u0001"));
   }
 
   @Provide
   Arbitrary<String> contentTypes() {
     return Arbitraries.of(
-        "application/json", "application/json", "application/json", "application/json;charset=UTF-16",
-        "text/plain", "application/xml", "application/cloudevents+json", "multipart/form-data",
-        "application/x-www-form-urlencoded", "", "garbage/%%", "application/json; charset=bogus");
+        "application/json",
+        "application/json",
+        "application/json",
+        "application/json;charset=UTF-16",
+        "text/plain",
+        "application/xml",
+        "application/cloudevents+json",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+        "",
+        "garbage/%%",
+        "application/json; charset=bogus");
   }
 
   @Provide
@@ -206,17 +272,30 @@ class HostileInputProperties {
   Arbitrary<String> events() {
     final Arbitrary<String> type =
         Arbitraries.of(
-            "\"com.example.payment.confirmed\"", "\"com.example.payment.declined\"",
-            "\"com.example.shipment.delivered\"", "\"com.example.unknown\"", "null", "1", "[]");
-    final Arbitrary<String> subject = Arbitraries.oneOf(jsonValues(), Arbitraries.of("\"ord_unknown\""));
-    final Arbitrary<String> data = Arbitraries.oneOf(jsonValues(), Arbitraries.of("{\"deliveredAt\": \"yesterday\"}"));
+            "\"com.example.payment.confirmed\"",
+            "\"com.example.payment.declined\"",
+            "\"com.example.shipment.delivered\"",
+            "\"com.example.unknown\"",
+            "null",
+            "1",
+            "[]");
+    final Arbitrary<String> subject =
+        Arbitraries.oneOf(jsonValues(), Arbitraries.of("\"ord_unknown\""));
+    final Arbitrary<String> data =
+        Arbitraries.oneOf(jsonValues(), Arbitraries.of("{\"deliveredAt\": \"yesterday\"}"));
     return Arbitraries.oneOf(
         Combinators.combine(type, subject, data)
             .as(
                 (t, s, d) ->
-                    "{\"specversion\": \"1.0\", \"id\": \"e-" + UUID.randomUUID()
-                        + "\", \"source\": \"urn:x\", \"type\": " + t + ", \"subject\": " + s
-                        + ", \"data\": " + d + "}"),
+                    "{\"specversion\": \"1.0\", \"id\": \"e-"
+                        + UUID.randomUUID()
+                        + "\", \"source\": \"urn:x\", \"type\": "
+                        + t
+                        + ", \"subject\": "
+                        + s
+                        + ", \"data\": "
+                        + d
+                        + "}"),
         junk());
   }
 
@@ -233,8 +312,13 @@ class HostileInputProperties {
             Arbitraries.of("%00", "..%2F..%2Fetc", "%ZZ", "ord_%F0%9F%9A%80", "a%20b", "null"));
     return Combinators.combine(
             Arbitraries.of(
-                "/api/orders/", "/api/orders/?status=", "/api/orders?page=", "/api/orders?size=",
-                "/api/events/", "/api/orders/x/timeline?x=", "/api/orders/"),
+                "/api/orders/",
+                "/api/orders/?status=",
+                "/api/orders?page=",
+                "/api/orders?size=",
+                "/api/events/",
+                "/api/orders/x/timeline?x=",
+                "/api/orders/"),
             id,
             Arbitraries.of("", "/timeline", "/cancellation", "/x"))
         .as((prefix, value, suffix) -> prefix + value + suffix);
@@ -296,7 +380,8 @@ class HostileInputProperties {
     try {
       return URI.create(path);
     } catch (IllegalArgumentException e) {
-      return URI.create("/api/orders/" + UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)));
+      return URI.create(
+          "/api/orders/" + UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)));
     }
   }
 

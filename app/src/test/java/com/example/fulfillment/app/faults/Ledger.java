@@ -1,6 +1,5 @@
 package com.example.fulfillment.app.faults;
 
-import com.example.fulfillment.support.Fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.inventory.InventoryService;
@@ -14,6 +13,7 @@ import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.payment.Payment;
 import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.payment.PaymentStatus;
+import com.example.fulfillment.support.Fixture;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The books the fault suite checks after a batch of orders has ended: stock and money must add
- * up exactly, whatever was redelivered, crashed or raced.
+ * The books the fault suite checks after a batch of orders has ended: stock and money must add up
+ * exactly, whatever was redelivered, crashed or raced.
  */
 final class Ledger {
 
@@ -33,7 +33,8 @@ final class Ledger {
   private final PaymentService payments;
   private final Map<String, StockLevel> before;
 
-  Ledger(final OrderService orders, final InventoryService inventory, final PaymentService payments) {
+  Ledger(
+      final OrderService orders, final InventoryService inventory, final PaymentService payments) {
     this.orders = orders;
     this.inventory = inventory;
     this.payments = payments;
@@ -41,8 +42,7 @@ final class Ledger {
   }
 
   private Map<String, StockLevel> stock() {
-    return inventory.stockLevels().stream()
-        .collect(Collectors.toMap(StockLevel::sku, s -> s));
+    return inventory.stockLevels().stream().collect(Collectors.toMap(StockLevel::sku, s -> s));
   }
 
   /**
@@ -67,10 +67,12 @@ final class Ledger {
       if (order.status() == OrderStatus.COMPLETED) {
         final Payment p = payment.orElseThrow();
         assertThat(p.status()).as("%s charged", orderId).isEqualTo(PaymentStatus.CHARGED);
-        assertThat(p.capturedAmount()).as("%s charged its total once", orderId)
+        assertThat(p.capturedAmount())
+            .as("%s charged its total once", orderId)
             .isEqualByComparingTo(order.total());
         assertThat(p.refundedAmount()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(reservations).as("%s shipped every line", orderId)
+        assertThat(reservations)
+            .as("%s shipped every line", orderId)
             .hasSize(order.lines().size())
             .allMatch(r -> r.status() == ReservationStatus.SHIPPED);
         for (OrderLine line : order.lines()) {
@@ -82,8 +84,12 @@ final class Ledger {
                 assertThat(p.refundedAmount())
                     .as("%s (%s) keeps no money", orderId, order.status())
                     .isEqualByComparingTo(p.capturedAmount()));
-        assertThat(reservations).as("%s (%s) holds no stock", orderId, order.status())
-            .noneMatch(r -> r.status() == ReservationStatus.RESERVED || r.status() == ReservationStatus.SHIPPED);
+        assertThat(reservations)
+            .as("%s (%s) holds no stock", orderId, order.status())
+            .noneMatch(
+                r ->
+                    r.status() == ReservationStatus.RESERVED
+                        || r.status() == ReservationStatus.SHIPPED);
       }
     }
     final Map<String, StockLevel> after = stock();
@@ -93,7 +99,9 @@ final class Ledger {
       assertThat(Fixture.conserved(now)).as("%s conserved", now.sku()).isTrue();
       assertThat(now.shipped() - then.shipped()).as("%s shipped", now.sku()).isEqualTo(shipped);
       assertThat(now.reserved() - then.reserved()).as("%s reserved", now.sku()).isZero();
-      assertThat(now.available() - then.available()).as("%s available", now.sku()).isEqualTo(-shipped);
+      assertThat(now.available() - then.available())
+          .as("%s available", now.sku())
+          .isEqualTo(-shipped);
     }
   }
 }

@@ -3,12 +3,12 @@ package com.example.fulfillment.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.payment.PaymentService;
-import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.testing.ProcessRecords;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -86,15 +86,20 @@ class LoadInvariantsTest {
                   final String orderId = place(api, plan, sku);
                   plans.put(orderId, plan);
                   switch (plan) {
-                    case CONFIRMED_BY_EVENT -> later.schedule(
-                        () -> event(api, "com.example.payment.confirmed", orderId),
-                        cancelAfterMillis, TimeUnit.MILLISECONDS);
-                    case DECLINED_BY_EVENT -> later.schedule(
-                        () -> event(api, "com.example.payment.declined", orderId),
-                        cancelAfterMillis, TimeUnit.MILLISECONDS);
-                    case CANCELLED_AT_RANDOM -> later.schedule(
-                        () -> cancel(api, orderId), cancelAfterMillis, TimeUnit.MILLISECONDS);
-                    default -> { }
+                    case CONFIRMED_BY_EVENT ->
+                        later.schedule(
+                            () -> event(api, "com.example.payment.confirmed", orderId),
+                            cancelAfterMillis,
+                            TimeUnit.MILLISECONDS);
+                    case DECLINED_BY_EVENT ->
+                        later.schedule(
+                            () -> event(api, "com.example.payment.declined", orderId),
+                            cancelAfterMillis,
+                            TimeUnit.MILLISECONDS);
+                    case CANCELLED_AT_RANDOM ->
+                        later.schedule(
+                            () -> cancel(api, orderId), cancelAfterMillis, TimeUnit.MILLISECONDS);
+                    default -> {}
                   }
                   return orderId;
                 }));
@@ -153,33 +158,46 @@ class LoadInvariantsTest {
       byStatus.merge(order.status(), 1, Integer::sum);
       switch (e.getValue()) {
         case HAPPY, TWO_LINES, FLAKY, CONFIRMED_BY_EVENT, OUTAGE ->
-            assertThat(order.status()).as("%s %s", e.getValue(), e.getKey())
+            assertThat(order.status())
+                .as("%s %s", e.getValue(), e.getKey())
                 .isEqualTo(OrderStatus.COMPLETED);
         case OUT_OF_STOCK, DECLINED, DECLINED_BY_EVENT ->
-            assertThat(order.status()).as("%s %s", e.getValue(), e.getKey())
+            assertThat(order.status())
+                .as("%s %s", e.getValue(), e.getKey())
                 .isEqualTo(OrderStatus.REJECTED);
         case CANCELLED_AT_RANDOM ->
             // a cancellation that arrives after delivery is refused (409): then it completed
-            assertThat(order.status()).as("%s %s", e.getValue(), e.getKey())
+            assertThat(order.status())
+                .as("%s %s", e.getValue(), e.getKey())
                 .isIn(OrderStatus.CANCELLED, OrderStatus.COMPLETED);
       }
     }
     System.out.println("LoadInvariantsTest: " + ORDERS + " orders ended as " + byStatus);
     ledger.assertBalanced(plans.keySet());
     assertThat(openIncidents(new ProcessRecords(engine), plans.keySet()))
-        .as("no incident left").isZero();
+        .as("no incident left")
+        .isZero();
   }
 
   private static Plan pick(final Random random) {
     final Plan[] regular = {
-      Plan.HAPPY, Plan.HAPPY, Plan.HAPPY, Plan.TWO_LINES, Plan.FLAKY, Plan.OUT_OF_STOCK,
-      Plan.DECLINED, Plan.CONFIRMED_BY_EVENT, Plan.DECLINED_BY_EVENT, Plan.CANCELLED_AT_RANDOM,
+      Plan.HAPPY,
+      Plan.HAPPY,
+      Plan.HAPPY,
+      Plan.TWO_LINES,
+      Plan.FLAKY,
+      Plan.OUT_OF_STOCK,
+      Plan.DECLINED,
+      Plan.CONFIRMED_BY_EVENT,
+      Plan.DECLINED_BY_EVENT,
+      Plan.CANCELLED_AT_RANDOM,
       Plan.CANCELLED_AT_RANDOM
     };
     return regular[random.nextInt(regular.length)];
   }
 
-  private static String place(final ApiDriver api, final Plan plan, final int sku) throws Exception {
+  private static String place(final ApiDriver api, final Plan plan, final int sku)
+      throws Exception {
     final String line = "SKU-" + sku + ":1";
     final String other = "SKU-" + (sku % 17 + 1) + ":2";
     return switch (plan) {

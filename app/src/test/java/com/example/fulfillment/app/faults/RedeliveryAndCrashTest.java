@@ -3,11 +3,11 @@ package com.example.fulfillment.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.app.faults.Faults.Kind;
+import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.app.support.ApiDriver;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Zeebe delivers jobs at least once. Whatever the delivery does — a job handled twice (lost
- * completion), a worker that dies right after its effect, a worker stuck past the job timeout
- * while the engine hands the job to another — every order ends once, with one charge, one
- * reservation per line and one refund.
+ * completion), a worker that dies right after its effect, a worker stuck past the job timeout while
+ * the engine hands the job to another — every order ends once, with one charge, one reservation per
+ * line and one refund.
  */
 @FaultSuiteTest
 class RedeliveryAndCrashTest {
@@ -80,7 +80,10 @@ class RedeliveryAndCrashTest {
         .isEqualTo(202);
 
     for (Map.Entry<String, String> order : expected.entrySet()) {
-      assertThat(api.awaitStatus(order.getKey(), "COMPLETED", "REJECTED", "CANCELLED").get("status").asText())
+      assertThat(
+              api.awaitStatus(order.getKey(), "COMPLETED", "REJECTED", "CANCELLED")
+                  .get("status")
+                  .asText())
           .as(order.getKey())
           .isEqualTo(order.getValue());
     }

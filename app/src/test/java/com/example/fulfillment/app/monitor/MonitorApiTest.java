@@ -49,12 +49,21 @@ class MonitorApiTest {
 
     final var page = call(get("/monitor/index.html"));
     assertThat(page.getStatus()).isEqualTo(200);
-    assertThat(page.getContentAsString()).contains("bpmn-navigated-viewer.production.min.js")
-        .doesNotContain("<script>").doesNotContain("style=");
+    assertThat(page.getContentAsString())
+        .contains("bpmn-navigated-viewer.production.min.js")
+        .doesNotContain("<script>")
+        .doesNotContain("style=");
     assertThat(page.getHeader("Content-Security-Policy"))
-        .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'");
+        .contains(
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "frame-ancestors 'none'");
 
-    final var noKey = mvc.perform(get("/api/monitor/stats").header("X-API-Key", "wrong")).andReturn().getResponse();
+    final var noKey =
+        mvc.perform(get("/api/monitor/stats").header("X-API-Key", "wrong"))
+            .andReturn()
+            .getResponse();
     assertThat(noKey.getStatus()).isEqualTo(401);
     assertThat(noKey.getContentType()).startsWith("application/problem+json");
   }
@@ -69,39 +78,72 @@ class MonitorApiTest {
     assertThat(json(local).get("localDefaultKey").asText()).isEqualTo(ApiTestConfiguration.API_KEY);
     // the key it offers is one the API takes, with write access (demo orders, retry)
     assertThat(MonitorAccessController.BUILT_IN.apiKey()).isEqualTo(ApiTestConfiguration.API_KEY);
-    assertThat(MonitorAccessController.BUILT_IN.readOnlyApiKey()).isEqualTo(ApiTestConfiguration.READ_ONLY_KEY);
+    assertThat(MonitorAccessController.BUILT_IN.readOnlyApiKey())
+        .isEqualTo(ApiTestConfiguration.READ_ONLY_KEY);
 
     // asked for through a name that is not loopback (a proxy, DNS rebinding): nothing
-    final var proxied = call(get("/monitor/access").with(r -> {
-      r.setServerName("fulfillment.example.com");
-      return r;
-    }));
+    final var proxied =
+        call(
+            get("/monitor/access")
+                .with(
+                    r -> {
+                      r.setServerName("fulfillment.example.com");
+                      return r;
+                    }));
     assertThat(json(proxied).get("localDefaultKey").isNull()).isTrue();
     assertThat(call(get("/v3/api-docs")).getContentAsString()).doesNotContain("/monitor/access");
   }
 
   @Test
   void aKeyOfYourOwnOrAnAddressBeyondLoopbackIsNeverOffered() throws Exception {
-    final var builtIn = new SecurityProperties(ApiTestConfiguration.API_KEY, ApiTestConfiguration.READ_ONLY_KEY);
+    final var builtIn =
+        new SecurityProperties(ApiTestConfiguration.API_KEY, ApiTestConfiguration.READ_ONLY_KEY);
     final var loopback = InetAddress.getByName("127.0.0.1");
-    assertThat(MonitorAccessController.localDefaultKey(loopback, builtIn)).isEqualTo(ApiTestConfiguration.API_KEY);
+    assertThat(MonitorAccessController.localDefaultKey(loopback, builtIn))
+        .isEqualTo(ApiTestConfiguration.API_KEY);
     assertThat(MonitorAccessController.localDefaultKey(InetAddress.getByName("::1"), builtIn))
         .isEqualTo(ApiTestConfiguration.API_KEY);
 
-    assertThat(MonitorAccessController.localDefaultKey(loopback, new SecurityProperties("own-key", ApiTestConfiguration.READ_ONLY_KEY)))
-        .as("own full key").isNull();
-    assertThat(MonitorAccessController.localDefaultKey(loopback, new SecurityProperties(ApiTestConfiguration.API_KEY, "own-read-key")))
-        .as("own read key").isNull();
-    assertThat(MonitorAccessController.localDefaultKey(loopback, new SecurityProperties("own-key", "own-read-key")))
-        .as("own keys").isNull();
-    assertThat(MonitorAccessController.localDefaultKey(null, builtIn)).as("all interfaces").isNull();
-    assertThat(MonitorAccessController.localDefaultKey(InetAddress.getByName("0.0.0.0"), builtIn)).isNull();
-    assertThat(MonitorAccessController.localDefaultKey(InetAddress.getByName("192.168.1.20"), builtIn)).isNull();
+    assertThat(
+            MonitorAccessController.localDefaultKey(
+                loopback, new SecurityProperties("own-key", ApiTestConfiguration.READ_ONLY_KEY)))
+        .as("own full key")
+        .isNull();
+    assertThat(
+            MonitorAccessController.localDefaultKey(
+                loopback, new SecurityProperties(ApiTestConfiguration.API_KEY, "own-read-key")))
+        .as("own read key")
+        .isNull();
+    assertThat(
+            MonitorAccessController.localDefaultKey(
+                loopback, new SecurityProperties("own-key", "own-read-key")))
+        .as("own keys")
+        .isNull();
+    assertThat(MonitorAccessController.localDefaultKey(null, builtIn))
+        .as("all interfaces")
+        .isNull();
+    assertThat(MonitorAccessController.localDefaultKey(InetAddress.getByName("0.0.0.0"), builtIn))
+        .isNull();
+    assertThat(
+            MonitorAccessController.localDefaultKey(InetAddress.getByName("192.168.1.20"), builtIn))
+        .isNull();
 
     assertThat(List.of("localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "[::1]", "::1"))
         .allSatisfy(h -> assertThat(MonitorAccessController.loopbackName(h)).as(h).isTrue());
-    assertThat(Arrays.asList("example.com", "localhost.example.com", "127.0.0.1.nip.io", "10.0.0.1", "[::2]", "", null))
-        .allSatisfy(h -> assertThat(MonitorAccessController.loopbackName(h)).as(String.valueOf(h)).isFalse());
+    assertThat(
+            Arrays.asList(
+                "example.com",
+                "localhost.example.com",
+                "127.0.0.1.nip.io",
+                "10.0.0.1",
+                "[::2]",
+                "",
+                null))
+        .allSatisfy(
+            h ->
+                assertThat(MonitorAccessController.loopbackName(h))
+                    .as(String.valueOf(h))
+                    .isFalse());
   }
 
   @Test
@@ -111,9 +153,11 @@ class MonitorApiTest {
     assertThat(models.get("models").findValuesAsText("processId"))
         .containsExactly("order-fulfillment", "shipping", "loyalty-points", "order-analytics");
 
-    final var xml = call(get("/api/monitor/models/shipping/xml").header("Accept", "application/xml"));
+    final var xml =
+        call(get("/api/monitor/models/shipping/xml").header("Accept", "application/xml"));
     assertThat(xml.getStatus()).isEqualTo(200);
-    assertThat(xml.getContentAsString()).contains("<bpmn:process id=\"shipping\"", "bpmndi:BPMNDiagram");
+    assertThat(xml.getContentAsString())
+        .contains("<bpmn:process id=\"shipping\"", "bpmndi:BPMNDiagram");
 
     final var missing = call(get("/api/monitor/models/nope/xml"));
     assertThat(missing.getStatus()).isEqualTo(404);
@@ -126,10 +170,17 @@ class MonitorApiTest {
     api.awaitStatus(declined, "REJECTED");
 
     final JsonNode stats =
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-            .until(() -> json(call(get("/api/monitor/stats"))),
-                s -> element(s, "order-fulfillment", "RejectOrder").path("completed").asLong() >= 1
-                    && element(s, "order-fulfillment", "ReserveStock").path("compensated").asLong() >= 1);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> json(call(get("/api/monitor/stats"))),
+                s ->
+                    element(s, "order-fulfillment", "RejectOrder").path("completed").asLong() >= 1
+                        && element(s, "order-fulfillment", "ReserveStock")
+                                .path("compensated")
+                                .asLong()
+                            >= 1);
     assertThat(stats.at("/orders/REJECTED").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(element(stats, "order-fulfillment", "ChargePayment").path("terminated").asLong())
         .isGreaterThanOrEqualTo(1);
@@ -138,7 +189,8 @@ class MonitorApiTest {
     final String etag = first.getHeader("ETag");
     assertThat(etag).isNotBlank();
     final var again = call(get("/api/monitor/stats").header("If-None-Match", etag));
-    assertThat(again.getStatus()).isIn(200, 304); // 200 only if another test's order moved meanwhile
+    assertThat(again.getStatus())
+        .isIn(200, 304); // 200 only if another test's order moved meanwhile
     if (again.getStatus() == 304) {
       assertThat(again.getContentAsString()).isEmpty();
     }
@@ -155,7 +207,8 @@ class MonitorApiTest {
     final JsonNode order =
         StreamSupport.stream(body.get("instances").spliterator(), false)
             .filter(i -> i.get("bpmnProcessId").asText().equals("order-fulfillment"))
-            .findFirst().orElseThrow();
+            .findFirst()
+            .orElseThrow();
     assertThat(order.at("/variables/orderId").asText()).isEqualTo("\"" + orderId + "\"");
     assertThat(order.get("takenFlows").size()).isGreaterThan(5);
 
@@ -166,7 +219,9 @@ class MonitorApiTest {
   void anIncidentIsListedAndRetryResolvesItAndTheOrderGoesOn() throws Exception {
     final String orderId = api.place("tok_outage", "SKU-4:1");
     final JsonNode incident =
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(200))
             .until(() -> incidentOf(orderId), i -> i != null);
     assertThat(incident.get("elementId").asText()).isEqualTo("ChargePayment");
     assertThat(incident.get("errorType").asText()).isEqualTo("JOB_NO_RETRIES");
@@ -174,7 +229,10 @@ class MonitorApiTest {
     assertThat(incident.get("retryable").asBoolean()).isTrue();
     final long key = incident.get("incidentKey").asLong();
 
-    final var readOnly = call(post("/api/incidents/" + key + "/retry").header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY));
+    final var readOnly =
+        call(
+            post("/api/incidents/" + key + "/retry")
+                .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY));
     assertThat(readOnly.getStatus()).isEqualTo(403);
     final var badKey = call(post("/api/incidents/abc/retry"));
     assertThat(badKey.getStatus()).isEqualTo(400);
@@ -192,7 +250,9 @@ class MonitorApiTest {
     assertThat(json(retried).get("retries").asInt()).isEqualTo(1);
 
     api.awaitStatus(orderId, "SHIPPED"); // charged on the 4th attempt; waits for the carrier here
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> incidentOf(orderId) == null);
     final var twice = call(post("/api/incidents/" + key + "/retry"));
     assertThat(twice.getStatus()).isEqualTo(404);
@@ -202,9 +262,14 @@ class MonitorApiTest {
   @Test
   void theOpenApiDocumentDescribesTheNewEndpoints() throws Exception {
     final String doc = call(get("/v3/api-docs")).getContentAsString();
-    assertThat(doc).contains("/api/incidents/{incidentKey}/retry", "/api/incidents",
-        "/api/monitor/stats", "/api/monitor/models/{processId}/xml",
-        "/api/monitor/orders/{orderId}/instances", "incident-not-found");
+    assertThat(doc)
+        .contains(
+            "/api/incidents/{incidentKey}/retry",
+            "/api/incidents",
+            "/api/monitor/stats",
+            "/api/monitor/models/{processId}/xml",
+            "/api/monitor/orders/{orderId}/instances",
+            "incident-not-found");
   }
 
   private JsonNode incidentOf(final String orderId) throws Exception {
@@ -216,7 +281,8 @@ class MonitorApiTest {
     return null;
   }
 
-  private static JsonNode element(final JsonNode stats, final String processId, final String elementId) {
+  private static JsonNode element(
+      final JsonNode stats, final String processId, final String elementId) {
     for (JsonNode p : stats.get("processes")) {
       if (p.get("processId").asText().equals(processId)) {
         for (JsonNode e : p.get("elements")) {

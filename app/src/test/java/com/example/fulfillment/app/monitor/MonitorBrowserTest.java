@@ -39,12 +39,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The monitor page in a real browser (headless Chromium through chromedriver, Debian's packages):
  * the whole app on the embedded engine (free ports, 127.0.0.1), orders placed through the API and
- * one from the page, then the live counts on the diagram, an order's highlighted path, the
- * incident list and its Retry button, which resumes a {@code tok_outage} order. In this default
- * run (loopback, built-in keys) the page opens with the diagram and no key dialog; a second app
- * with keys of its own shows that the page then asks for the key. Skipped, with the
- * reason, where Chromium or chromedriver is not installed ({@code apt-get install chromium
- * chromium-driver}; other locations: {@code CHROME_BIN}, {@code CHROMEDRIVER}).
+ * one from the page, then the live counts on the diagram, an order's highlighted path, the incident
+ * list and its Retry button, which resumes a {@code tok_outage} order. In this default run
+ * (loopback, built-in keys) the page opens with the diagram and no key dialog; a second app with
+ * keys of its own shows that the page then asks for the key. Skipped, with the reason, where
+ * Chromium or chromedriver is not installed ({@code apt-get install chromium chromium-driver};
+ * other locations: {@code CHROME_BIN}, {@code CHROMEDRIVER}).
  *
  * <p>Screenshots go to {@code app/target/monitor-screenshots/}; with {@code
  * -Dmonitor.screenshots=docs/screenshots} (relative to the repository root) also there, which is
@@ -59,12 +59,16 @@ class MonitorBrowserTest {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(final ExtensionContext context) {
       if (!Files.isExecutable(CHROME)) {
-        return ConditionEvaluationResult.disabled("Chromium not found at " + CHROME
-            + " (apt-get install chromium, or set CHROME_BIN): browser test skipped");
+        return ConditionEvaluationResult.disabled(
+            "Chromium not found at "
+                + CHROME
+                + " (apt-get install chromium, or set CHROME_BIN): browser test skipped");
       }
       if (!Files.isExecutable(DRIVER)) {
-        return ConditionEvaluationResult.disabled("chromedriver not found at " + DRIVER
-            + " (apt-get install chromium-driver, or set CHROMEDRIVER): browser test skipped");
+        return ConditionEvaluationResult.disabled(
+            "chromedriver not found at "
+                + DRIVER
+                + " (apt-get install chromium-driver, or set CHROMEDRIVER): browser test skipped");
       }
       return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
     }
@@ -87,17 +91,29 @@ class MonitorBrowserTest {
     properties.put("fulfillment.workers.retry-backoff.initial", "PT0.2S");
     properties.put("fulfillment.workers.retry-backoff.max", "PT0.5S");
     app = RunningApp.start("", properties);
-    base = "http://127.0.0.1:"
-        + app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
+    base =
+        "http://127.0.0.1:"
+            + app.bean(org.springframework.core.env.Environment.class)
+                .getProperty("local.server.port");
 
     profile = Files.createTempDirectory("monitor-chromium-");
     final ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROME.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1440,1200",
-        "--force-device-scale-factor=1", "--lang=en-US", "--hide-scrollbars");
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
+        "--window-size=1440,1200",
+        "--force-device-scale-factor=1",
+        "--lang=en-US",
+        "--hide-scrollbars");
     service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
@@ -138,10 +154,15 @@ class MonitorBrowserTest {
     until(d -> overviewDiagramShows("ChargePayment"));
     assertThat(browser.getCurrentUrl()).endsWith("/monitor/");
     assertThat(js("return document.getElementById('key-dialog').open")).isEqualTo(false);
-    assertThat(text(By.id("key-note"))).startsWith("Using the local development key (loopback only)");
-    assertThat(js("return sessionStorage.getItem('fulfillment.monitor.apiKey')")).isEqualTo(RunningApp.API_KEY);
-    assertThat(js("return document.querySelectorAll('#overview-diagram .djs-container svg g.djs-shape').length"))
-        .asString().satisfies(n -> assertThat(Integer.parseInt(n)).isGreaterThan(10));
+    assertThat(text(By.id("key-note")))
+        .startsWith("Using the local development key (loopback only)");
+    assertThat(js("return sessionStorage.getItem('fulfillment.monitor.apiKey')"))
+        .isEqualTo(RunningApp.API_KEY);
+    assertThat(
+            js(
+                "return document.querySelectorAll('#overview-diagram .djs-container svg g.djs-shape').length"))
+        .asString()
+        .satisfies(n -> assertThat(Integer.parseInt(n)).isGreaterThan(10));
     screenshot("monitor-first-open");
 
     // a demo order from the page
@@ -150,11 +171,13 @@ class MonitorBrowserTest {
     assertThat(fromPage).startsWith("ord_");
 
     // live counts on the overview's diagram
-    until(d -> count("CompleteOrder", "completed") >= 3
-        && count("ChargePayment", "incidents") == 1
-        && count("ReserveStock", "compensated") >= 1
-        && count("ChargePayment", "terminated") >= 1
-        && count("AwaitPaymentConfirmation", "active") == 1);
+    until(
+        d ->
+            count("CompleteOrder", "completed") >= 3
+                && count("ChargePayment", "incidents") == 1
+                && count("ReserveStock", "compensated") >= 1
+                && count("ChargePayment", "terminated") >= 1
+                && count("AwaitPaymentConfirmation", "active") == 1);
     assertThat(text(By.id("overview-summary"))).contains("1 open incident");
     assertThat(text(By.id("nav-incidents"))).isEqualTo("1");
     screenshot("monitor-overview");
@@ -166,16 +189,23 @@ class MonitorBrowserTest {
         .allSatisfy(r -> assertThat(r.getAttribute("data-status")).isEqualTo("REJECTED"));
     assertThat(text(By.id("orders-body"))).contains(declined, outOfStock).doesNotContain(happy);
     browser.findElement(By.linkText(declined)).click();
-    until(d -> "REJECTED".equals(attribute(By.id("view-order"), "data-status"))
-        && marked("RejectOrder", "fm-completed"));
+    until(
+        d ->
+            "REJECTED".equals(attribute(By.id("view-order"), "data-status"))
+                && marked("RejectOrder", "fm-completed"));
     assertThat(marked("ReserveStock", "fm-compensated")).as("stock released").isTrue();
     assertThat(marked("ReleaseLine", "fm-completed")).as("compensation handler ran").isTrue();
-    assertThat(marked("ChargePayment", "fm-terminated")).as("declined: interrupted by the error").isTrue();
+    assertThat(marked("ChargePayment", "fm-terminated"))
+        .as("declined: interrupted by the error")
+        .isTrue();
     assertThat(marked("ValidateOrder", "fm-completed")).isTrue();
     assertThat(marked("CompleteOrder", "fm-completed")).isFalse();
     assertThat(marked("RefundPayment", "fm-completed")).as("nothing was charged").isFalse();
-    assertThat(js("return document.querySelectorAll('#order-diagram .djs-connection.fm-taken').length"))
-        .asString().satisfies(n -> assertThat(Integer.parseInt(n)).isGreaterThan(10));
+    assertThat(
+            js(
+                "return document.querySelectorAll('#order-diagram .djs-connection.fm-taken').length"))
+        .asString()
+        .satisfies(n -> assertThat(Integer.parseInt(n)).isGreaterThan(10));
     assertThat(text(By.id("order-outcome"))).contains("PAYMENT_DECLINED");
     assertThat(text(By.id("order-variables"))).contains("rejectionReason", "\"PAYMENT_DECLINED\"");
     assertThat(rows("#order-timeline tr[data-kind='ELEMENT_COMPLETED']")).hasSizeGreaterThan(10);
@@ -196,24 +226,32 @@ class MonitorBrowserTest {
     final By retry = By.cssSelector("#incidents-body tr[data-order-id='" + outage + "'] button");
     until(d -> visible(retry));
     assertThat(text(By.id("incidents-body"))).contains("Charge payment", "JOB_NO_RETRIES");
-    until(d -> Boolean.TRUE.equals(js("return !!document.querySelector("
-        + "\"#incidents-diagram g.djs-element.fm-incident[data-element-id='ChargePayment']\")")));
+    until(
+        d ->
+            Boolean.TRUE.equals(
+                js(
+                    "return !!document.querySelector("
+                        + "\"#incidents-diagram g.djs-element.fm-incident[data-element-id='ChargePayment']\")")));
     screenshot("monitor-incidents");
-    until(d -> { // keyboard works as well as a click (the row may be re-rendered meanwhile: retried)
-      browser.findElement(retry).sendKeys(Keys.ENTER);
-      return true;
-    });
+    until(
+        d -> { // keyboard works as well as a click (the row may be re-rendered meanwhile: retried)
+          browser.findElement(retry).sendKeys(Keys.ENTER);
+          return true;
+        });
     until(d -> text(By.id("incidents-summary")).equals("No open incidents."));
     browser.get(base + "/monitor/#/orders/" + outage);
-    until(d -> "COMPLETED".equals(attribute(By.id("view-order"), "data-status"))
-        && marked("CompleteOrder", "fm-completed"));
+    until(
+        d ->
+            "COMPLETED".equals(attribute(By.id("view-order"), "data-status"))
+                && marked("CompleteOrder", "fm-completed"));
     assertThat(marked("ChargePayment", "fm-incident")).isFalse();
     assertThat(marked("ChargePayment", "fm-completed")).isTrue();
     assertThat(text(By.id("order-timeline"))).contains("Incident resolved");
 
     // the other orders ended too, and nothing broke the Content-Security-Policy
     for (String orderId : List.of(happy, happy2, fromPage, confirm)) {
-      until(d -> app.get("/api/orders/" + orderId).json().get("status").asText().equals("COMPLETED"));
+      until(
+          d -> app.get("/api/orders/" + orderId).json().get("status").asText().equals("COMPLETED"));
     }
     assertThat(js("return window.fmMonitor.cspViolations")).asList().isEmpty();
     assertThat(js("return document.querySelector('.bjs-powered-by') !== null")).isEqualTo(true);
@@ -223,8 +261,11 @@ class MonitorBrowserTest {
     until(d -> visible(By.id("overview-title")));
     new Actions(browser).sendKeys(Keys.TAB).perform();
     assertThat(browser.switchTo().activeElement().getAttribute("class")).isEqualTo("skip-link");
-    assertThat(js("return [...document.querySelectorAll('button')].filter(b =>"
-        + " !(b.getAttribute('aria-label') || b.textContent.trim())).length")).isEqualTo(0L);
+    assertThat(
+            js(
+                "return [...document.querySelectorAll('button')].filter(b =>"
+                    + " !(b.getAttribute('aria-label') || b.textContent.trim())).length"))
+        .isEqualTo(0L);
   }
 
   @Test
@@ -233,8 +274,10 @@ class MonitorBrowserTest {
     properties.put("fulfillment.security.api-key", "browser-test-own-key");
     properties.put("fulfillment.security.read-only-api-key", "browser-test-own-read-key");
     try (RunningApp own = RunningApp.start("", properties)) {
-      final String ownBase = "http://127.0.0.1:"
-          + own.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
+      final String ownBase =
+          "http://127.0.0.1:"
+              + own.bean(org.springframework.core.env.Environment.class)
+                  .getProperty("local.server.port");
       browser.get(ownBase + "/monitor/");
       final WebElement keyInput = until(d -> visible(By.id("key-input")));
       assertThat(browser.switchTo().activeElement()).isEqualTo(keyInput);
@@ -254,16 +297,27 @@ class MonitorBrowserTest {
 
   /** Whether the overview's diagram (bpmn-js) has drawn the element. */
   private static boolean overviewDiagramShows(final String elementId) {
-    return Boolean.TRUE.equals(js("return !!document.querySelector(\"#overview-diagram .djs-container svg"
-        + " g.djs-element[data-element-id='" + elementId + "']\")"));
+    return Boolean.TRUE.equals(
+        js(
+            "return !!document.querySelector(\"#overview-diagram .djs-container svg"
+                + " g.djs-element[data-element-id='"
+                + elementId
+                + "']\")"));
   }
 
   private static String place(final String token, final String sku, final int quantity) {
     final RunningApp.Response response =
-        app.postJson("/api/orders",
-            "{\"customerId\":\"c-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"items\":[{\"sku\":\""
-                + sku + "\",\"quantity\":" + quantity + "}],"
-                + RunningApp.PAYMENT_AND_ADDRESS.replace("tok_ok", token) + "}");
+        app.postJson(
+            "/api/orders",
+            "{\"customerId\":\"c-"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"items\":[{\"sku\":\""
+                + sku
+                + "\",\"quantity\":"
+                + quantity
+                + "}],"
+                + RunningApp.PAYMENT_AND_ADDRESS.replace("tok_ok", token)
+                + "}");
     assertThat(response.status()).as(response.body()).isEqualTo(202);
     return response.json().get("orderId").asText();
   }
@@ -272,13 +326,19 @@ class MonitorBrowserTest {
     return new WebDriverWait(browser, WAIT, Duration.ofMillis(100))
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .withMessage(() -> "page at " + browser.getCurrentUrl() + " shows:\n" + js(
-            "const t = document.querySelector('#overview-table table'); return (t ? t.innerText + '\\n' : '')"
-                + " + document.querySelector('main').innerText.slice(0, 1500)"))
-        .until(d -> {
-          final T value = condition.apply(d);
-          return value instanceof Boolean b && !b ? null : value;
-        });
+        .withMessage(
+            () ->
+                "page at "
+                    + browser.getCurrentUrl()
+                    + " shows:\n"
+                    + js(
+                        "const t = document.querySelector('#overview-table table'); return (t ? t.innerText + '\\n' : '')"
+                            + " + document.querySelector('main').innerText.slice(0, 1500)"))
+        .until(
+            d -> {
+              final T value = condition.apply(d);
+              return value instanceof Boolean b && !b ? null : value;
+            });
   }
 
   private static WebElement visible(final By by) {
@@ -304,21 +364,32 @@ class MonitorBrowserTest {
 
   /** The count badge of a kind on an element of the overview's diagram (0 when none). */
   private static long count(final String elementId, final String kind) {
-    final Object n = js("const b = document.querySelector(`#overview-diagram .fm-counts[data-element-id='"
-        + elementId + "'] .fm-count-" + kind + "`); return b ? Number(b.textContent) : 0;");
+    final Object n =
+        js(
+            "const b = document.querySelector(`#overview-diagram .fm-counts[data-element-id='"
+                + elementId
+                + "'] .fm-count-"
+                + kind
+                + "`); return b ? Number(b.textContent) : 0;");
     return ((Number) n).longValue();
   }
 
   /** Whether the element's shape on the order's diagram carries the marker class. */
   private static boolean marked(final String elementId, final String marker) {
-    return Boolean.TRUE.equals(js("const g = document.querySelector(`#order-diagram"
-        + " g.djs-element[data-element-id='" + elementId + "']`); return !!g && g.classList.contains('"
-        + marker + "');"));
+    return Boolean.TRUE.equals(
+        js(
+            "const g = document.querySelector(`#order-diagram"
+                + " g.djs-element[data-element-id='"
+                + elementId
+                + "']`); return !!g && g.classList.contains('"
+                + marker
+                + "');"));
   }
 
   private static void screenshot(final String name) throws IOException, InterruptedException {
-    js("document.activeElement && document.activeElement.blur();"
-        + " document.getElementById('toast').classList.remove('show')");
+    js(
+        "document.activeElement && document.activeElement.blur();"
+            + " document.getElementById('toast').classList.remove('show')");
     Thread.sleep(300); // the toast fades out
     final byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
     final Path target = Path.of("target", "monitor-screenshots");

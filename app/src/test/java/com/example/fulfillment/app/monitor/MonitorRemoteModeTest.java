@@ -3,12 +3,12 @@ package com.example.fulfillment.app.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.fulfillment.testing.EngineWatchdog;
-import com.example.fulfillment.testing.FreePort;
 import com.example.fulfillment.app.support.RunningApp;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.example.fulfillment.devengine.DevEngine;
 import com.example.fulfillment.devengine.DevEngineFactory;
+import com.example.fulfillment.testing.EngineWatchdog;
+import com.example.fulfillment.testing.FreePort;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -33,26 +33,33 @@ class MonitorRemoteModeTest {
     final EngineWatchdog watchdog = EngineWatchdog.attachTo(cluster);
     final String address = "http://127.0.0.1:" + port;
     try (RunningApp app =
-        RunningApp.start("remote", Map.of(
-            "camunda.client.grpc-address", address,
-            "camunda.client.rest-address", address,
-            "fulfillment.engine.require-connection", "true",
-            "fulfillment.engine.connect-timeout", "PT20S",
-            "fulfillment.workers.retry-backoff.initial", "PT0.2S",
-            "fulfillment.workers.retry-backoff.max", "PT0.5S",
-            "fulfillment.sandbox.carrier.delivery-delay", "PT0.5S",
-            "fulfillment.monitor.operate-url", "http://localhost:8081"))) {
+        RunningApp.start(
+            "remote",
+            Map.of(
+                "camunda.client.grpc-address", address,
+                "camunda.client.rest-address", address,
+                "fulfillment.engine.require-connection", "true",
+                "fulfillment.engine.connect-timeout", "PT20S",
+                "fulfillment.workers.retry-backoff.initial", "PT0.2S",
+                "fulfillment.workers.retry-backoff.max", "PT0.5S",
+                "fulfillment.sandbox.carrier.delivery-delay", "PT0.5S",
+                "fulfillment.monitor.operate-url", "http://localhost:8081"))) {
       final JsonNode models = app.get("/api/monitor/models").json();
       assertThat(models.get("basis").asText()).isEqualTo("WORKER_EVENTS");
       assertThat(models.get("operateUrl").asText()).isEqualTo("http://localhost:8081");
 
       final String ok = place(app, "tok_ok");
       final String outage = place(app, "tok_outage");
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-          .until(() -> app.get("/api/orders/" + ok).json().get("status").asText().equals("COMPLETED"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> app.get("/api/orders/" + ok).json().get("status").asText().equals("COMPLETED"));
 
       final JsonNode incident =
-          await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(250))
               .until(() -> incidentOf(app, outage), i -> i != null);
       assertThat(incident.get("incidentKey").isNull()).isTrue();
       assertThat(incident.get("retryable").asBoolean()).isFalse();
@@ -68,7 +75,8 @@ class MonitorRemoteModeTest {
 
       final JsonNode instances = app.get("/api/monitor/orders/" + ok + "/instances").json();
       assertThat(instances.get("basis").asText()).isEqualTo("WORKER_EVENTS");
-      assertThat(instances.get("instances").findValuesAsText("bpmnProcessId")).contains("order-fulfillment", "shipping");
+      assertThat(instances.get("instances").findValuesAsText("bpmnProcessId"))
+          .contains("order-fulfillment", "shipping");
 
       final RunningApp.Response retry = app.postJson("/api/incidents/2251799813685460/retry", "");
       assertThat(retry.status()).isEqualTo(409);
@@ -82,10 +90,13 @@ class MonitorRemoteModeTest {
 
   private static String place(final RunningApp app, final String token) {
     final RunningApp.Response response =
-        app.postJson("/api/orders",
-            "{\"customerId\":\"c-" + UUID.randomUUID().toString().substring(0, 8)
+        app.postJson(
+            "/api/orders",
+            "{\"customerId\":\"c-"
+                + UUID.randomUUID().toString().substring(0, 8)
                 + "\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}],"
-                + RunningApp.PAYMENT_AND_ADDRESS.replace("tok_ok", token) + "}");
+                + RunningApp.PAYMENT_AND_ADDRESS.replace("tok_ok", token)
+                + "}");
     assertThat(response.status()).as(response.body()).isEqualTo(202);
     return response.json().get("orderId").asText();
   }

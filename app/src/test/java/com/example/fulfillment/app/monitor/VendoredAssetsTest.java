@@ -36,7 +36,8 @@ class VendoredAssetsTest {
   }
 
   private static byte[] bytes(final String name) throws IOException {
-    try (InputStream in = VendoredAssetsTest.class.getClassLoader().getResourceAsStream(DIR + name)) {
+    try (InputStream in =
+        VendoredAssetsTest.class.getClassLoader().getResourceAsStream(DIR + name)) {
       assertThat(in).as(DIR + name).isNotNull();
       return in.readAllBytes();
     }

@@ -7,9 +7,9 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.example.fulfillment.order.worker.ValidateOrderWorker;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import java.util.Map;
@@ -31,7 +31,8 @@ class WorkerMetricsTest {
     when(job.getType()).thenReturn(JobTypes.VALIDATE_ORDER);
     when(job.getRetries()).thenReturn(3);
     when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "ord_metrics-test"));
-    catchThrowableOfType(BpmnError.class,
+    catchThrowableOfType(
+        BpmnError.class,
         () -> validateOrder.validateOrder(job, new ValidateOrderWorker.Input("ord_metrics-test")));
 
     final String scrape =
@@ -42,7 +43,9 @@ class WorkerMetricsTest {
             .getContentAsString();
 
     assertThat(scrape)
-        .containsPattern("fulfillment_worker_jobs_total\\{[^}]*outcome=\"bpmn_error\"[^}]*type=\"validate-order\"[^}]*} 1\\.0")
-        .containsPattern("fulfillment_worker_duration_seconds_count\\{[^}]*type=\"validate-order\"");
+        .containsPattern(
+            "fulfillment_worker_jobs_total\\{[^}]*outcome=\"bpmn_error\"[^}]*type=\"validate-order\"[^}]*} 1\\.0")
+        .containsPattern(
+            "fulfillment_worker_duration_seconds_count\\{[^}]*type=\"validate-order\"");
   }
 }

@@ -1,14 +1,12 @@
 package com.example.fulfillment.app.process;
 
-import com.example.fulfillment.support.Fixture;
-import com.example.fulfillment.process.ProcessConstants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.inventory.ReservationStatus;
 import com.example.fulfillment.order.Order;
-import com.example.fulfillment.app.order.OrderIntake;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.order.PlaceOrder;
@@ -17,7 +15,7 @@ import com.example.fulfillment.payment.PaymentStatus;
 import com.example.fulfillment.process.ProcessConstants.Errors;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
-import com.example.fulfillment.app.support.EmbeddedEngineTest;
+import com.example.fulfillment.support.Fixture;
 import com.example.fulfillment.testing.ProcessRecords;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -58,10 +56,14 @@ class WorkerContractProcessTest {
   static BpmnModelInstance model() {
     return Bpmn.createExecutableProcess(PROCESS)
         .startEvent("Start")
-        .serviceTask("ValidateOrder").zeebeJobType(JobTypes.VALIDATE_ORDER)
-        .boundaryEvent("Invalid").error(Errors.INVALID_ORDER).endEvent("RejectedInvalid")
+        .serviceTask("ValidateOrder")
+        .zeebeJobType(JobTypes.VALIDATE_ORDER)
+        .boundaryEvent("Invalid")
+        .error(Errors.INVALID_ORDER)
+        .endEvent("RejectedInvalid")
         .moveToActivity("ValidateOrder")
-        .serviceTask("ReserveLine").zeebeJobType(JobTypes.RESERVE_STOCK)
+        .serviceTask("ReserveLine")
+        .zeebeJobType(JobTypes.RESERVE_STOCK)
         .zeebeInputExpression("loopCounter", Variables.LINE_NO)
         .zeebeInputExpression("line.sku", Variables.SKU)
         .zeebeInputExpression("line.quantity", Variables.QUANTITY)
@@ -73,12 +75,18 @@ class WorkerContractProcessTest {
         .zeebeOutputCollection(Variables.RESERVATIONS)
         .zeebeOutputElementExpression(Variables.RESERVATION)
         .multiInstanceDone()
-        .boundaryEvent("OutOfStock").error(Errors.INSUFFICIENT_STOCK).endEvent("RejectedOutOfStock")
+        .boundaryEvent("OutOfStock")
+        .error(Errors.INSUFFICIENT_STOCK)
+        .endEvent("RejectedOutOfStock")
         .moveToActivity("ReserveLine")
-        .serviceTask("ChargePayment").zeebeJobType(JobTypes.CHARGE_PAYMENT)
-        .boundaryEvent("Declined").error(Errors.PAYMENT_DECLINED).endEvent("RejectedDeclined")
+        .serviceTask("ChargePayment")
+        .zeebeJobType(JobTypes.CHARGE_PAYMENT)
+        .boundaryEvent("Declined")
+        .error(Errors.PAYMENT_DECLINED)
+        .endEvent("RejectedDeclined")
         .moveToActivity("ChargePayment")
-        .serviceTask("CompleteOrder").zeebeJobType(JobTypes.COMPLETE_ORDER)
+        .serviceTask("CompleteOrder")
+        .zeebeJobType(JobTypes.COMPLETE_ORDER)
         .endEvent("Completed")
         .done();
   }
@@ -96,19 +104,32 @@ class WorkerContractProcessTest {
             .toList();
     final Order order =
         orders.place(
-            new PlaceOrder("ord_" + UUID.randomUUID(), "c-contract", parsed, token,
-                Fixture.DEMO_ADDRESS, false, false, false, "contract-test"));
+            new PlaceOrder(
+                "ord_" + UUID.randomUUID(),
+                "c-contract",
+                parsed,
+                token,
+                Fixture.DEMO_ADDRESS,
+                false,
+                false,
+                false,
+                "contract-test"));
     return client
         .newCreateInstanceCommand()
         .bpmnProcessId(PROCESS)
         .latestVersion()
         .variables(
             Map.of(
-                Variables.ORDER_ID, order.orderId(),
-                Variables.CUSTOMER_ID, order.customerId(),
+                Variables.ORDER_ID,
+                order.orderId(),
+                Variables.CUSTOMER_ID,
+                order.customerId(),
                 Variables.LINES,
-                parsed.stream().map(l -> Map.of(Variables.SKU, l.sku(), Variables.QUANTITY, l.quantity())).toList(),
-                Variables.CORRELATION_ID, "contract-test"))
+                parsed.stream()
+                    .map(l -> Map.of(Variables.SKU, l.sku(), Variables.QUANTITY, l.quantity()))
+                    .toList(),
+                Variables.CORRELATION_ID,
+                "contract-test"))
         .send()
         .join()
         .getProcessInstanceKey();
@@ -124,16 +145,20 @@ class WorkerContractProcessTest {
 
     await().atMost(WAIT).until(() -> records.isCompleted(instance));
 
-    assertThat(records.completedElements(instance)).contains("ValidateOrder", "ChargePayment", "Completed");
+    assertThat(records.completedElements(instance))
+        .contains("ValidateOrder", "ChargePayment", "Completed");
     final String orderId = orderIdOf(instance);
     final Order order = orders.find(orderId).orElseThrow();
     assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(order.processInstanceKey()).isEqualTo(instance);
     assertThat(payments.find(orderId).orElseThrow().status()).isEqualTo(PaymentStatus.CHARGED);
-    assertThat(inventory.reservations(orderId)).extracting(r -> r.status())
-        .containsOnly(ReservationStatus.SHIPPED).hasSize(2);
-    assertThat(records.lastVariable(instance, Variables.RESERVATIONS)).hasValueSatisfying(json -> assertThat(json)
-        .contains("\"lineNo\":1", "\"lineNo\":2", "\"reserved\":true"));
+    assertThat(inventory.reservations(orderId))
+        .extracting(r -> r.status())
+        .containsOnly(ReservationStatus.SHIPPED)
+        .hasSize(2);
+    assertThat(records.lastVariable(instance, Variables.RESERVATIONS))
+        .hasValueSatisfying(
+            json -> assertThat(json).contains("\"lineNo\":1", "\"lineNo\":2", "\"reserved\":true"));
     assertThat(records.lastVariable(instance, Variables.TOTAL)).hasValue("39.3");
     assertThat(records.lastVariable(instance, Variables.PAYMENT_STATUS)).hasValue("\"CHARGED\"");
   }
@@ -144,7 +169,9 @@ class WorkerContractProcessTest {
 
     await().atMost(WAIT).until(() -> records.isCompleted(instance));
 
-    assertThat(records.completedElements(instance)).contains("RejectedOutOfStock").doesNotContain("ChargePayment");
+    assertThat(records.completedElements(instance))
+        .contains("RejectedOutOfStock")
+        .doesNotContain("ChargePayment");
     assertThat(inventory.reservations(orderIdOf(instance)))
         .anySatisfy(r -> assertThat(r.status()).isEqualTo(ReservationStatus.REFUSED));
   }
@@ -155,7 +182,9 @@ class WorkerContractProcessTest {
 
     await().atMost(WAIT).until(() -> records.isCompleted(instance));
 
-    assertThat(records.completedElements(instance)).contains("RejectedDeclined").doesNotContain("CompleteOrder");
+    assertThat(records.completedElements(instance))
+        .contains("RejectedDeclined")
+        .doesNotContain("CompleteOrder");
   }
 
   @Test
@@ -174,6 +203,7 @@ class WorkerContractProcessTest {
 
     await().atMost(WAIT).until(() -> records.isCompleted(instance));
     assertThat(records.completedElements(instance)).contains("Completed");
-    assertThat(orders.find(orderIdOf(instance)).orElseThrow().status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(orders.find(orderIdOf(instance)).orElseThrow().status())
+        .isEqualTo(OrderStatus.COMPLETED);
   }
 }

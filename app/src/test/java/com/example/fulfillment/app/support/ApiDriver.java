@@ -37,17 +37,31 @@ public final class ApiDriver {
         String.join(
             ", ",
             Arrays.stream(lines)
-                .map(l -> "{\"sku\": \"" + l.split(":")[0] + "\", \"quantity\": " + l.split(":")[1] + "}")
+                .map(
+                    l ->
+                        "{\"sku\": \""
+                            + l.split(":")[0]
+                            + "\", \"quantity\": "
+                            + l.split(":")[1]
+                            + "}")
                 .toList());
-    return "{\"customerId\": \"" + customerId + "\", \"items\": [" + items + "], \"paymentToken\": \""
-        + token + "\", \"shippingAddress\": " + ADDRESS + "}";
+    return "{\"customerId\": \""
+        + customerId
+        + "\", \"items\": ["
+        + items
+        + "], \"paymentToken\": \""
+        + token
+        + "\", \"shippingAddress\": "
+        + ADDRESS
+        + "}";
   }
 
   public MockHttpServletResponse post(final String path, final String body, final String... headers)
       throws Exception {
-    final var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-        .contentType(MediaType.APPLICATION_JSON)
-        .content(body);
+    final var request =
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body);
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -57,10 +71,14 @@ public final class ApiDriver {
   /** Places an order and returns its id (asserts 202). */
   public String place(final String token, final String... lines) throws Exception {
     final MockHttpServletResponse response =
-        post("/api/orders", body("c-" + UUID.randomUUID().toString().substring(0, 8), token, lines),
-            "Idempotency-Key", "k-" + UUID.randomUUID());
+        post(
+            "/api/orders",
+            body("c-" + UUID.randomUUID().toString().substring(0, 8), token, lines),
+            "Idempotency-Key",
+            "k-" + UUID.randomUUID());
     if (response.getStatus() != 202) {
-      throw new AssertionError("POST /api/orders: " + response.getStatus() + " " + response.getContentAsString());
+      throw new AssertionError(
+          "POST /api/orders: " + response.getStatus() + " " + response.getContentAsString());
     }
     return json.readTree(response.getContentAsString()).get("orderId").asText();
   }
@@ -134,7 +152,8 @@ public final class ApiDriver {
     final var response =
         sendEvent("dlv-" + UUID.randomUUID(), "com.example.shipment.delivered", orderId, Map.of());
     if (response.getStatus() != 202) {
-      throw new AssertionError("delivered: " + response.getStatus() + " " + response.getContentAsString());
+      throw new AssertionError(
+          "delivered: " + response.getStatus() + " " + response.getContentAsString());
     }
   }
 

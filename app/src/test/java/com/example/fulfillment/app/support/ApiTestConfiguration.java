@@ -13,14 +13,17 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @TestConfiguration(proxyBeanMethods = false)
 public class ApiTestConfiguration {
 
-  /** The local default key (application.yaml): every MockMvc request sends it unless it sets one. */
+  /**
+   * The local default key (application.yaml): every MockMvc request sends it unless it sets one.
+   */
   public static final String API_KEY = "local-dev-key";
 
   public static final String READ_ONLY_KEY = "local-read-key";
 
   @Bean
   MockMvcBuilderCustomizer defaultApiKey() {
-    return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/").header("X-API-Key", API_KEY));
+    return builder ->
+        builder.defaultRequest(MockMvcRequestBuilders.get("/").header("X-API-Key", API_KEY));
   }
 
   /** Requests through MockMvc, as a client of the API sends them. */

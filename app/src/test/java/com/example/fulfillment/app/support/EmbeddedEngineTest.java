@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole app on the in-process engine (any free port), with MockMvc. Every test class using
- * exactly this annotation shares one Spring context and so one engine: tests isolate themselves
- * by order id and process instance key, never by a fresh engine. The database is in-memory H2
- * (migrated by Flyway at startup). Every MockMvc request sends the local API key unless it sets
- * its own; the sandbox carrier is off (tests report deliveries themselves); {@link EngineFaults}
- * can make the engine unreachable.
+ * exactly this annotation shares one Spring context and so one engine: tests isolate themselves by
+ * order id and process instance key, never by a fresh engine. The database is in-memory H2
+ * (migrated by Flyway at startup). Every MockMvc request sends the local API key unless it sets its
+ * own; the sandbox carrier is off (tests report deliveries themselves); {@link EngineFaults} can
+ * make the engine unreachable.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

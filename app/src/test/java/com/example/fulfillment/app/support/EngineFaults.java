@@ -2,14 +2,14 @@ package com.example.fulfillment.app.support;
 
 import com.example.fulfillment.app.engine.EngineUnavailableException;
 import com.example.fulfillment.app.engine.ProcessMessages;
-import io.grpc.Status;
 import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Stands between the app and the engine in tests: while {@link #down()} is on, every publish
- * fails as if the broker were unreachable (remote mode, broker down). Shared by the whole test
- * context: switch it off again in a finally block.
+ * Stands between the app and the engine in tests: while {@link #down()} is on, every publish fails
+ * as if the broker were unreachable (remote mode, broker down). Shared by the whole test context:
+ * switch it off again in a finally block.
  */
 public final class EngineFaults implements ProcessMessages {
 

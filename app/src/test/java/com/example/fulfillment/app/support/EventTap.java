@@ -19,8 +19,8 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * A subscriber for tests: its own queue bound to an exchange, drained on demand. Every message
- * it got stays in {@link #all()}, parsed, so a test sees duplicates and order.
+ * A subscriber for tests: its own queue bound to an exchange, drained on demand. Every message it
+ * got stays in {@link #all()}, parsed, so a test sees duplicates and order.
  */
 public final class EventTap implements AutoCloseable {
 
@@ -53,7 +53,9 @@ public final class EventTap implements AutoCloseable {
     this.queue = queue;
   }
 
-  /** A new queue {@code queue} bound to {@code exchange} (declared if missing) with {@code pattern}. */
+  /**
+   * A new queue {@code queue} bound to {@code exchange} (declared if missing) with {@code pattern}.
+   */
   public static EventTap bind(
       final ConnectionFactory connectionFactory,
       final String exchange,

@@ -57,7 +57,10 @@ public final class RabbitMq {
       return reachable()
           ? ConditionEvaluationResult.enabled("RabbitMQ reachable at " + HOST + ":" + PORT)
           : ConditionEvaluationResult.disabled(
-              "RabbitMQ not reachable at " + HOST + ":" + PORT
+              "RabbitMQ not reachable at "
+                  + HOST
+                  + ":"
+                  + PORT
                   + " (guest/guest): RabbitMQ event tests skipped");
     }
   }

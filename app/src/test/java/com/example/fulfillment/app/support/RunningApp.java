@@ -38,20 +38,23 @@ public final class RunningApp implements AutoCloseable {
   }
 
   /**
-   * Starts the app with these profiles and properties, given as command-line arguments (so they
-   * win over every configuration file, like {@code --key=value} to {@code java -jar}).
+   * Starts the app with these profiles and properties, given as command-line arguments (so they win
+   * over every configuration file, like {@code --key=value} to {@code java -jar}).
    */
   public static RunningApp start(final String profiles, final Map<String, Object> properties) {
     final Map<String, Object> all = new LinkedHashMap<>();
     all.put("server.port", "0");
     all.put(
         "spring.datasource.url",
-        "jdbc:h2:mem:app-" + UUID.randomUUID()
+        "jdbc:h2:mem:app-"
+            + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     all.put("fulfillment.engine.embedded.port", "0");
     all.putAll(properties);
     final String[] args =
-        all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        all.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new RunningApp(
         new SpringApplicationBuilder(FulfillmentApplication.class)
             .profiles(profiles.isBlank() ? new String[0] : profiles.split(","))
@@ -86,14 +89,22 @@ public final class RunningApp implements AutoCloseable {
   public Response placeOrder(final String customerId, final String sku, final int quantity) {
     return postJson(
         "/api/orders",
-        "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + sku
-            + "\",\"quantity\":" + quantity + "}]," + PAYMENT_AND_ADDRESS + "}");
+        "{\"customerId\":\""
+            + customerId
+            + "\",\"items\":[{\"sku\":\""
+            + sku
+            + "\",\"quantity\":"
+            + quantity
+            + "}],"
+            + PAYMENT_AND_ADDRESS
+            + "}");
   }
 
   private Response send(final HttpRequest.Builder request) {
     try {
       final HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(30)).header("X-API-Key", API_KEY).build(),
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).header("X-API-Key", API_KEY).build(),
               HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {

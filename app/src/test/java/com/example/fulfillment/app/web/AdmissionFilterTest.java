@@ -21,7 +21,8 @@ class AdmissionFilterTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final AdmissionFilter filter =
-      new AdmissionFilter(2, Duration.ofMillis(50), new ApiJson(new Jackson2ObjectMapperBuilder()), meters);
+      new AdmissionFilter(
+          2, Duration.ofMillis(50), new ApiJson(new Jackson2ObjectMapperBuilder()), meters);
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
   @AfterEach
@@ -73,11 +74,12 @@ class AdmissionFilterTest {
     return request("POST", servlet);
   }
 
-  private MockHttpServletResponse request(final String method, final jakarta.servlet.Servlet servlet)
-      throws Exception {
+  private MockHttpServletResponse request(
+      final String method, final jakarta.servlet.Servlet servlet) throws Exception {
     final MockHttpServletRequest request = new MockHttpServletRequest(method, "/api/orders");
     final MockHttpServletResponse response = new MockHttpServletResponse();
-    filter.doFilter(request, response, servlet == null ? new MockFilterChain() : new MockFilterChain(servlet));
+    filter.doFilter(
+        request, response, servlet == null ? new MockFilterChain() : new MockFilterChain(servlet));
     return response;
   }
 }

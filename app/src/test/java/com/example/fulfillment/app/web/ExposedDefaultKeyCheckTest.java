@@ -15,8 +15,10 @@ import org.springframework.mock.env.MockEnvironment;
 class ExposedDefaultKeyCheckTest {
 
   private static final SecurityProperties DEFAULT_KEYS =
-      new SecurityProperties(SecurityProperties.DEFAULT_API_KEY, SecurityProperties.DEFAULT_READ_ONLY_API_KEY);
-  private static final SecurityProperties OWN_KEYS = new SecurityProperties("s3cret-write", "s3cret-read");
+      new SecurityProperties(
+          SecurityProperties.DEFAULT_API_KEY, SecurityProperties.DEFAULT_READ_ONLY_API_KEY);
+  private static final SecurityProperties OWN_KEYS =
+      new SecurityProperties("s3cret-write", "s3cret-read");
 
   @Test
   void loopbackWithTheDefaultKeysStarts() throws Exception {
@@ -48,11 +50,15 @@ class ExposedDefaultKeyCheckTest {
 
   @Test
   void aDefaultReadOnlyKeyOrABlankKeyIsRefusedToo() throws Exception {
-    assertThatThrownBy(() -> check("0.0.0.0", new SecurityProperties("s3cret-write", "local-read-key")).verify())
+    assertThatThrownBy(
+            () ->
+                check("0.0.0.0", new SecurityProperties("s3cret-write", "local-read-key")).verify())
         .hasMessageContaining("fulfillment.security.read-only-api-key")
         .hasMessageContaining("FULFILLMENT_SECURITY_READ_ONLY_API_KEY");
     // the other built-in key in the wrong place is still a known key
-    assertThatThrownBy(() -> check("10.0.0.5", new SecurityProperties("local-read-key", "s3cret-read")).verify())
+    assertThatThrownBy(
+            () ->
+                check("10.0.0.5", new SecurityProperties("local-read-key", "s3cret-read")).verify())
         .hasMessageContaining("fulfillment.security.api-key");
     assertThatThrownBy(() -> check("0.0.0.0", new SecurityProperties(" ", "s3cret-read")).verify())
         .hasMessageContaining("fulfillment.security.api-key is blank");
@@ -73,11 +79,18 @@ class ExposedDefaultKeyCheckTest {
   void takesTheEnvironmentVariablesDockerComposePasses() {
     // the names in docker/docker-compose.yml and the README, bound through Boot's relaxed binding
     final var environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-        Map.of("SERVER_ADDRESS", "0.0.0.0",
-            "FULFILLMENT_SECURITY_API_KEY", "s3cret-write",
-            "FULFILLMENT_SECURITY_READ_ONLY_API_KEY", "s3cret-read")));
+    environment
+        .getPropertySources()
+        .addFirst(
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of(
+                    "SERVER_ADDRESS",
+                    "0.0.0.0",
+                    "FULFILLMENT_SECURITY_API_KEY",
+                    "s3cret-write",
+                    "FULFILLMENT_SECURITY_READ_ONLY_API_KEY",
+                    "s3cret-read")));
     final var check = ExposedDefaultKeyCheck.of(environment).verify();
     assertThat(check.serverAddress().isAnyLocalAddress()).isTrue();
     assertThat(check.keys()).isEqualTo(OWN_KEYS);

@@ -6,8 +6,8 @@ import java.util.ServiceLoader;
 
 /**
  * Starts a development engine. Implemented by the {@code dev-engine} module and found with {@link
- * ServiceLoader}: present on the classpath of the development run and of the tests, absent from
- * the production jar (which then runs only in {@code remote} mode).
+ * ServiceLoader}: present on the classpath of the development run and of the tests, absent from the
+ * production jar (which then runs only in {@code remote} mode).
  */
 public interface DevelopmentEngineFactory {
 

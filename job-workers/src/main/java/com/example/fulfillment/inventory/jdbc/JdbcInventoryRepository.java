@@ -57,7 +57,8 @@ public class JdbcInventoryRepository implements InventoryRepository {
 
   @Override
   public Optional<Reservation> findReservation(final String orderId, final int lineNo) {
-    return jdbc.sql("SELECT * FROM stock_reservation WHERE order_id = :orderId AND line_no = :lineNo")
+    return jdbc.sql(
+            "SELECT * FROM stock_reservation WHERE order_id = :orderId AND line_no = :lineNo")
         .param("orderId", orderId)
         .param("lineNo", lineNo)
         .query(JdbcInventoryRepository::reservation)
@@ -94,7 +95,8 @@ public class JdbcInventoryRepository implements InventoryRepository {
   }
 
   @Override
-  public void refuse(final String orderId, final int lineNo, final int available, final Instant now) {
+  public void refuse(
+      final String orderId, final int lineNo, final int available, final Instant now) {
     jdbc.sql(
             """
             UPDATE stock_reservation
@@ -173,16 +175,16 @@ public class JdbcInventoryRepository implements InventoryRepository {
   @Override
   public boolean allLinesReserved(final String orderId) {
     return jdbc.sql(
-            """
+                """
             SELECT COUNT(*) FROM order_line l
              WHERE l.order_id = :orderId
                AND NOT EXISTS (SELECT 1 FROM stock_reservation r
                                 WHERE r.order_id = l.order_id AND r.line_no = l.line_no
                                   AND r.status = 'RESERVED')
             """)
-        .param("orderId", orderId)
-        .query(Integer.class)
-        .single()
+            .param("orderId", orderId)
+            .query(Integer.class)
+            .single()
         == 0;
   }
 

@@ -23,13 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Per row: a deterministic event id (order id, the order's creation time and the type), so
  * recording the same event twice inserts one row; {@code seq} (identity) orders an order's events;
  * the order's correlation id (the request that placed it) and the current {@link Causation}; the
- * event's data as JSON, the schema of the event catalog (docs/events.md). The data deliberately carries no
- * payment token, address or personal data beyond the customer id.
+ * event's data as JSON, the schema of the event catalog (docs/events.md). The data deliberately
+ * carries no payment token, address or personal data beyond the customer id.
  */
 public class JdbcOrderEventOutbox implements OrderEvents {
 
   /** Version of every data schema below; bump it with the {@code dataschema} when one changes. */
-
   private static final int MAX_CAUSATION = 200;
 
   private final JdbcClient jdbc;
@@ -75,7 +74,10 @@ public class JdbcOrderEventOutbox implements OrderEvents {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /** The data of each event type: the catalog's schema, version {@value OrderEventTypes#SCHEMA_VERSION}. */
+  /**
+   * The data of each event type: the catalog's schema, version {@value
+   * OrderEventTypes#SCHEMA_VERSION}.
+   */
   static Map<String, Object> data(final OrderEvent event) {
     final Map<String, Object> data = new LinkedHashMap<>();
     data.put("orderId", event.orderId());
@@ -83,9 +85,7 @@ public class JdbcOrderEventOutbox implements OrderEvents {
       case OrderEvent.Accepted a -> {
         data.put("customerId", a.customerId());
         data.put("total", money(a.total(), a.currency()));
-        data.put(
-            "lines",
-            a.lines().stream().map(l -> line(l, a.currency())).toList());
+        data.put("lines", a.lines().stream().map(l -> line(l, a.currency())).toList());
         data.put("express", a.express());
         data.put("giftWrap", a.giftWrap());
         data.put("insurance", a.insurance());
@@ -120,7 +120,8 @@ public class JdbcOrderEventOutbox implements OrderEvents {
     return data;
   }
 
-  private static Map<String, Object> line(final OrderEvent.Accepted.Line line, final String currency) {
+  private static Map<String, Object> line(
+      final OrderEvent.Accepted.Line line, final String currency) {
     final Map<String, Object> json = new LinkedHashMap<>();
     json.put("sku", line.sku());
     json.put("quantity", line.quantity());

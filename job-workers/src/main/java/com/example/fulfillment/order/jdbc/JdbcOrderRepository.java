@@ -183,7 +183,8 @@ public class JdbcOrderRepository implements OrderRepository {
   }
 
   @Override
-  public boolean unlinkProcessInstance(final String orderId, final long staleKey, final Instant now) {
+  public boolean unlinkProcessInstance(
+      final String orderId, final long staleKey, final Instant now) {
     return jdbc.sql(
                 """
                 UPDATE customer_order SET process_instance_key = NULL, updated_at = :now

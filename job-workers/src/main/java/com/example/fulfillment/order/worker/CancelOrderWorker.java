@@ -10,8 +10,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
 
 /**
- * {@value JobTypes#CANCEL_ORDER}: ends the order as cancelled, after the model compensated what
- * was done. In: orderId. Out: outcome = CANCELLED.
+ * {@value JobTypes#CANCEL_ORDER}: ends the order as cancelled, after the model compensated what was
+ * done. In: orderId. Out: outcome = CANCELLED.
  */
 @Component
 public record CancelOrderWorker(OrderClosing orders, JobHandling jobs) {

@@ -77,9 +77,12 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   /** Ends a pending authorization with {@code changes} (a constant SET clause); once only. */
-  private boolean settleAuthorization(final String orderId, final Instant now, final String changes) {
+  private boolean settleAuthorization(
+      final String orderId, final Instant now, final String changes) {
     return jdbc.sql(
-                "UPDATE payment SET " + changes + ", updated_at = :now"
+                "UPDATE payment SET "
+                    + changes
+                    + ", updated_at = :now"
                     + " WHERE order_id = :orderId AND status = 'PENDING_CONFIRMATION'")
             .param("now", ts(now))
             .param("orderId", orderId)
@@ -109,7 +112,9 @@ public class JdbcPaymentRepository implements PaymentRepository {
                    COALESCE(SUM(refunded_amount), 0) AS refunded
               FROM payment
             """)
-        .query((rs, n) -> new PaymentTotals(rs.getBigDecimal("captured"), rs.getBigDecimal("refunded")))
+        .query(
+            (rs, n) ->
+                new PaymentTotals(rs.getBigDecimal("captured"), rs.getBigDecimal("refunded")))
         .single();
   }
 }

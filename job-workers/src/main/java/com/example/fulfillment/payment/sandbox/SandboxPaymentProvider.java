@@ -68,7 +68,9 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   @Override
   public ChargeOutcome charge(
-      final String orderId, final String paymentToken, final BigDecimal amount,
+      final String orderId,
+      final String paymentToken,
+      final BigDecimal amount,
       final String currency) {
     final int attempt = countAttempt(orderId, Step.CHARGE);
     final int failures =
@@ -79,8 +81,13 @@ public class SandboxPaymentProvider implements PaymentProvider {
         };
     if (attempt <= failures) {
       throw new PaymentProviderUnavailableException(
-          "payment provider unavailable (sandbox: charge attempt " + attempt + " of order "
-              + orderId + " fails, token fails the first " + failures + ")");
+          "payment provider unavailable (sandbox: charge attempt "
+              + attempt
+              + " of order "
+              + orderId
+              + " fails, token fails the first "
+              + failures
+              + ")");
     }
     final Operation op =
         record(
@@ -107,8 +114,15 @@ public class SandboxPaymentProvider implements PaymentProvider {
     final Operation charge = charge(orderId, chargeId);
     if (!"PENDING_CONFIRMATION".equals(charge.result()) || amount.compareTo(charge.amount()) > 0) {
       throw new IllegalArgumentException(
-          "sandbox refuses to capture " + amount + " of charge " + chargeId + " (" + charge.result()
-              + ", " + charge.amount() + ")");
+          "sandbox refuses to capture "
+              + amount
+              + " of charge "
+              + chargeId
+              + " ("
+              + charge.result()
+              + ", "
+              + charge.amount()
+              + ")");
     }
     record(orderId, Step.CAPTURE, amount, charge.currency(), new Answer("CAPTURED", null));
   }
@@ -123,7 +137,12 @@ public class SandboxPaymentProvider implements PaymentProvider {
             : find(orderId, Step.CAPTURE).map(Operation::amount).orElse(BigDecimal.ZERO);
     if (amount.compareTo(captured) > 0) {
       throw new IllegalArgumentException(
-          "sandbox refuses to refund " + amount + ": only " + captured + " captured on " + chargeId);
+          "sandbox refuses to refund "
+              + amount
+              + ": only "
+              + captured
+              + " captured on "
+              + chargeId);
     }
     record(orderId, Step.REFUND, amount, charge.currency(), new Answer("REFUNDED", null));
   }
@@ -183,8 +202,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
   private Operation charge(final String orderId, final String chargeId) {
     return find(orderId, Step.CHARGE)
         .filter(op -> op.providerRef().equals(chargeId))
-        .orElseThrow(
-            () -> new IllegalArgumentException("sandbox knows no charge " + chargeId));
+        .orElseThrow(() -> new IllegalArgumentException("sandbox knows no charge " + chargeId));
   }
 
   private Operation record(
@@ -249,5 +267,9 @@ public class SandboxPaymentProvider implements PaymentProvider {
   private record Answer(String result, String declineReason) {}
 
   private record Operation(
-      String providerRef, String result, BigDecimal amount, String currency, String declineReason) {}
+      String providerRef,
+      String result,
+      BigDecimal amount,
+      String currency,
+      String declineReason) {}
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@value JobTypes#CHARGE_PAYMENT}: charges the order with its payment token (read from the order
  * record, never a process variable). In: orderId, total, currency. Out: paymentStatus (CHARGED |
- * PENDING_CONFIRMATION), chargeId. BPMN error PAYMENT_DECLINED (message = decline reason);
- * provider trouble is a technical failure (retries with backoff, then an incident).
+ * PENDING_CONFIRMATION), chargeId. BPMN error PAYMENT_DECLINED (message = decline reason); provider
+ * trouble is a technical failure (retries with backoff, then an incident).
  */
 @Component
 public record ChargePaymentWorker(PaymentService payments, JobHandling jobs) {

@@ -63,7 +63,9 @@ public class JdbcShipmentRepository implements ShipmentRepository {
 
   @Override
   public boolean assign(
-      final String shipmentId, final ShippingMethod method, final String carrier,
+      final String shipmentId,
+      final ShippingMethod method,
+      final String carrier,
       final Instant now) {
     return jdbc.sql(
                 """
@@ -98,7 +100,8 @@ public class JdbcShipmentRepository implements ShipmentRepository {
   public boolean markDelivered(final String orderId, final Instant deliveredAt, final Instant now) {
     return jdbc.sql(
                 "UPDATE shipment SET status = 'DELIVERED', delivered_at = :at, updated_at = :now"
-                    + " WHERE order_id = :orderId AND status IN " + OPEN)
+                    + " WHERE order_id = :orderId AND status IN "
+                    + OPEN)
             .param("at", ts(deliveredAt))
             .param("now", ts(now))
             .param("orderId", orderId)
@@ -110,7 +113,8 @@ public class JdbcShipmentRepository implements ShipmentRepository {
   public boolean cancel(final String orderId, final Instant now) {
     return jdbc.sql(
                 "UPDATE shipment SET status = 'CANCELLED', cancelled_at = :now, updated_at = :now"
-                    + " WHERE order_id = :orderId AND status IN " + OPEN)
+                    + " WHERE order_id = :orderId AND status IN "
+                    + OPEN)
             .param("now", ts(now))
             .param("orderId", orderId)
             .update()

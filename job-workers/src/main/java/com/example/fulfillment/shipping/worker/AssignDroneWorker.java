@@ -8,7 +8,9 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
 
-/** {@value JobTypes#ASSIGN_DRONE}: assigns a delivery drone. In: orderId, shipmentId. Out: carrier. */
+/**
+ * {@value JobTypes#ASSIGN_DRONE}: assigns a delivery drone. In: orderId, shipmentId. Out: carrier.
+ */
 @Component
 public record AssignDroneWorker(ShippingService shipping, JobHandling jobs) {
 

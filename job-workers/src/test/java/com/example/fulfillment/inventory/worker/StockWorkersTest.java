@@ -45,10 +45,12 @@ class StockWorkersTest extends FixtureTest {
     final var first = reserve.reserveStock(sameJob, input);
     final var redelivered = reserve.reserveStock(sameJob, input);
     final var otherKey = reserve.reserveStock(job(JobTypes.RESERVE_STOCK, order.orderId()), input);
-    final List<ReserveStockWorker.Output> concurrent = Concurrently.run(10,
-        i -> reserve.reserveStock(job(JobTypes.RESERVE_STOCK, order.orderId()), input));
+    final List<ReserveStockWorker.Output> concurrent =
+        Concurrently.run(
+            10, i -> reserve.reserveStock(job(JobTypes.RESERVE_STOCK, order.orderId()), input));
 
-    assertThat(first.reservation()).isEqualTo(new ReserveStockWorker.Reservation(1, "SKU-3", 2, true));
+    assertThat(first.reservation())
+        .isEqualTo(new ReserveStockWorker.Reservation(1, "SKU-3", 2, true));
     assertThat(redelivered).isEqualTo(first).isEqualTo(otherKey);
     assertThat(new HashSet<>(concurrent)).containsExactly(first);
     assertThat(f.available("SKU-3")).isEqualTo(before - 2);
@@ -59,23 +61,40 @@ class StockWorkersTest extends FixtureTest {
   void aLineThatCannotBeReservedIsABpmnErrorWithWhatIsAvailable() {
     final Order order = f.place("tok_ok", "SKU-OUT:2");
 
-    final BpmnError error = catchThrowableOfType(BpmnError.class,
-        () -> reserve.reserveStock(job(JobTypes.RESERVE_STOCK, order.orderId()),
-            new ReserveStockWorker.Input(order.orderId(), 1, "SKU-OUT", 2)));
+    final BpmnError error =
+        catchThrowableOfType(
+            BpmnError.class,
+            () ->
+                reserve.reserveStock(
+                    job(JobTypes.RESERVE_STOCK, order.orderId()),
+                    new ReserveStockWorker.Input(order.orderId(), 1, "SKU-OUT", 2)));
 
     assertThat(error.getErrorCode()).isEqualTo(Errors.INSUFFICIENT_STOCK);
     assertThat(error.getErrorMessage()).isEqualTo("SKU-OUT: 2 requested, 0 available");
-    assertThat(error.getVariables()).isEqualTo(Map.of(
-        Variables.LINE_NO, 1, Variables.SKU, "SKU-OUT", Variables.QUANTITY, 2, ErrorVariables.AVAILABLE, 0));
+    assertThat(error.getVariables())
+        .isEqualTo(
+            Map.of(
+                Variables.LINE_NO,
+                1,
+                Variables.SKU,
+                "SKU-OUT",
+                Variables.QUANTITY,
+                2,
+                ErrorVariables.AVAILABLE,
+                0));
     assertThat(f.jobs).isNotNull();
   }
 
   @Test
   void aJobWithoutLineNoFailsTechnically() {
     final Order order = f.place("tok_ok", "SKU-3:1");
-    final JobError error = catchThrowableOfType(JobError.class,
-        () -> reserve.reserveStock(job(JobTypes.RESERVE_STOCK, order.orderId()),
-            new ReserveStockWorker.Input(order.orderId(), null, "SKU-3", 1)));
+    final JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                reserve.reserveStock(
+                    job(JobTypes.RESERVE_STOCK, order.orderId()),
+                    new ReserveStockWorker.Input(order.orderId(), null, "SKU-3", 1)));
     assertThat(error.getMessage()).contains("job has no variable 'lineNo'");
     assertThat(f.count("stock_reservation", order.orderId())).isZero();
   }
@@ -85,19 +104,26 @@ class StockWorkersTest extends FixtureTest {
     final Order order = f.place("tok_ok", "SKU-5:1", "SKU-6:2");
     final int before5 = f.available("SKU-5");
     final int before6 = f.available("SKU-6");
-    reserve.reserveStock(job(JobTypes.RESERVE_STOCK, order.orderId()),
+    reserve.reserveStock(
+        job(JobTypes.RESERVE_STOCK, order.orderId()),
         new ReserveStockWorker.Input(order.orderId(), 1, "SKU-5", 1));
-    reserve.reserveStock(job(JobTypes.RESERVE_STOCK, order.orderId()),
+    reserve.reserveStock(
+        job(JobTypes.RESERVE_STOCK, order.orderId()),
         new ReserveStockWorker.Input(order.orderId(), 2, "SKU-6", 2));
 
-    release.releaseStock(job(JobTypes.RELEASE_STOCK, order.orderId()),
+    release.releaseStock(
+        job(JobTypes.RELEASE_STOCK, order.orderId()),
         new ReleaseStockWorker.Input(order.orderId(), 2));
-    Concurrently.run(10, i -> {
-      release.releaseStock(job(JobTypes.RELEASE_STOCK, order.orderId()),
-          new ReleaseStockWorker.Input(order.orderId(), null));
-      return i;
-    });
-    release.releaseStock(job(JobTypes.RELEASE_STOCK, "ord_none"), new ReleaseStockWorker.Input("ord_none", null));
+    Concurrently.run(
+        10,
+        i -> {
+          release.releaseStock(
+              job(JobTypes.RELEASE_STOCK, order.orderId()),
+              new ReleaseStockWorker.Input(order.orderId(), null));
+          return i;
+        });
+    release.releaseStock(
+        job(JobTypes.RELEASE_STOCK, "ord_none"), new ReleaseStockWorker.Input("ord_none", null));
 
     assertThat(f.available("SKU-5")).isEqualTo(before5);
     assertThat(f.available("SKU-6")).isEqualTo(before6);

@@ -45,10 +45,13 @@ class OrderWorkersTest extends FixtureTest {
 
   @Test
   void validateOrderLinksTheInstanceAndOutputsTheFigures() {
-    final Order order = f.placeFor("c-" + java.util.UUID.randomUUID(), "tok_ok", "SKU-1:2", "SKU-20:1");
+    final Order order =
+        f.placeFor("c-" + java.util.UUID.randomUUID(), "tok_ok", "SKU-1:2", "SKU-20:1");
 
-    final var out = validate.validateOrder(job(JobTypes.VALIDATE_ORDER, order.orderId()),
-        new ValidateOrderWorker.Input(order.orderId()));
+    final var out =
+        validate.validateOrder(
+            job(JobTypes.VALIDATE_ORDER, order.orderId()),
+            new ValidateOrderWorker.Input(order.orderId()));
 
     assertThat(out.total()).isEqualByComparingTo("2919.80");
     assertThat(out.currency()).isEqualTo("EUR");
@@ -57,27 +60,37 @@ class OrderWorkersTest extends FixtureTest {
     assertThat(f.orders.find(order.orderId()).orElseThrow().processInstanceKey()).isEqualTo(4711L);
     assertThat(f.linked).extracting(Order::orderId).contains(order.orderId());
     // a second job (a redelivery with a new key) answers the same
-    assertThat(validate.validateOrder(job(JobTypes.VALIDATE_ORDER, order.orderId()),
-        new ValidateOrderWorker.Input(order.orderId()))).isEqualTo(out);
+    assertThat(
+            validate.validateOrder(
+                job(JobTypes.VALIDATE_ORDER, order.orderId()),
+                new ValidateOrderWorker.Input(order.orderId())))
+        .isEqualTo(out);
   }
 
   @Test
   void anUnknownOrderIsABpmnErrorInvalidOrder() {
-    final BpmnError error = catchThrowableOfType(BpmnError.class,
-        () -> validate.validateOrder(job(JobTypes.VALIDATE_ORDER, "ord_unknown"),
-            new ValidateOrderWorker.Input("ord_unknown")));
+    final BpmnError error =
+        catchThrowableOfType(
+            BpmnError.class,
+            () ->
+                validate.validateOrder(
+                    job(JobTypes.VALIDATE_ORDER, "ord_unknown"),
+                    new ValidateOrderWorker.Input("ord_unknown")));
 
     assertThat(error.getErrorCode()).isEqualTo(Errors.INVALID_ORDER);
     assertThat(error.getErrorMessage()).isEqualTo("no order with id ord_unknown");
-    assertThat(error.getVariables()).isEqualTo(Map.of(Variables.REJECTION_DETAIL, "no order with id ord_unknown"));
+    assertThat(error.getVariables())
+        .isEqualTo(Map.of(Variables.REJECTION_DETAIL, "no order with id ord_unknown"));
   }
 
   @Test
   void rejectOrderRecordsReasonAndDetail() {
     final Order order = f.place("tok_declined", "SKU-1:1");
 
-    final var out = reject.rejectOrder(job(JobTypes.REJECT_ORDER, order.orderId()),
-        new RejectOrderWorker.Input(order.orderId(), "PAYMENT_DECLINED", "card declined"));
+    final var out =
+        reject.rejectOrder(
+            job(JobTypes.REJECT_ORDER, order.orderId()),
+            new RejectOrderWorker.Input(order.orderId(), "PAYMENT_DECLINED", "card declined"));
 
     assertThat(out).isEqualTo(new OutcomeOutput(Outcomes.REJECTED));
     final Order rejected = f.orders.find(order.orderId()).orElseThrow();
@@ -88,11 +101,16 @@ class OrderWorkersTest extends FixtureTest {
   @Test
   void anUnknownRejectionReasonIsATechnicalFailure() {
     final Order order = f.place("tok_ok", "SKU-1:1");
-    final JobError error = catchThrowableOfType(JobError.class,
-        () -> reject.rejectOrder(job(JobTypes.REJECT_ORDER, order.orderId()),
-            new RejectOrderWorker.Input(order.orderId(), "BECAUSE", null)));
+    final JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                reject.rejectOrder(
+                    job(JobTypes.REJECT_ORDER, order.orderId()),
+                    new RejectOrderWorker.Input(order.orderId(), "BECAUSE", null)));
     assertThat(error.getRetries()).isEqualTo(2);
-    assertThat(f.orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.RECEIVED);
+    assertThat(f.orders.find(order.orderId()).orElseThrow().status())
+        .isEqualTo(OrderStatus.RECEIVED);
   }
 
   @Test
@@ -102,13 +120,18 @@ class OrderWorkersTest extends FixtureTest {
     final int shippedBefore = f.stock().get("SKU-19").shipped();
     final ActivatedJob sameJob = job(JobTypes.COMPLETE_ORDER, order.orderId());
 
-    final List<OutcomeOutput> outcomes = Concurrently.run(10,
-        i -> complete.completeOrder(i % 2 == 0 ? sameJob : job(JobTypes.COMPLETE_ORDER, order.orderId()),
-            order.orderId()));
+    final List<OutcomeOutput> outcomes =
+        Concurrently.run(
+            10,
+            i ->
+                complete.completeOrder(
+                    i % 2 == 0 ? sameJob : job(JobTypes.COMPLETE_ORDER, order.orderId()),
+                    order.orderId()));
 
     assertThat(new HashSet<>(outcomes)).containsExactly(new OutcomeOutput(Outcomes.COMPLETED));
     assertThat(f.stock().get("SKU-19").shipped()).isEqualTo(shippedBefore + 2);
-    assertThat(f.orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(f.orders.find(order.orderId()).orElseThrow().status())
+        .isEqualTo(OrderStatus.COMPLETED);
   }
 
   @Test
@@ -118,9 +141,14 @@ class OrderWorkersTest extends FixtureTest {
         .isEqualTo(new OutcomeOutput(Outcomes.CANCELLED));
     assertThat(cancel.cancelOrder(job(JobTypes.CANCEL_ORDER, order.orderId()), order.orderId()))
         .isEqualTo(new OutcomeOutput(Outcomes.CANCELLED));
-    final JobError error = catchThrowableOfType(JobError.class,
-        () -> complete.completeOrder(job(JobTypes.COMPLETE_ORDER, order.orderId()), order.orderId()));
+    final JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                complete.completeOrder(
+                    job(JobTypes.COMPLETE_ORDER, order.orderId()), order.orderId()));
     assertThat(error.getMessage()).contains("ended as CANCELLED");
-    assertThat(f.orders.find(order.orderId()).orElseThrow().total()).isEqualByComparingTo(new BigDecimal("14.90"));
+    assertThat(f.orders.find(order.orderId()).orElseThrow().total())
+        .isEqualByComparingTo(new BigDecimal("14.90"));
   }
 }

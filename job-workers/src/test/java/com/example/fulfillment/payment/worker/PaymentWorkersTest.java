@@ -43,7 +43,8 @@ class PaymentWorkersTest extends FixtureTest {
   }
 
   ChargePaymentWorker.Output charge(final Order order, final int retries) {
-    return charge.chargePayment(job(JobTypes.CHARGE_PAYMENT, order.orderId(), retries),
+    return charge.chargePayment(
+        job(JobTypes.CHARGE_PAYMENT, order.orderId(), retries),
         new ChargePaymentWorker.Input(order.orderId(), order.total(), order.currency()));
   }
 
@@ -66,11 +67,15 @@ class PaymentWorkersTest extends FixtureTest {
     final Order order = f.place(SandboxPaymentProvider.TOK_CONFIRM, "SKU-2:1");
 
     assertThat(charge(order, 3).paymentStatus()).isEqualTo(PaymentStatuses.PENDING_CONFIRMATION);
-    final var captured = capture.capturePayment(job(JobTypes.CAPTURE_PAYMENT, order.orderId(), 3), order.orderId());
+    final var captured =
+        capture.capturePayment(job(JobTypes.CAPTURE_PAYMENT, order.orderId(), 3), order.orderId());
     assertThat(captured).isEqualTo(new CapturePaymentWorker.Output(PaymentStatuses.CHARGED));
-    assertThat(capture.capturePayment(job(JobTypes.CAPTURE_PAYMENT, order.orderId(), 3), order.orderId()))
+    assertThat(
+            capture.capturePayment(
+                job(JobTypes.CAPTURE_PAYMENT, order.orderId(), 3), order.orderId()))
         .isEqualTo(captured);
-    assertThat(f.payments.find(order.orderId()).orElseThrow().capturedAmount()).isEqualByComparingTo("9.50");
+    assertThat(f.payments.find(order.orderId()).orElseThrow().capturedAmount())
+        .isEqualByComparingTo("9.50");
   }
 
   @Test
@@ -110,8 +115,9 @@ class PaymentWorkersTest extends FixtureTest {
     final JobError last = catchThrowableOfType(JobError.class, () -> charge(order, 1));
     assertThat(last.getRetries()).as("no retries left: incident").isZero();
     assertThat(ExceptionUtils.getStackTrace(last))
-        .startsWith("charge-payment failed, no retries left: PaymentProviderUnavailableException:"
-            + " payment provider unavailable (sandbox: charge attempt 3");
+        .startsWith(
+            "charge-payment failed, no retries left: PaymentProviderUnavailableException:"
+                + " payment provider unavailable (sandbox: charge attempt 3");
     assertThat(f.payments.find(order.orderId())).isEmpty();
 
     // the operator resolves the incident, giving the job 1 retry: the 4th attempt succeeds
@@ -123,20 +129,37 @@ class PaymentWorkersTest extends FixtureTest {
     final Order order = f.place(SandboxPaymentProvider.TOK_OK, "SKU-4:1");
     charge(order, 3);
 
-    final List<RefundPaymentWorker.Output> outputs = Concurrently.run(10,
-        i -> refund.refundPayment(job(JobTypes.REFUND_PAYMENT, order.orderId(), 3), order.orderId()));
+    final List<RefundPaymentWorker.Output> outputs =
+        Concurrently.run(
+            10,
+            i ->
+                refund.refundPayment(
+                    job(JobTypes.REFUND_PAYMENT, order.orderId(), 3), order.orderId()));
 
-    assertThat(new HashSet<>(outputs)).extracting(RefundPaymentWorker.Output::refundedAmount)
-        .singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("39.90"));
-    assertThat(f.payments.find(order.orderId()).orElseThrow().status()).isEqualTo(PaymentStatus.REFUNDED);
-    assertThat(f.db.jdbc.sql("SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'REFUND'")
-        .param("o", order.orderId()).query(Integer.class).single()).isEqualTo(1);
+    assertThat(new HashSet<>(outputs))
+        .extracting(RefundPaymentWorker.Output::refundedAmount)
+        .singleElement()
+        .satisfies(a -> assertThat(a).isEqualByComparingTo("39.90"));
+    assertThat(f.payments.find(order.orderId()).orElseThrow().status())
+        .isEqualTo(PaymentStatus.REFUNDED);
+    assertThat(
+            f.db
+                .jdbc
+                .sql(
+                    "SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'REFUND'")
+                .param("o", order.orderId())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
   void refundWithNothingToRefundIsZero() {
     final Order order = f.place(SandboxPaymentProvider.TOK_OK, "SKU-4:1");
-    assertThat(refund.refundPayment(job(JobTypes.REFUND_PAYMENT, order.orderId(), 3), order.orderId()).refundedAmount())
+    assertThat(
+            refund
+                .refundPayment(job(JobTypes.REFUND_PAYMENT, order.orderId(), 3), order.orderId())
+                .refundedAmount())
         .isEqualByComparingTo(BigDecimal.ZERO);
   }
 }

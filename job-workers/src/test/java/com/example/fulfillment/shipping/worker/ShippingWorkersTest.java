@@ -47,24 +47,35 @@ class ShippingWorkersTest extends FixtureTest {
     final Order order = f.place("tok_ok", "SKU-1:1");
     final String id = order.orderId();
 
-    final var created = Concurrently.run(10, i -> create.createShipment(job(JobTypes.CREATE_SHIPMENT, id), id));
+    final var created =
+        Concurrently.run(10, i -> create.createShipment(job(JobTypes.CREATE_SHIPMENT, id), id));
     final var shipment = created.get(0);
     assertThat(new HashSet<>(created)).containsExactly(shipment);
     assertThat(shipment.trackingNumber()).startsWith("TRK");
 
-    assertThat(carrier.assignCarrier(job(JobTypes.ASSIGN_CARRIER, id),
-        new AssignCarrierWorker.Input(id, shipment.shipmentId(), "EXPRESS")))
+    assertThat(
+            carrier.assignCarrier(
+                job(JobTypes.ASSIGN_CARRIER, id),
+                new AssignCarrierWorker.Input(id, shipment.shipmentId(), "EXPRESS")))
         .isEqualTo(new CarrierOutput("UPS Express"));
-    final var eta = schedule.scheduleDelivery(job(JobTypes.SCHEDULE_DELIVERY, id),
-        new ScheduleDeliveryWorker.Input(id, shipment.shipmentId(), "UPS Express"));
-    assertThat(Instant.parse(eta.estimatedDelivery())).isEqualTo(f.clock.instant().plus(Duration.ofDays(1)));
-    assertThat(schedule.scheduleDelivery(job(JobTypes.SCHEDULE_DELIVERY, id),
-        new ScheduleDeliveryWorker.Input(id, shipment.shipmentId(), null)))
-        .as("carrier is informative, not required").isEqualTo(eta);
+    final var eta =
+        schedule.scheduleDelivery(
+            job(JobTypes.SCHEDULE_DELIVERY, id),
+            new ScheduleDeliveryWorker.Input(id, shipment.shipmentId(), "UPS Express"));
+    assertThat(Instant.parse(eta.estimatedDelivery()))
+        .isEqualTo(f.clock.instant().plus(Duration.ofDays(1)));
+    assertThat(
+            schedule.scheduleDelivery(
+                job(JobTypes.SCHEDULE_DELIVERY, id),
+                new ScheduleDeliveryWorker.Input(id, shipment.shipmentId(), null)))
+        .as("carrier is informative, not required")
+        .isEqualTo(eta);
 
-    escalate.escalateLateDelivery(job(JobTypes.ESCALATE_LATE_DELIVERY, id),
+    escalate.escalateLateDelivery(
+        job(JobTypes.ESCALATE_LATE_DELIVERY, id),
         new EscalateLateDeliveryWorker.Input(id, shipment.shipmentId()));
-    escalate.escalateLateDelivery(job(JobTypes.ESCALATE_LATE_DELIVERY, id),
+    escalate.escalateLateDelivery(
+        job(JobTypes.ESCALATE_LATE_DELIVERY, id),
         new EscalateLateDeliveryWorker.Input(id, shipment.shipmentId()));
     assertThat(f.count("delivery_escalation", id)).isEqualTo(1);
   }
@@ -76,8 +87,11 @@ class ShippingWorkersTest extends FixtureTest {
     cancel.cancelShipment(job(JobTypes.CANCEL_SHIPMENT, id), id); // nothing to undo yet
     final var shipment = create.createShipment(job(JobTypes.CREATE_SHIPMENT, id), id);
 
-    assertThat(drone.assignDrone(job(JobTypes.ASSIGN_DRONE, id),
-        new AssignDroneWorker.Input(id, shipment.shipmentId()))).isEqualTo(new CarrierOutput("SkyDrop drone fleet"));
+    assertThat(
+            drone.assignDrone(
+                job(JobTypes.ASSIGN_DRONE, id),
+                new AssignDroneWorker.Input(id, shipment.shipmentId())))
+        .isEqualTo(new CarrierOutput("SkyDrop drone fleet"));
     cancel.cancelShipment(job(JobTypes.CANCEL_SHIPMENT, id), id);
     cancel.cancelShipment(job(JobTypes.CANCEL_SHIPMENT, id), id);
 
@@ -94,6 +108,8 @@ class ShippingWorkersTest extends FixtureTest {
 
     assertThat(policy.insurancePolicy()).startsWith("POL-");
     assertThat(insure.insureShipment(job(JobTypes.INSURE_SHIPMENT, id), input)).isEqualTo(policy);
-    assertThat(f.shipping.insure(id, order.total(), "EUR").premium()).as("1.5 % of 699.00, rounded half-even").isEqualByComparingTo("10.48");
+    assertThat(f.shipping.insure(id, order.total(), "EUR").premium())
+        .as("1.5 % of 699.00, rounded half-even")
+        .isEqualByComparingTo("10.48");
   }
 }

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Admin: dead letters",
+@Tag(
+    name = "Admin: dead letters",
     description = "Inbound events the app could not process (full-access key only)")
 class DeadLetterController {
 
@@ -53,24 +54,42 @@ class DeadLetterController {
               + " was tried. Messages stay in the queue. With transport log there is no queue and"
               + " the list is empty.",
       responses = {
-        @ApiResponse(responseCode = "200",
+        @ApiResponse(
+            responseCode = "200",
             content = @Content(examples = @ExampleObject(value = ApiExamples.DEAD_LETTER_LIST))),
-        @ApiResponse(responseCode = "400", description = "limit not 1..500",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "403", description = "Read-only credentials",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
-        @ApiResponse(responseCode = "503", description = "The broker cannot be reached",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
+        @ApiResponse(
+            responseCode = "400",
+            description = "limit not 1..500",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "Read-only credentials",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
+        @ApiResponse(
+            responseCode = "503",
+            description = "The broker cannot be reached",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
       })
   @GetMapping
   DeadLetterList list(
       @Parameter(description = "1 to 500", example = "50")
-          @RequestParam(defaultValue = "" + DEFAULT_LIMIT) final String limit) {
+          @RequestParam(defaultValue = "" + DEFAULT_LIMIT)
+          final String limit) {
     return new DeadLetterList(
         deadLetters.transport(), deadLetters.queue(), deadLetters.list(limit(limit)));
   }
@@ -82,19 +101,36 @@ class DeadLetterController {
               + " ingress deduplicates by event id, so re-driving an event that did arrive has no"
               + " second effect.",
       responses = {
-        @ApiResponse(responseCode = "200",
+        @ApiResponse(
+            responseCode = "200",
             content = @Content(examples = @ExampleObject(value = ApiExamples.REDRIVEN))),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "403", description = "Read-only credentials",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
-        @ApiResponse(responseCode = "404", description = "No dead letter with this id",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_DEAD_LETTER_NOT_FOUND))),
-        @ApiResponse(responseCode = "503", description = "The broker cannot be reached",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "Read-only credentials",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
+        @ApiResponse(
+            responseCode = "404",
+            description = "No dead letter with this id",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_DEAD_LETTER_NOT_FOUND))),
+        @ApiResponse(
+            responseCode = "503",
+            description = "The broker cannot be reached",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
       })
   @PostMapping("/{id}/redrive")
   Redriven redrive(
@@ -111,16 +147,29 @@ class DeadLetterController {
           "Moves every message in the dead-letter queue now back to the inbound queue (one that"
               + " fails again comes back to the dead-letter queue, not into this run).",
       responses = {
-        @ApiResponse(responseCode = "200",
+        @ApiResponse(
+            responseCode = "200",
             content = @Content(examples = @ExampleObject(value = ApiExamples.REDRIVEN))),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "403", description = "Read-only credentials",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
-        @ApiResponse(responseCode = "503", description = "The broker cannot be reached",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "Read-only credentials",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
+        @ApiResponse(
+            responseCode = "503",
+            description = "The broker cannot be reached",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
       })
   @PostMapping("/redrive")
   Redriven redriveAll() {

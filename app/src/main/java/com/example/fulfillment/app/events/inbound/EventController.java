@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The CloudEvents webhook (HTTP protocol binding 1.0): structured mode ({@code
  * application/cloudevents+json}, the whole event in the body) and binary mode ({@code ce-*}
- * headers, the data as {@code application/json} body). Translation only: {@link EventIngress}
- * does the rest.
+ * headers, the data as {@code application/json} body). Translation only: {@link EventIngress} does
+ * the rest.
  */
 @RestController
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,27 +58,48 @@ class EventController {
                 @Content(
                     mediaType = CLOUDEVENTS_JSON,
                     examples = {
-                      @ExampleObject(name = "payment confirmed", value = ApiExamples.CLOUD_EVENT_PAYMENT_CONFIRMED),
-                      @ExampleObject(name = "payment declined", value = ApiExamples.CLOUD_EVENT_PAYMENT_DECLINED),
-                      @ExampleObject(name = "shipment delivered", value = ApiExamples.CLOUD_EVENT_DELIVERED)
+                      @ExampleObject(
+                          name = "payment confirmed",
+                          value = ApiExamples.CLOUD_EVENT_PAYMENT_CONFIRMED),
+                      @ExampleObject(
+                          name = "payment declined",
+                          value = ApiExamples.CLOUD_EVENT_PAYMENT_DECLINED),
+                      @ExampleObject(
+                          name = "shipment delivered",
+                          value = ApiExamples.CLOUD_EVENT_DELIVERED)
                     }),
                 @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    examples = @ExampleObject(name = "binary mode data (with ce-* headers)",
-                        value = "{\"reason\": \"3-D Secure check failed\"}"))
+                    examples =
+                        @ExampleObject(
+                            name = "binary mode data (with ce-* headers)",
+                            value = "{\"reason\": \"3-D Secure check failed\"}"))
               }),
       responses = {
-        @ApiResponse(responseCode = "202",
+        @ApiResponse(
+            responseCode = "202",
             content = @Content(examples = @ExampleObject(value = ApiExamples.EVENT_ACCEPTED))),
-        @ApiResponse(responseCode = "400", description = "Not a valid CloudEvent of a handled type",
+        @ApiResponse(
+            responseCode = "400",
+            description = "Not a valid CloudEvent of a handled type",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "415", description = "Neither cloudevents+json nor json",
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "415",
+            description = "Neither cloudevents+json nor json",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "422", description = "The event names no known order",
+        @ApiResponse(
+            responseCode = "422",
+            description = "The event names no known order",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "503", content = @Content(mediaType = "application/problem+json"))
+        @ApiResponse(
+            responseCode = "503",
+            content = @Content(mediaType = "application/problem+json"))
       })
   @PostMapping(consumes = {CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<EventAccepted> receive(
@@ -92,7 +113,9 @@ class EventController {
     return ResponseEntity.accepted()
         .body(
             new EventAccepted(
-                acceptance.eventId(), acceptance.orderId(), acceptance.messageName(),
+                acceptance.eventId(),
+                acceptance.orderId(),
+                acceptance.messageName(),
                 acceptance.result().name()));
   }
 
@@ -107,7 +130,8 @@ class EventController {
           "binary mode needs the ce-* headers; for the whole event in the body use Content-Type "
               + CLOUDEVENTS_JSON);
     }
-    final JsonNode data = body == null || body.length == 0 ? null : CloudEventJson.parse(json, body);
+    final JsonNode data =
+        body == null || body.length == 0 ? null : CloudEventJson.parse(json, body);
     return new IncomingEvent(
         headers.getFirst("ce-specversion"),
         headers.getFirst("ce-id"),

@@ -3,15 +3,15 @@ package com.example.fulfillment.app.events.inbound;
 import com.example.fulfillment.app.events.EventProperties;
 import com.example.fulfillment.app.events.EventTypes;
 import com.example.fulfillment.app.events.inbound.InvalidEventException.Violation;
+import com.example.fulfillment.app.timeline.Timeline;
+import com.example.fulfillment.app.timeline.TimelineEntry;
+import com.example.fulfillment.app.web.SafeText;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.shipping.ShippingService;
-import com.example.fulfillment.app.web.SafeText;
-import com.example.fulfillment.app.timeline.Timeline;
-import com.example.fulfillment.app.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one way external events reach an order's process, whatever carried them (the HTTP webhook,
- * the RabbitMQ consumer, the sandbox carrier): validates the CloudEvent, finds the order (subject or
- * {@code data.orderId}), and relays the BPMN message it stands for with message id = the event
+ * the RabbitMQ consumer, the sandbox carrier): validates the CloudEvent, finds the order (subject
+ * or {@code data.orderId}), and relays the BPMN message it stands for with message id = the event
  * id, so a duplicate event has one effect (database row + the engine's message id).
  *
  * <ul>
@@ -101,13 +101,23 @@ public class EventIngress {
     final Instant now = clock.instant();
     final InboundMessages.Stored message =
         new InboundMessages.Stored(
-            event.id(), order.orderId(), valid.messageName(), event.source(), event.type(),
-            valid.variables(), now, null);
+            event.id(),
+            order.orderId(),
+            valid.messageName(),
+            event.source(),
+            event.type(),
+            valid.variables(),
+            now,
+            null);
     if (order.status().isTerminal()) {
       timeline.append(
           TimelineEntry.about(
-              order.orderId(), "event:" + event.id(), now, TimelineEntry.Source.API,
-              TimelineEntry.Kind.EVENT_IGNORED, valid.messageName(),
+              order.orderId(),
+              "event:" + event.id(),
+              now,
+              TimelineEntry.Source.API,
+              TimelineEntry.Kind.EVENT_IGNORED,
+              valid.messageName(),
               describe(event) + " ignored: the order is " + order.status()));
       return new Acceptance(event.id(), order.orderId(), valid.messageName(), Result.IGNORED);
     }
@@ -120,19 +130,31 @@ public class EventIngress {
     if (outcome == MessageRelay.Outcome.PUBLISHED) {
       timeline.append(
           TimelineEntry.about(
-              order.orderId(), "event:" + event.id(), now, TimelineEntry.Source.API,
-              TimelineEntry.Kind.MESSAGE_PUBLISHED, valid.messageName(), describe(event)));
-      LOG.info("Event {} ({}) relayed to order {} as {}", event.id(), event.type(),
-          order.orderId(), valid.messageName());
+              order.orderId(),
+              "event:" + event.id(),
+              now,
+              TimelineEntry.Source.API,
+              TimelineEntry.Kind.MESSAGE_PUBLISHED,
+              valid.messageName(),
+              describe(event)));
+      LOG.info(
+          "Event {} ({}) relayed to order {} as {}",
+          event.id(),
+          event.type(),
+          order.orderId(),
+          valid.messageName());
     }
     return new Acceptance(
-        event.id(), order.orderId(), valid.messageName(),
+        event.id(),
+        order.orderId(),
+        valid.messageName(),
         outcome == MessageRelay.Outcome.PUBLISHED ? Result.ACCEPTED : Result.DUPLICATE);
   }
 
   /** The carrier says so: the order is DELIVERED (only once its delivery was scheduled). */
   private void markDelivered(final Order order, final Instant deliveredAt) {
-    final OrderStatus status = orders.find(order.orderId()).map(Order::status).orElse(order.status());
+    final OrderStatus status =
+        orders.find(order.orderId()).map(Order::status).orElse(order.status());
     if (status == OrderStatus.SHIPPED) {
       shipping.markDelivered(order.orderId(), deliveredAt);
     }
@@ -152,12 +174,19 @@ public class EventIngress {
     }
     requireText(event.id(), "id", MAX_ID, errors);
     requireText(event.source(), "source", MAX_ID, errors);
-    final String messageName = event.type() == null ? null : EventTypes.MESSAGE_OF.get(event.type());
+    final String messageName =
+        event.type() == null ? null : EventTypes.MESSAGE_OF.get(event.type());
     if (messageName == null) {
-      errors.add(new Violation("type", "must be one of " + EventTypes.MESSAGE_OF.keySet().stream().sorted().toList()));
+      errors.add(
+          new Violation(
+              "type",
+              "must be one of " + EventTypes.MESSAGE_OF.keySet().stream().sorted().toList()));
     }
     if (event.dataContentType() != null
-        && !event.dataContentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        && !event
+            .dataContentType()
+            .toLowerCase(java.util.Locale.ROOT)
+            .startsWith("application/json")) {
       errors.add(new Violation("datacontenttype", "must be application/json"));
     }
     if (event.time() != null) {
@@ -185,8 +214,11 @@ public class EventIngress {
       final Object reason = data.get("reason");
       if (reason != null && !(reason instanceof String)) {
         errors.add(new Violation("data.reason", "must be a string"));
-      } else if (reason != null && (((String) reason).length() > MAX_REASON || hasControl((String) reason))) {
-        errors.add(new Violation("data.reason", "must be at most " + MAX_REASON + " printable characters"));
+      } else if (reason != null
+          && (((String) reason).length() > MAX_REASON || hasControl((String) reason))) {
+        errors.add(
+            new Violation(
+                "data.reason", "must be at most " + MAX_REASON + " printable characters"));
       } else {
         variables.put(
             Variables.REJECTION_DETAIL,

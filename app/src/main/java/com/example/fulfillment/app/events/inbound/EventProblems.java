@@ -18,7 +18,10 @@ class EventProblems {
   @ExceptionHandler(InvalidEventException.class)
   ResponseEntity<ProblemDetail> invalidEvent(final InvalidEventException ex) {
     final ProblemDetail problem =
-        Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_EVENT, "Invalid event",
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            ProblemTypes.INVALID_EVENT,
+            "Invalid event",
             "The event is not a CloudEvent 1.0 of a type this endpoint handles.");
     problem.setProperty(
         "errors",
@@ -29,8 +32,11 @@ class EventProblems {
   @ExceptionHandler(EventForUnknownOrderException.class)
   ResponseEntity<ProblemDetail> eventForUnknownOrder(final EventForUnknownOrderException ex) {
     final ProblemDetail problem =
-        Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNKNOWN_EVENT_ORDER,
-            "Unknown order", "The event names no known order: " + ex.getMessage());
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            ProblemTypes.UNKNOWN_EVENT_ORDER,
+            "Unknown order",
+            "The event names no known order: " + ex.getMessage());
     problem.setProperty("orderId", ex.orderId());
     return ResponseEntity.unprocessableEntity().body(problem);
   }

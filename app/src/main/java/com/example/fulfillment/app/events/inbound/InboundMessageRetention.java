@@ -28,7 +28,8 @@ class InboundMessageRetention {
       initialDelayString = "${fulfillment.events.cleanup-interval:PT1H}",
       fixedDelayString = "${fulfillment.events.cleanup-interval:PT1H}")
   void deleteExpired() {
-    final int deleted = messages.deleteReceivedBefore(clock.instant().minus(properties.retention()));
+    final int deleted =
+        messages.deleteReceivedBefore(clock.instant().minus(properties.retention()));
     if (deleted > 0) {
       LOG.info("Forgot {} accepted message(s) older than {}", deleted, properties.retention());
     }

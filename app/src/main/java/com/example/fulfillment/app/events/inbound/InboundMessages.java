@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The messages the app accepted for orders' processes (table {@code inbound_message}), keyed by
- * message id: the database half of the ingress's deduplication, and what an embedded-engine
- * restart re-publishes.
+ * message id: the database half of the ingress's deduplication, and what an embedded-engine restart
+ * re-publishes.
  */
 @Component
 public class InboundMessages {

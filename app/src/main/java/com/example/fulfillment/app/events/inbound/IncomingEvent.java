@@ -3,8 +3,8 @@ package com.example.fulfillment.app.events.inbound;
 import java.util.Map;
 
 /**
- * A CloudEvent (1.0) as it arrived, in any binding (HTTP structured or binary mode, AMQP
- * structured or binary mode): the context attributes and the JSON data as a map. Nothing is checked yet:
+ * A CloudEvent (1.0) as it arrived, in any binding (HTTP structured or binary mode, AMQP structured
+ * or binary mode): the context attributes and the JSON data as a map. Nothing is checked yet:
  * {@link EventIngress#accept} validates.
  *
  * @param data the event's JSON data object (null if it has none)

@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.springframework.stereotype.Service;
 
 /**
- * Hands an accepted message to the engine exactly once in effect: recorded by message id first
- * (a duplicate finds the row), then published with the same id as the engine's message id (a
+ * Hands an accepted message to the engine exactly once in effect: recorded by message id first (a
+ * duplicate finds the row), then published with the same id as the engine's message id (a
  * concurrent or retried publish is refused by the engine), then marked published. A message that
  * was recorded but not published (engine down, crash) is published by the next duplicate.
  */

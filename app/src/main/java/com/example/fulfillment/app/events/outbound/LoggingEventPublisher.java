@@ -16,8 +16,12 @@ public class LoggingEventPublisher implements EventPublisher {
   @Override
   public Confirmation publish(final List<OutboundCloudEvent> events) {
     for (OutboundCloudEvent event : events) {
-      LOG.info("Event {} {} for order {} (transport log): {}", event.type(), event.id(),
-          event.subject(), event.data());
+      LOG.info(
+          "Event {} {} for order {} (transport log): {}",
+          event.type(),
+          event.id(),
+          event.subject(),
+          event.data());
     }
     return Confirmation.all(events);
   }

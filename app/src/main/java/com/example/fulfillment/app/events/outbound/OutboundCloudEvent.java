@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 
 /**
- * A domain event as a CloudEvent 1.0 (docs/events.md, "Event catalog"): {@code subject} = the order id,
- * {@code dataschema} names the type and the schema version, and the extension attributes {@value
- * #CORRELATION_ID} (the request that placed the order) and {@value #CAUSATION_ID} (the request,
- * Zeebe job or event that caused this one).
+ * A domain event as a CloudEvent 1.0 (docs/events.md, "Event catalog"): {@code subject} = the order
+ * id, {@code dataschema} names the type and the schema version, and the extension attributes
+ * {@value #CORRELATION_ID} (the request that placed the order) and {@value #CAUSATION_ID} (the
+ * request, Zeebe job or event that caused this one).
  *
  * @param data the event data, JSON
  */
@@ -30,13 +30,20 @@ public record OutboundCloudEvent(
   public static final String DATA_CONTENT_TYPE = "application/json";
   public static final String CORRELATION_ID = "correlationid";
   public static final String CAUSATION_ID = "causationid";
+
   /** {@code dataschema} = this + type + "/" + version, e.g. {@code …/com.example.order.paid/1}. */
   public static final String DATA_SCHEMA_BASE = "https://fulfillment.example.com/schemas/events/";
 
   public static OutboundCloudEvent of(final OutboxEvent event, final String source) {
     return new OutboundCloudEvent(
-        event.eventId(), source, event.type(), event.orderId(), event.occurredAt(),
-        event.correlationId(), event.causationId(), event.data());
+        event.eventId(),
+        source,
+        event.type(),
+        event.orderId(),
+        event.occurredAt(),
+        event.correlationId(),
+        event.causationId(),
+        event.data());
   }
 
   public String dataSchema() {

@@ -24,9 +24,9 @@ public class Outbox {
   /**
    * Claims up to {@code limit} due events, oldest first, at most one per order: the oldest
    * unpublished event of each order, and only if it is due (a failed event waiting for its retry
-   * holds back its order's later events). The rows stay locked until the caller's transaction
-   * ends; rows another instance has locked are skipped, and so are their orders' later events
-   * (their older event is still unpublished). Call it inside a transaction.
+   * holds back its order's later events). The rows stay locked until the caller's transaction ends;
+   * rows another instance has locked are skipped, and so are their orders' later events (their
+   * older event is still unpublished). Call it inside a transaction.
    */
   public List<OutboxEvent> claimDue(final Instant now, final int limit) {
     return jdbc.sql(
@@ -81,7 +81,9 @@ public class Outbox {
              WHERE seq = :seq AND published_at IS NULL
             """)
         .param("next", Jdbc.ts(nextAttemptAt))
-        .param("error", error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR))
+        .param(
+            "error",
+            error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR))
         .param("seq", seq)
         .update();
   }

@@ -21,7 +21,9 @@ class OutboxConfiguration {
   static final String PENDING = "fulfillment.events.outbox.pending";
 
   @Bean
-  @ConditionalOnProperty(name = EventProperties.TRANSPORT_PROPERTY, havingValue = "log",
+  @ConditionalOnProperty(
+      name = EventProperties.TRANSPORT_PROPERTY,
+      havingValue = "log",
       matchIfMissing = true)
   EventPublisher loggingEventPublisher() {
     return new LoggingEventPublisher();
@@ -46,7 +48,9 @@ class OutboxConfiguration {
   }
 
   @Bean
-  @ConditionalOnProperty(name = "fulfillment.events.outbox.relay-enabled", havingValue = "true",
+  @ConditionalOnProperty(
+      name = "fulfillment.events.outbox.relay-enabled",
+      havingValue = "true",
       matchIfMissing = true)
   OutboxRelayRunner outboxRelayRunner(final OutboxRelay relay, final OutboxProperties properties) {
     return new OutboxRelayRunner(relay, properties.pollInterval());

@@ -14,9 +14,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox: claims due events (locked, so other instances skip them), hands them to
- * the {@link EventPublisher}, marks the confirmed ones published and gives the others a later
- * attempt with backoff, all in one transaction.
+ * Publishes the outbox: claims due events (locked, so other instances skip them), hands them to the
+ * {@link EventPublisher}, marks the confirmed ones published and gives the others a later attempt
+ * with backoff, all in one transaction.
  *
  * <p>Guarantees: at least once (a crash after the broker confirmed but before the commit sends the
  * event again after the restart, with the same id; a crash before leaves it unpublished), and in
@@ -74,7 +74,10 @@ public class OutboxRelay {
     return count == null ? 0 : count;
   }
 
-  /** Rounds until one publishes nothing (an order's next event is due once its previous one is published). */
+  /**
+   * Rounds until one publishes nothing (an order's next event is due once its previous one is
+   * published).
+   */
   public int drain() {
     int total = 0;
     for (int round = publishDue(); round > 0; round = publishDue()) {
@@ -112,8 +115,11 @@ public class OutboxRelay {
     published.increment(done.size());
     if (failures > 0) {
       failed.increment(failures);
-      LOG.warn("{} of {} event(s) not published, retried with backoff: {}", failures,
-          batch.size(), confirmation.failure());
+      LOG.warn(
+          "{} of {} event(s) not published, retried with backoff: {}",
+          failures,
+          batch.size(),
+          confirmation.failure());
     }
     return done.size();
   }

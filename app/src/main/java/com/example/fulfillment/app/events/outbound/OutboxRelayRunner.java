@@ -10,8 +10,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the {@link OutboxRelay} every {@code poll-interval} on its own thread (not the shared
- * scheduler: a slow broker must not delay the app's other periodic work), from startup to
- * shutdown.
+ * scheduler: a slow broker must not delay the app's other periodic work), from startup to shutdown.
  */
 public class OutboxRelayRunner implements SmartLifecycle {
 

@@ -23,7 +23,10 @@ class BrokerProblems {
   ResponseEntity<ProblemDetail> brokerUnavailable(final AmqpException ex) {
     LOG.warn("Event broker unavailable: {}", ex.toString());
     return Problems.serviceUnavailable(
-        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.EVENT_BROKER_UNAVAILABLE,
-            "Event broker unavailable", "The message broker cannot be reached; retry later."));
+        Problems.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemTypes.EVENT_BROKER_UNAVAILABLE,
+            "Event broker unavailable",
+            "The message broker cannot be reached; retry later."));
   }
 }

@@ -22,8 +22,8 @@ import org.springframework.amqp.core.MessageProperties;
  * persistent. In, like the HTTP webhook:
  *
  * <ul>
- *   <li>structured mode: content type {@value CloudEventJson#MEDIA_TYPE} (or no binary-mode
- *       headers and a JSON body with {@code specversion});
+ *   <li>structured mode: content type {@value CloudEventJson#MEDIA_TYPE} (or no binary-mode headers
+ *       and a JSON body with {@code specversion});
  *   <li>binary mode: the attributes in headers {@code cloudEvents:*} (the CloudEvents AMQP
  *       binding), {@code cloudEvents_*}, {@code ce-*} or {@code ce_*}, the data as a JSON body.
  * </ul>
@@ -83,7 +83,8 @@ public final class CloudEventMessages {
     }
     throw CloudEventJson.invalid(
         "(message)",
-        "is no CloudEvent: send content type " + CloudEventJson.MEDIA_TYPE
+        "is no CloudEvent: send content type "
+            + CloudEventJson.MEDIA_TYPE
             + " (structured mode) or cloudEvents:* headers (binary mode)");
   }
 
@@ -102,11 +103,13 @@ public final class CloudEventMessages {
       final String contentType,
       final byte[] body) {
     // no content type arrives as Spring's default, application/octet-stream
-    if (contentType != null && !contentType.startsWith("application/json")
+    if (contentType != null
+        && !contentType.startsWith("application/json")
         && !contentType.startsWith("application/octet-stream")) {
       throw CloudEventJson.invalid("datacontenttype", "must be application/json");
     }
-    final JsonNode data = body == null || body.length == 0 ? null : CloudEventJson.parse(json, body);
+    final JsonNode data =
+        body == null || body.length == 0 ? null : CloudEventJson.parse(json, body);
     return new IncomingEvent(
         header(headers, prefix + "specversion"),
         header(headers, prefix + "id"),

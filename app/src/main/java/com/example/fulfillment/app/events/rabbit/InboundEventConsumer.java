@@ -1,11 +1,11 @@
 package com.example.fulfillment.app.events.rabbit;
 
-import com.example.fulfillment.common.Backoff;
 import com.example.fulfillment.app.events.inbound.EventForUnknownOrderException;
 import com.example.fulfillment.app.events.inbound.EventIngress;
 import com.example.fulfillment.app.events.inbound.IncomingEvent;
 import com.example.fulfillment.app.events.inbound.InvalidEventException;
 import com.example.fulfillment.app.events.rabbit.Redelivery.Category;
+import com.example.fulfillment.common.Backoff;
 import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,10 +28,10 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  *
  * <ul>
  *   <li>the engine took it (or it was a duplicate, or its order has ended): ack;
- *   <li><b>business reject</b>, dead-lettered at once: not a CloudEvent of a handled type
- *       ({@code invalid-event}); an order that still does not exist {@code unknown-order-ttl}
- *       after the message first arrived ({@code unknown-order}; until then it is retried: the
- *       order may be recorded a moment later);
+ *   <li><b>business reject</b>, dead-lettered at once: not a CloudEvent of a handled type ({@code
+ *       invalid-event}); an order that still does not exist {@code unknown-order-ttl} after the
+ *       message first arrived ({@code unknown-order}; until then it is retried: the order may be
+ *       recorded a moment later);
  *   <li><b>technical failure</b> (engine unreachable, database away, anything unexpected): to the
  *       retry queue with backoff, as delivery {@code n + 1}; after {@code max-attempts} deliveries
  *       dead-lettered ({@code retries-exhausted}).
@@ -103,13 +103,21 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
         case Disposition.Retry r -> {
           redelivery.retry(message, attempt + 1, r.delay(), r.error());
           count("retried");
-          LOG.warn("Inbound event {} (delivery {} of {}) failed, retry in {}: {}", eventId(),
-              attempt, maxAttempts, r.delay(), r.error());
+          LOG.warn(
+              "Inbound event {} (delivery {} of {}) failed, retry in {}: {}",
+              eventId(),
+              attempt,
+              maxAttempts,
+              r.delay(),
+              r.error());
         }
         case Disposition.DeadLetter d -> {
           redelivery.deadLetter(message, d.category(), d.reason(), now);
           count("dead_lettered");
-          LOG.warn("Inbound event {} dead-lettered ({}): {}", eventId(), d.category().header(),
+          LOG.warn(
+              "Inbound event {} dead-lettered ({}): {}",
+              eventId(),
+              d.category().header(),
               d.reason());
         }
       }
@@ -143,7 +151,12 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
       if (waited.compareTo(unknownOrderTtl) >= 0) {
         return new Disposition.DeadLetter(
             Category.UNKNOWN_ORDER,
-            "no order with id " + e.orderId() + " (waited " + waited + ", TTL " + unknownOrderTtl
+            "no order with id "
+                + e.orderId()
+                + " (waited "
+                + waited
+                + ", TTL "
+                + unknownOrderTtl
                 + ")");
       }
       return new Disposition.Retry(backoff.after(attempt), "unknown order " + e.orderId());

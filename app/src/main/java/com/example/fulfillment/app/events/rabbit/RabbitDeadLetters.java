@@ -1,8 +1,8 @@
 package com.example.fulfillment.app.events.rabbit;
 
-import com.example.fulfillment.app.events.inbound.IncomingEvent;
 import com.example.fulfillment.app.events.deadletters.DeadLetter;
 import com.example.fulfillment.app.events.deadletters.DeadLetters;
+import com.example.fulfillment.app.events.inbound.IncomingEvent;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
@@ -25,11 +25,11 @@ import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter
 import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 
 /**
- * The dead-letter queue for operators, over plain AMQP (no management plugin needed): messages
- * are fetched with {@code basic.get} without auto-ack and, unless re-driven, rejected with requeue
- * at the end, which puts them back where they were. A re-driven message is published to the
- * inbound queue (confirmed) before it is acknowledged in the dead-letter queue: a crash in between
- * leaves it in both, never in neither.
+ * The dead-letter queue for operators, over plain AMQP (no management plugin needed): messages are
+ * fetched with {@code basic.get} without auto-ack and, unless re-driven, rejected with requeue at
+ * the end, which puts them back where they were. A re-driven message is published to the inbound
+ * queue (confirmed) before it is acknowledged in the dead-letter queue: a crash in between leaves
+ * it in both, never in neither.
  *
  * <p>The queue has no consumer of its own; while one admin call walks it, another sees only what
  * the first has not taken yet.
@@ -37,8 +37,10 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 public class RabbitDeadLetters implements DeadLetters {
 
   private static final int MAX_BODY = 4096;
+
   /** Messages one call looks at, at most (a guard; dead-letter queues should stay small). */
   private static final int MAX_SCAN = 100_000;
+
   private static final String BROKER_REJECTED = "rejected";
 
   private final RabbitTemplate rabbit;
@@ -83,7 +85,8 @@ public class RabbitDeadLetters implements DeadLetters {
           final List<DeadLetter> found = new ArrayList<>();
           final List<Long> taken = new ArrayList<>();
           try {
-            for (GetResponse r = next(channel, taken, limit); r != null;
+            for (GetResponse r = next(channel, taken, limit);
+                r != null;
                 r = next(channel, taken, limit)) {
               found.add(view(message(r)));
             }
@@ -131,7 +134,9 @@ public class RabbitDeadLetters implements DeadLetters {
                       converter.fromMessageProperties(
                           again.getMessageProperties(), StandardCharsets.UTF_8.name());
                   channel.basicPublish(
-                      RabbitTopology.DEFAULT_EXCHANGE, properties.inboundQueue(), basic,
+                      RabbitTopology.DEFAULT_EXCHANGE,
+                      properties.inboundQueue(),
+                      basic,
                       again.getBody());
                   // the channel is in confirm mode (publisher-confirm-type=simple)
                   channel.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());

@@ -13,10 +13,10 @@ import org.springframework.amqp.AmqpTimeoutException;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * Publishes domain events to the topic exchange, routing key = event type, with publisher
- * confirms: all of a batch on one channel, then one wait for the broker's acks, each ack mapped
- * back to its event by the channel's publish sequence number (so one nack fails one event, not
- * the batch). Needs {@code spring.rabbitmq.publisher-confirm-type=simple}.
+ * Publishes domain events to the topic exchange, routing key = event type, with publisher confirms:
+ * all of a batch on one channel, then one wait for the broker's acks, each ack mapped back to its
+ * event by the channel's publish sequence number (so one nack fails one event, not the batch).
+ * Needs {@code spring.rabbitmq.publisher-confirm-type=simple}.
  */
 public class RabbitEventPublisher implements EventPublisher {
 

@@ -1,8 +1,8 @@
 package com.example.fulfillment.app.events.rabbit;
 
-import com.example.fulfillment.app.events.inbound.EventIngress;
 import com.example.fulfillment.app.events.EventProperties;
 import com.example.fulfillment.app.events.deadletters.DeadLetters;
+import com.example.fulfillment.app.events.inbound.EventIngress;
 import com.example.fulfillment.app.events.outbound.EventPublisher;
 import com.example.fulfillment.app.web.ApiJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,10 +22,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The RabbitMQ transport ({@code fulfillment.events.transport=rabbitmq}, or profile {@code
- * rabbitmq}): topology, the outbox's publisher, the inbound consumer, the dead letters and a
- * health check ({@code eventBroker}). In the default transport none of these beans exist, so
- * nothing connects to a broker (Boot's own {@code rabbit} health check is off in
- * application.yaml for the same reason).
+ * rabbitmq}): topology, the outbox's publisher, the inbound consumer, the dead letters and a health
+ * check ({@code eventBroker}). In the default transport none of these beans exist, so nothing
+ * connects to a broker (Boot's own {@code rabbit} health check is off in application.yaml for the
+ * same reason).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = EventProperties.TRANSPORT_PROPERTY, havingValue = "rabbitmq")
@@ -51,7 +51,8 @@ class RabbitEventsConfiguration {
   }
 
   @Bean
-  Redelivery inboundRedelivery(final RabbitTemplate rabbit, final RabbitEventProperties properties) {
+  Redelivery inboundRedelivery(
+      final RabbitTemplate rabbit, final RabbitEventProperties properties) {
     return new Redelivery(rabbit, properties);
   }
 
@@ -64,7 +65,11 @@ class RabbitEventsConfiguration {
       final RabbitEventProperties properties,
       final ObjectProvider<MeterRegistry> meters) {
     return new InboundEventConsumer(
-        ingress, messages, redelivery, clock, properties,
+        ingress,
+        messages,
+        redelivery,
+        clock,
+        properties,
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 

@@ -35,6 +35,7 @@ public final class RabbitTopology {
 
   static final String DEAD_LETTER_EXCHANGE = "x-dead-letter-exchange";
   static final String DEAD_LETTER_ROUTING_KEY = "x-dead-letter-routing-key";
+
   /** The default exchange: routes by queue name. */
   static final String DEFAULT_EXCHANGE = "";
 

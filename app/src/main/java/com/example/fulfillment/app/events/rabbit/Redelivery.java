@@ -13,9 +13,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * Moves an inbound message on: to the retry queue (it comes back after its backoff), to the
- * dead-letter queue (with the reason), or back to the inbound queue (re-drive). Each move is a
- * copy published with a broker confirm; the caller acknowledges the original only after it
- * returned, so a crash in between leaves a duplicate, never a loss.
+ * dead-letter queue (with the reason), or back to the inbound queue (re-drive). Each move is a copy
+ * published with a broker confirm; the caller acknowledges the original only after it returned, so
+ * a crash in between leaves a duplicate, never a loss.
  */
 public class Redelivery {
 
@@ -143,6 +143,8 @@ public class Redelivery {
   }
 
   private static String clip(final String text) {
-    return text == null || text.length() <= MAX_HEADER_TEXT ? text : text.substring(0, MAX_HEADER_TEXT);
+    return text == null || text.length() <= MAX_HEADER_TEXT
+        ? text
+        : text.substring(0, MAX_HEADER_TEXT);
   }
 }

@@ -3,15 +3,15 @@ package com.example.fulfillment.app.order.api;
 import com.example.fulfillment.app.order.NewOrder;
 import com.example.fulfillment.app.order.OrderCancellation;
 import com.example.fulfillment.app.order.OrderIntake;
-import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.app.order.OrderView;
-import com.example.fulfillment.order.PlaceOrder;
-import com.example.fulfillment.order.ShippingAddress;
 import com.example.fulfillment.app.timeline.BpmnElements;
 import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.CorrelationId;
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.order.OrderStatus;
+import com.example.fulfillment.order.PlaceOrder;
+import com.example.fulfillment.order.ShippingAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -87,34 +87,56 @@ class OrderController {
             description = "Accepted; the process runs (Location: the order)",
             headers = {
               @Header(name = "Location", description = "/api/orders/{orderId}"),
-              @Header(name = "Idempotent-Replayed", description = "true when the answer is for an earlier request")
+              @Header(
+                  name = "Idempotent-Replayed",
+                  description = "true when the answer is for an earlier request")
             },
             content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_ACCEPTED))),
-        @ApiResponse(responseCode = "400", description = "Invalid or malformed body",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
-        @ApiResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "413", description = "Body larger than 64 KB",
+        @ApiResponse(
+            responseCode = "400",
+            description = "Invalid or malformed body",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No or wrong credentials",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "413",
+            description = "Body larger than 64 KB",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "415", description = "Not application/json",
+        @ApiResponse(
+            responseCode = "415",
+            description = "Not application/json",
             content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(responseCode = "422",
+        @ApiResponse(
+            responseCode = "422",
             description = "Unknown SKU, Idempotency-Key reused for another body, orderId taken",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_UNPROCESSABLE))),
-        @ApiResponse(responseCode = "503",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNPROCESSABLE))),
+        @ApiResponse(
+            responseCode = "503",
             description = "Engine unreachable: the order is recorded, its start is retried",
             headers = @Header(name = "Retry-After", description = "seconds"),
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAVAILABLE)))
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAVAILABLE)))
       })
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OrderAccepted> place(
-      @Parameter(description = "Makes retries safe: same key + same body = same order",
+      @Parameter(
+              description = "Makes retries safe: same key + same body = same order",
               example = "c-1-2026-01-02-0001")
-          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String idempotencyKey,
+          @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+          final String idempotencyKey,
       @Valid @RequestBody final PlaceOrderRequest request,
       @Parameter(hidden = true) final Principal principal) {
     if (idempotencyKey != null && !SAFE_KEY.matcher(idempotencyKey).matches()) {
@@ -131,17 +153,22 @@ class OrderController {
                 idempotencyKey,
                 RequestHash.of(request),
                 new PlaceOrder(
-                OrderIntake.orderIdFor(clientId, idempotencyKey, request.orderId()),
-                request.customerId(),
-                request.items().stream().map(i -> new PlaceOrder.Line(i.sku(), i.quantity())).toList(),
-                request.paymentToken(),
-                new ShippingAddress(
-                    address.name(), address.street(), address.city(), address.postalCode(),
-                    address.country()),
-                Boolean.TRUE.equals(request.express()),
-                Boolean.TRUE.equals(request.giftWrap()),
-                Boolean.TRUE.equals(request.insurance()),
-                CorrelationId.current())));
+                    OrderIntake.orderIdFor(clientId, idempotencyKey, request.orderId()),
+                    request.customerId(),
+                    request.items().stream()
+                        .map(i -> new PlaceOrder.Line(i.sku(), i.quantity()))
+                        .toList(),
+                    request.paymentToken(),
+                    new ShippingAddress(
+                        address.name(),
+                        address.street(),
+                        address.city(),
+                        address.postalCode(),
+                        address.country()),
+                    Boolean.TRUE.equals(request.express()),
+                    Boolean.TRUE.equals(request.giftWrap()),
+                    Boolean.TRUE.equals(request.insurance()),
+                    CorrelationId.current())));
     return ResponseEntity.accepted()
         .location(URI.create("/api/orders/" + placement.order().orderId()))
         .header("Idempotent-Replayed", Boolean.toString(placement.replayed()))
@@ -154,8 +181,12 @@ class OrderController {
     final List<FieldProblem> errors = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       if (!seen.add(items.get(i).sku())) {
-        errors.add(new FieldProblem("items[" + i + "].sku",
-            "SKU " + items.get(i).sku() + " appears more than once: put the whole quantity in one line"));
+        errors.add(
+            new FieldProblem(
+                "items[" + i + "].sku",
+                "SKU "
+                    + items.get(i).sku()
+                    + " appears more than once: put the whole quantity in one line"));
       }
     }
     if (!errors.isEmpty()) {
@@ -170,15 +201,26 @@ class OrderController {
               + " (basis ENGINE_RECORDS); in remote mode they are a best effort from what the job"
               + " workers saw (WORKER_EVENTS): wait states are not visible there.",
       responses = {
-        @ApiResponse(responseCode = "200",
+        @ApiResponse(
+            responseCode = "200",
             content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_DETAILS))),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "404",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
       })
   @GetMapping("/{orderId}")
-  OrderDetails get(@Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable final String orderId) {
+  OrderDetails get(
+      @Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable
+          final String orderId) {
     final OrderView.Details details = view.details(orderId);
     return OrderDetails.of(details.order(), details.process());
   }
@@ -190,35 +232,60 @@ class OrderController {
               + " handler), job failures and retries, incidents, messages received, and what the API"
               + " did, oldest first.",
       responses = {
-        @ApiResponse(responseCode = "200",
+        @ApiResponse(
+            responseCode = "200",
             content = @Content(examples = @ExampleObject(value = ApiExamples.TIMELINE))),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "404",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
       })
   @GetMapping("/{orderId}/timeline")
-  OrderTimeline timeline(@Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable final String orderId) {
+  OrderTimeline timeline(
+      @Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable
+          final String orderId) {
     return OrderTimeline.of(orderId, view.timeline(orderId), elements);
   }
 
   @Operation(
       summary = "Orders, newest first",
       responses = {
-        @ApiResponse(responseCode = "200",
+        @ApiResponse(
+            responseCode = "200",
             content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_LIST))),
-        @ApiResponse(responseCode = "400", description = "Unknown status, page < 0, size not 1..100",
-            content = @Content(mediaType = "application/problem+json",
-                examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED)))
+        @ApiResponse(
+            responseCode = "400",
+            description = "Unknown status, page < 0, size not 1..100",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED)))
       })
   @GetMapping
   OrderList list(
-      @Parameter(description = "Only orders in this status", schema = @Schema(implementation = OrderStatus.class))
-          @RequestParam(required = false) final String status,
-      @Parameter(description = "0-based page", example = "0") @RequestParam(defaultValue = "0") final String page,
-      @Parameter(description = "1 to 100", example = "20") @RequestParam(defaultValue = "20") final String size) {
+      @Parameter(
+              description = "Only orders in this status",
+              schema = @Schema(implementation = OrderStatus.class))
+          @RequestParam(required = false)
+          final String status,
+      @Parameter(description = "0-based page", example = "0") @RequestParam(defaultValue = "0")
+          final String page,
+      @Parameter(description = "1 to 100", example = "20") @RequestParam(defaultValue = "20")
+          final String size) {
     final List<FieldProblem> errors = new ArrayList<>();
     OrderStatus wanted = null;
     if (status != null && !status.isBlank()) {
@@ -237,7 +304,11 @@ class OrderController {
   }
 
   private static int intParam(
-      final String value, final String name, final int min, final int max, final List<FieldProblem> errors) {
+      final String value,
+      final String name,
+      final int min,
+      final int max,
+      final List<FieldProblem> errors) {
     try {
       final int n = Integer.parseInt(value.strip());
       if (n >= min && n <= max) {
@@ -257,20 +328,37 @@ class OrderController {
               + " payment, stock) and ends the order CANCELLED. Asking again changes nothing."
               + " Refused (409) once the order is DELIVERED, COMPLETED, REJECTED or CANCELLED.",
       responses = {
-        @ApiResponse(responseCode = "202",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.CANCELLATION_ACCEPTED))),
-        @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND))),
-        @ApiResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json",
-            examples = @ExampleObject(value = ApiExamples.PROBLEM_CONFLICT))),
-        @ApiResponse(responseCode = "503", headers = @Header(name = "Retry-After"),
+        @ApiResponse(
+            responseCode = "202",
+            content =
+                @Content(examples = @ExampleObject(value = ApiExamples.CANCELLATION_ACCEPTED))),
+        @ApiResponse(
+            responseCode = "401",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+        @ApiResponse(
+            responseCode = "404",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND))),
+        @ApiResponse(
+            responseCode = "409",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_CONFLICT))),
+        @ApiResponse(
+            responseCode = "503",
+            headers = @Header(name = "Retry-After"),
             content = @Content(mediaType = "application/problem+json"))
       })
   @PostMapping("/{orderId}/cancellation")
   ResponseEntity<CancellationAccepted> cancel(
-      @Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable final String orderId) {
+      @Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable
+          final String orderId) {
     final var order = cancellation.request(orderId);
     return ResponseEntity.accepted()
         .location(URI.create("/api/orders/" + orderId))

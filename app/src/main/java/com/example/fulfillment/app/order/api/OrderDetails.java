@@ -1,10 +1,10 @@
 package com.example.fulfillment.app.order.api;
 
+import com.example.fulfillment.app.timeline.ProcessState;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.order.Outcome;
 import com.example.fulfillment.order.RejectionReason;
-import com.example.fulfillment.app.timeline.ProcessState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,7 +70,9 @@ public record OrderDetails(
    *     what the job workers saw) or NONE (nothing recorded yet)
    */
   public record Process(
-      String basis, List<ProcessState.Step> currentSteps, List<ProcessState.Incident> openIncidents) {}
+      String basis,
+      List<ProcessState.Step> currentSteps,
+      List<ProcessState.Incident> openIncidents) {}
 
   static OrderDetails of(final Order o, final ProcessState state) {
     final String cur = o.currency();
@@ -83,13 +85,22 @@ public record OrderDetails(
         o.rejectionDetail(),
         o.processInstanceKey(),
         o.lines().stream()
-            .map(l -> new Line(l.lineNo(), l.sku(), l.quantity(), Money.of(l.unitPrice(), cur),
-                Money.of(l.lineTotal(), cur)))
+            .map(
+                l ->
+                    new Line(
+                        l.lineNo(),
+                        l.sku(),
+                        l.quantity(),
+                        Money.of(l.unitPrice(), cur),
+                        Money.of(l.lineTotal(), cur)))
             .toList(),
         Money.of(o.total(), cur),
         new ShippingAddress(
-            o.shippingAddress().name(), o.shippingAddress().street(), o.shippingAddress().city(),
-            o.shippingAddress().postalCode(), o.shippingAddress().country()),
+            o.shippingAddress().name(),
+            o.shippingAddress().street(),
+            o.shippingAddress().city(),
+            o.shippingAddress().postalCode(),
+            o.shippingAddress().country()),
         o.express(),
         o.giftWrap(),
         o.insurance(),
@@ -107,9 +118,13 @@ public record OrderDetails(
         o.shipment() == null
             ? null
             : new Shipment(
-                o.shipment().shipmentId(), o.shipment().trackingNumber(), o.shipment().status(),
-                o.shipment().shippingMethod(), o.shipment().carrier(),
-                o.shipment().estimatedDelivery(), o.shipment().deliveredAt()),
+                o.shipment().shipmentId(),
+                o.shipment().trackingNumber(),
+                o.shipment().status(),
+                o.shipment().shippingMethod(),
+                o.shipment().carrier(),
+                o.shipment().estimatedDelivery(),
+                o.shipment().deliveredAt()),
         new Process(state.basis(), state.currentSteps(), state.openIncidents()),
         o.createdAt(),
         o.updatedAt(),

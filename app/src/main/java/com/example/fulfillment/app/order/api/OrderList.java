@@ -20,9 +20,16 @@ public record OrderList(List<Item> items, int page, int size, long totalItems, l
   static OrderList of(final OrderPage page) {
     return new OrderList(
         page.items().stream()
-            .map(s -> new Item(s.orderId(), s.customerId(), s.status(),
-                Money.of(s.total(), s.currency()), s.processInstanceKey(), s.createdAt(),
-                s.updatedAt()))
+            .map(
+                s ->
+                    new Item(
+                        s.orderId(),
+                        s.customerId(),
+                        s.status(),
+                        Money.of(s.total(), s.currency()),
+                        s.processInstanceKey(),
+                        s.createdAt(),
+                        s.updatedAt()))
             .toList(),
         page.page(),
         page.size(),

@@ -23,14 +23,21 @@ class OrderProblems {
   @ExceptionHandler(UnknownOrderException.class)
   ResponseEntity<ProblemDetail> unknownOrder(final UnknownOrderException ex) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.ORDER_NOT_FOUND, "Order not found",
-            ex.getMessage()));
+        .body(
+            Problems.of(
+                HttpStatus.NOT_FOUND,
+                ProblemTypes.ORDER_NOT_FOUND,
+                "Order not found",
+                ex.getMessage()));
   }
 
   @ExceptionHandler(UnknownSkuException.class)
   ResponseEntity<ProblemDetail> unknownSku(final UnknownSkuException ex) {
     final ProblemDetail problem =
-        Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNKNOWN_SKU, "Unknown SKU",
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            ProblemTypes.UNKNOWN_SKU,
+            "Unknown SKU",
             ex.getMessage());
     problem.setProperty("sku", ex.sku());
     return ResponseEntity.unprocessableEntity().body(problem);
@@ -39,15 +46,22 @@ class OrderProblems {
   @ExceptionHandler(IdempotencyKeyReusedException.class)
   ResponseEntity<ProblemDetail> keyReused(final IdempotencyKeyReusedException ex) {
     return ResponseEntity.unprocessableEntity()
-        .body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-            "Idempotency-Key reused", ex.getMessage()));
+        .body(
+            Problems.of(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key reused",
+                ex.getMessage()));
   }
 
   @ExceptionHandler(OrderConflictException.class)
   ResponseEntity<ProblemDetail> orderIdTaken(final OrderConflictException ex) {
     final ProblemDetail problem =
-        Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.ORDER_ID_CONFLICT,
-            "Order id taken", ex.getMessage());
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            ProblemTypes.ORDER_ID_CONFLICT,
+            "Order id taken",
+            ex.getMessage());
     problem.setProperty("orderId", ex.orderId());
     return ResponseEntity.unprocessableEntity().body(problem);
   }
@@ -55,8 +69,11 @@ class OrderProblems {
   @ExceptionHandler(OrderNotCancellableException.class)
   ResponseEntity<ProblemDetail> notCancellable(final OrderNotCancellableException ex) {
     final ProblemDetail problem =
-        Problems.of(HttpStatus.CONFLICT, ProblemTypes.ORDER_NOT_CANCELLABLE,
-            "Order cannot be cancelled", ex.getMessage());
+        Problems.of(
+            HttpStatus.CONFLICT,
+            ProblemTypes.ORDER_NOT_CANCELLABLE,
+            "Order cannot be cancelled",
+            ex.getMessage());
     problem.setProperty("orderStatus", ex.status().name());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }

@@ -19,24 +19,36 @@ import java.util.List;
  */
 @Schema(description = "An order to place")
 public record PlaceOrderRequest(
-    @Schema(description = "Your own order id (optional); else derived from the Idempotency-Key, or made up",
-            example = "ord_2024-0001", nullable = true)
-        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String orderId,
+    @Schema(
+            description =
+                "Your own order id (optional); else derived from the Idempotency-Key, or made up",
+            example = "ord_2024-0001",
+            nullable = true)
+        @Size(max = 64)
+        @Pattern(regexp = "[A-Za-z0-9._-]+")
+        String orderId,
     @Schema(example = "c-1") @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+")
         String customerId,
     @Schema(description = "1 to 50 lines, each SKU once") @NotEmpty @Size(max = 50)
         List<@Valid @NotNull Item> items,
-    @Schema(description = "Sandbox payment token: tok_ok, tok_declined, tok_confirm, tok_flaky, tok_outage",
+    @Schema(
+            description =
+                "Sandbox payment token: tok_ok, tok_declined, tok_confirm, tok_flaky, tok_outage",
             example = "tok_ok")
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_]+") String paymentToken,
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "[A-Za-z0-9_]+")
+        String paymentToken,
     @NotNull @Valid Address shippingAddress,
     @Schema(description = "Express delivery (default false)", nullable = true) Boolean express,
     @Schema(description = "Gift wrap (default false)", nullable = true) Boolean giftWrap,
-    @Schema(description = "Insure the shipment (default false)", nullable = true) Boolean insurance) {
+    @Schema(description = "Insure the shipment (default false)", nullable = true)
+        Boolean insurance) {
 
   /** One line: a catalog SKU and a quantity. */
   public record Item(
-      @Schema(example = "SKU-1") @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9-]+") String sku,
+      @Schema(example = "SKU-1") @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9-]+")
+          String sku,
       @Schema(example = "2", minimum = "1", maximum = "1000") @NotNull @Min(1) @Max(1000)
           Integer quantity) {}
 

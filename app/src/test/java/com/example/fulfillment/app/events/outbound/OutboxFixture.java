@@ -19,7 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class OutboxFixture {
 
   static final List<String> LIFECYCLE =
-      List.of(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID, OrderEventTypes.SHIPPED,
+      List.of(
+          OrderEventTypes.ACCEPTED,
+          OrderEventTypes.PAID,
+          OrderEventTypes.SHIPPED,
           OrderEventTypes.COMPLETED);
   static final String SOURCE = "urn:test:relay";
 
@@ -57,13 +60,21 @@ final class OutboxFixture {
     final BigDecimal total = new BigDecimal("9.50");
     return switch (step) {
       case 0 ->
-          new OrderEvent.Accepted(orderId, "c-1", total, "EUR",
-              List.of(new OrderEvent.Accepted.Line("SKU-2", 1, total)), false, false, false, "DE",
+          new OrderEvent.Accepted(
+              orderId,
+              "c-1",
+              total,
+              "EUR",
+              List.of(new OrderEvent.Accepted.Line("SKU-2", 1, total)),
+              false,
+              false,
+              false,
+              "DE",
               at);
       case 1 -> new OrderEvent.Paid(orderId, total, "EUR", "ch_1", false, at);
       case 2 ->
-          new OrderEvent.Shipped(orderId, "shp_1", "TRK1", "STANDARD", "DHL Paket",
-              at.plus(Duration.ofDays(3)), at);
+          new OrderEvent.Shipped(
+              orderId, "shp_1", "TRK1", "STANDARD", "DHL Paket", at.plus(Duration.ofDays(3)), at);
       case 3 -> new OrderEvent.Completed(orderId, "c-1", total, "EUR", at);
       default -> new OrderEvent.Cancelled(orderId, "c-1", OrderStatus.RECEIVED, at);
     };
@@ -71,27 +82,50 @@ final class OutboxFixture {
 
   OutboxRelay relay(final EventPublisher publisher, final Clock clock, final int batchSize) {
     return new OutboxRelay(
-        outbox, publisher, db.transactionManager, clock, properties(batchSize), SOURCE,
+        outbox,
+        publisher,
+        db.transactionManager,
+        clock,
+        properties(batchSize),
+        SOURCE,
         new SimpleMeterRegistry());
   }
 
   static OutboxProperties properties(final int batchSize) {
     return new OutboxProperties(
-        true, Duration.ofMillis(100), batchSize, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8),
-        Duration.ofDays(7), Duration.ofHours(1));
+        true,
+        Duration.ofMillis(100),
+        batchSize,
+        Duration.ofSeconds(1),
+        2.0,
+        Duration.ofSeconds(8),
+        Duration.ofDays(7),
+        Duration.ofHours(1));
   }
 
   /** Row facts the relay leaves behind. */
-  record Row(String eventId, String orderId, String type, int attempts, Instant nextAttemptAt,
-      String lastError, Instant publishedAt) {}
+  record Row(
+      String eventId,
+      String orderId,
+      String type,
+      int attempts,
+      Instant nextAttemptAt,
+      String lastError,
+      Instant publishedAt) {}
 
   List<Row> rows() {
-    return db.jdbc.sql("SELECT * FROM outbox_event ORDER BY seq")
-        .query((rs, n) -> new Row(rs.getString("event_id"), rs.getString("order_id"),
-            rs.getString("event_type"), rs.getInt("attempts"),
-            com.example.fulfillment.common.jdbc.Jdbc.instant(rs, "next_attempt_at"),
-            rs.getString("last_error"),
-            com.example.fulfillment.common.jdbc.Jdbc.instant(rs, "published_at")))
+    return db.jdbc
+        .sql("SELECT * FROM outbox_event ORDER BY seq")
+        .query(
+            (rs, n) ->
+                new Row(
+                    rs.getString("event_id"),
+                    rs.getString("order_id"),
+                    rs.getString("event_type"),
+                    rs.getInt("attempts"),
+                    com.example.fulfillment.common.jdbc.Jdbc.instant(rs, "next_attempt_at"),
+                    rs.getString("last_error"),
+                    com.example.fulfillment.common.jdbc.Jdbc.instant(rs, "published_at")))
         .list();
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.fulfillment.app.events.outbound.OutboxFixture.Row;
 import com.example.fulfillment.app.events.outbound.OutboxFixture.SimulatedCrash;
-import com.example.fulfillment.testing.MutableClock;
 import com.example.fulfillment.support.TestDatabase;
+import com.example.fulfillment.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,14 +68,19 @@ abstract class OutboxRelayScenarios {
     public Confirmation publish(final List<OutboundCloudEvent> events) {
       sent.addAll(events);
       return new Confirmation(
-          events.stream().filter(refuse.negate()).map(OutboundCloudEvent::id)
+          events.stream()
+              .filter(refuse.negate())
+              .map(OutboundCloudEvent::id)
               .collect(Collectors.toSet()),
           "test: refused");
     }
 
     Map<String, List<String>> typesBySubject() {
-      return sent.stream().collect(Collectors.groupingBy(OutboundCloudEvent::subject,
-          Collectors.mapping(OutboundCloudEvent::type, Collectors.toList())));
+      return sent.stream()
+          .collect(
+              Collectors.groupingBy(
+                  OutboundCloudEvent::subject,
+                  Collectors.mapping(OutboundCloudEvent::type, Collectors.toList())));
     }
   }
 
@@ -90,7 +95,8 @@ abstract class OutboxRelayScenarios {
     assertThat(published).isEqualTo(20);
     assertThat(publisher.sent).extracting(OutboundCloudEvent::id).doesNotHaveDuplicates();
     for (String order : orders) {
-      assertThat(publisher.typesBySubject().get(order)).containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
+      assertThat(publisher.typesBySubject().get(order))
+          .containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
     }
     assertThat(f.rows()).allSatisfy(r -> assertThat(r.publishedAt()).isEqualTo(T0));
     assertThat(f.relay(publisher, clock, 3).drain()).as("nothing left").isZero();
@@ -123,14 +129,19 @@ abstract class OutboxRelayScenarios {
     clock.advance(Duration.ofSeconds(1));
     relay.drain();
     assertThat(row(stuck, "com.example.order.accepted").nextAttemptAt())
-        .as("2nd failure waits twice as long").isEqualTo(T0.plusSeconds(1 + 2));
+        .as("2nd failure waits twice as long")
+        .isEqualTo(T0.plusSeconds(1 + 2));
 
     publisher.refuse = e -> false;
     clock.advance(Duration.ofSeconds(2));
     relay.drain();
     assertThat(publisher.typesBySubject().get(stuck))
-        .containsExactly("com.example.order.accepted", "com.example.order.accepted",
-            "com.example.order.accepted", "com.example.order.paid", "com.example.order.shipped",
+        .containsExactly(
+            "com.example.order.accepted",
+            "com.example.order.accepted",
+            "com.example.order.accepted",
+            "com.example.order.paid",
+            "com.example.order.shipped",
             "com.example.order.completed");
   }
 
@@ -138,12 +149,20 @@ abstract class OutboxRelayScenarios {
   void anUnreachableBrokerFailsTheRoundsEventsAndLosesNothing() {
     f.fulfilledOrders(2, T0);
     final OutboxRelay down =
-        f.relay(events -> { throw new IllegalStateException("connection refused"); }, clock, 10);
+        f.relay(
+            events -> {
+              throw new IllegalStateException("connection refused");
+            },
+            clock,
+            10);
 
     assertThat(down.drain()).isZero();
 
-    assertThat(f.rows()).filteredOn(r -> r.attempts() == 1)
-        .extracting(Row::type).containsOnly("com.example.order.accepted").hasSize(2);
+    assertThat(f.rows())
+        .filteredOn(r -> r.attempts() == 1)
+        .extracting(Row::type)
+        .containsOnly("com.example.order.accepted")
+        .hasSize(2);
     assertThat(f.rows().getFirst().lastError())
         .isEqualTo("IllegalStateException: connection refused");
     clock.advance(Duration.ofSeconds(1));
@@ -154,13 +173,22 @@ abstract class OutboxRelayScenarios {
   void aRelayKilledBetweenWriteAndPublishLeavesEverythingToTheNextOne() {
     final List<String> orders = f.fulfilledOrders(2, T0);
     final OutboxRelay killed =
-        f.relay(events -> { throw new SimulatedCrash("before publishing"); }, clock, 10);
+        f.relay(
+            events -> {
+              throw new SimulatedCrash("before publishing");
+            },
+            clock,
+            10);
 
     assertThatThrownBy(killed::publishDue).isInstanceOf(SimulatedCrash.class);
-    assertThat(f.rows()).allSatisfy(r -> {
-      assertThat(r.publishedAt()).isNull();
-      assertThat(r.attempts()).as("a crash is no failed attempt: the round rolled back").isZero();
-    });
+    assertThat(f.rows())
+        .allSatisfy(
+            r -> {
+              assertThat(r.publishedAt()).isNull();
+              assertThat(r.attempts())
+                  .as("a crash is no failed attempt: the round rolled back")
+                  .isZero();
+            });
 
     final RecordingPublisher restarted = new RecordingPublisher();
     assertThat(f.relay(restarted, clock, 10).drain()).isEqualTo(8);
@@ -174,10 +202,13 @@ abstract class OutboxRelayScenarios {
     f.fulfilledOrders(2, T0);
     final List<OutboundCloudEvent> reachedTheBroker = new ArrayList<>();
     final OutboxRelay killed =
-        f.relay(events -> {
-          reachedTheBroker.addAll(events);
-          throw new SimulatedCrash("after the broker confirmed");
-        }, clock, 10);
+        f.relay(
+            events -> {
+              reachedTheBroker.addAll(events);
+              throw new SimulatedCrash("after the broker confirmed");
+            },
+            clock,
+            10);
 
     assertThatThrownBy(killed::publishDue).isInstanceOf(SimulatedCrash.class);
 
@@ -185,7 +216,8 @@ abstract class OutboxRelayScenarios {
     f.relay(restarted, clock, 10).drain();
     final Set<String> again = new HashSet<>();
     restarted.sent.forEach(e -> again.add(e.id()));
-    assertThat(again).as("at least once: same ids, consumers dedupe")
+    assertThat(again)
+        .as("at least once: same ids, consumers dedupe")
         .containsAll(reachedTheBroker.stream().map(OutboundCloudEvent::id).toList());
     assertThat(restarted.sent).hasSize(8);
   }

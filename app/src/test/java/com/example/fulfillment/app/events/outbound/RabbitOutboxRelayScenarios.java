@@ -89,10 +89,21 @@ abstract class RabbitOutboxRelayScenarios {
 
   EventPublisher publisher() {
     final RabbitEventProperties properties =
-        new RabbitEventProperties(exchange, exchange + ".inbound", 1, 10, 3, Duration.ofMillis(100),
-            2, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(5), 65536);
+        new RabbitEventProperties(
+            exchange,
+            exchange + ".inbound",
+            1,
+            10,
+            3,
+            Duration.ofMillis(100),
+            2,
+            Duration.ofSeconds(1),
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            65536);
     return new RabbitEventPublisher(
-        new RabbitTemplate(connection()), new CloudEventMessages(new ObjectMapper(), 65536),
+        new RabbitTemplate(connection()),
+        new CloudEventMessages(new ObjectMapper(), 65536),
         properties);
   }
 
@@ -107,14 +118,16 @@ abstract class RabbitOutboxRelayScenarios {
     assertThat(all).hasSize(40);
     assertThat(all).extracting(EventTap.Tapped::id).doesNotHaveDuplicates();
     for (String order : orders) {
-      assertThat(tap.about(order)).extracting(EventTap.Tapped::type)
+      assertThat(tap.about(order))
+          .extracting(EventTap.Tapped::type)
           .containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
     }
     final EventTap.Tapped first = all.getFirst();
     assertThat(first.message().getMessageProperties().getContentType())
         .isEqualTo("application/cloudevents+json");
     assertThat(first.message().getMessageProperties().getMessageId()).isEqualTo(first.id());
-    assertThat(first.message().getMessageProperties().getReceivedRoutingKey()).isEqualTo(first.type());
+    assertThat(first.message().getMessageProperties().getReceivedRoutingKey())
+        .isEqualTo(first.type());
     assertThat(first.event().path("specversion").asText()).isEqualTo("1.0");
     assertThat(first.event().path("data").path("orderId").asText()).isEqualTo(first.subject());
   }
@@ -123,17 +136,19 @@ abstract class RabbitOutboxRelayScenarios {
   void twoRelaysShareOneOutboxWithoutDuplicatesOrReordering() throws Exception {
     final List<String> orders = f.fulfilledOrders(30, Clock.systemUTC().instant());
     final List<OutboxRelay> relays =
-        List.of(f.relay(publisher(), Clock.systemUTC(), 5), f.relay(publisher(), Clock.systemUTC(), 5));
+        List.of(
+            f.relay(publisher(), Clock.systemUTC(), 5), f.relay(publisher(), Clock.systemUTC(), 5));
     final ExecutorService pool = Executors.newFixedThreadPool(2);
     final List<Callable<Integer>> work = new ArrayList<>();
     for (OutboxRelay relay : relays) {
-      work.add(() -> {
-        int published = 0;
-        while (f.outbox.pending() > 0) {
-          published += relay.publishDue();
-        }
-        return published;
-      });
+      work.add(
+          () -> {
+            int published = 0;
+            while (f.outbox.pending() > 0) {
+              published += relay.publishDue();
+            }
+            return published;
+          });
     }
     final List<Integer> counts = new ArrayList<>();
     try {
@@ -148,8 +163,11 @@ abstract class RabbitOutboxRelayScenarios {
     await().atMost(Duration.ofSeconds(10)).until(() -> tap.all().size() >= 120);
     assertThat(tap.all()).hasSize(120).extracting(EventTap.Tapped::id).doesNotHaveDuplicates();
     final Map<String, List<String>> bySubject =
-        tap.all().stream().collect(Collectors.groupingBy(EventTap.Tapped::subject,
-            Collectors.mapping(EventTap.Tapped::type, Collectors.toList())));
+        tap.all().stream()
+            .collect(
+                Collectors.groupingBy(
+                    EventTap.Tapped::subject,
+                    Collectors.mapping(EventTap.Tapped::type, Collectors.toList())));
     for (String order : orders) {
       assertThat(bySubject.get(order)).containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
     }
@@ -159,7 +177,12 @@ abstract class RabbitOutboxRelayScenarios {
   void aRelayKilledBetweenWriteAndPublishPublishesEverythingAfterTheRestart() {
     final List<String> orders = f.fulfilledOrders(3, Clock.systemUTC().instant());
     final OutboxRelay killed =
-        f.relay(events -> { throw new SimulatedCrash("before publishing"); }, Clock.systemUTC(), 10);
+        f.relay(
+            events -> {
+              throw new SimulatedCrash("before publishing");
+            },
+            Clock.systemUTC(),
+            10);
     assertThatThrownBy(killed::publishDue).isInstanceOf(SimulatedCrash.class);
 
     final OutboxRelay restarted = f.relay(publisher(), Clock.systemUTC(), 10);
@@ -167,7 +190,8 @@ abstract class RabbitOutboxRelayScenarios {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> tap.all().size() >= 12);
     assertThat(tap.all()).hasSize(12).extracting(EventTap.Tapped::id).doesNotHaveDuplicates();
-    assertThat(tap.about(orders.get(2))).extracting(EventTap.Tapped::type)
+    assertThat(tap.about(orders.get(2)))
+        .extracting(EventTap.Tapped::type)
         .containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
   }
 
@@ -176,10 +200,13 @@ abstract class RabbitOutboxRelayScenarios {
     final List<String> orders = f.fulfilledOrders(2, Clock.systemUTC().instant());
     final EventPublisher real = publisher();
     final OutboxRelay killed =
-        f.relay(events -> {
-          real.publish(events);
-          throw new SimulatedCrash("after the broker confirmed");
-        }, Clock.systemUTC(), 10);
+        f.relay(
+            events -> {
+              real.publish(events);
+              throw new SimulatedCrash("after the broker confirmed");
+            },
+            Clock.systemUTC(),
+            10);
     assertThatThrownBy(killed::publishDue).isInstanceOf(SimulatedCrash.class);
 
     assertThat(f.relay(publisher(), Clock.systemUTC(), 10).drain()).isEqualTo(8);
@@ -187,12 +214,15 @@ abstract class RabbitOutboxRelayScenarios {
     await().atMost(Duration.ofSeconds(10)).until(() -> tap.all().size() >= 10);
     final List<EventTap.Tapped> all = tap.all();
     assertThat(all).hasSize(10);
-    assertThat(all.stream().map(EventTap.Tapped::id).distinct()).as("8 events, 2 sent twice").hasSize(8);
+    assertThat(all.stream().map(EventTap.Tapped::id).distinct())
+        .as("8 events, 2 sent twice")
+        .hasSize(8);
     for (String order : orders) {
       assertThat(tap.about(order).stream().map(EventTap.Tapped::type).distinct())
           .containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
       assertThat(tap.about(order).getFirst().type()).isEqualTo("com.example.order.accepted");
-      assertThat(tap.about(order).get(1).type()).as("the repeat comes before the next event")
+      assertThat(tap.about(order).get(1).type())
+          .as("the repeat comes before the next event")
           .isEqualTo("com.example.order.accepted");
     }
   }

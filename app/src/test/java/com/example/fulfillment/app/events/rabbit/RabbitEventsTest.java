@@ -6,13 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.example.fulfillment.app.events.EventTypes;
-import com.example.fulfillment.order.OrderEventTypes;
 import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.app.support.ApiTestConfiguration;
 import com.example.fulfillment.app.support.EnabledIfRabbitMq;
 import com.example.fulfillment.app.support.EngineFaults;
 import com.example.fulfillment.app.support.EventTap;
 import com.example.fulfillment.app.support.RabbitMq;
+import com.example.fulfillment.order.OrderEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
@@ -86,8 +86,12 @@ class RabbitEventsTest {
     registry.add("fulfillment.events.rabbitmq.exchange", () -> EXCHANGE);
     registry.add("fulfillment.events.rabbitmq.inbound-queue", () -> INBOUND);
     // a database of its own: the other test contexts' outboxes are not ours to relay
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX.replace('.', '_')
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:"
+                + PREFIX.replace('.', '_')
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
   }
 
   @Autowired MockMvc mvc;
@@ -132,19 +136,32 @@ class RabbitEventsTest {
       throws Exception {
     final String requestId = "req-" + UUID.randomUUID();
     final MockHttpServletResponse placed =
-        api.post("/api/orders", ApiDriver.body("c-rabbit", "tok_ok", "SKU-1:2"),
-            "Idempotency-Key", "k-" + UUID.randomUUID(), "X-Request-Id", requestId);
+        api.post(
+            "/api/orders",
+            ApiDriver.body("c-rabbit", "tok_ok", "SKU-1:2"),
+            "Idempotency-Key",
+            "k-" + UUID.randomUUID(),
+            "X-Request-Id",
+            requestId);
     assertThat(placed.getStatus()).as(placed.getContentAsString()).isEqualTo(202);
     final String orderId = api.json().readTree(placed.getContentAsString()).get("orderId").asText();
     api.awaitStep(orderId, "AwaitDelivery");
 
-    sendStructured("dlv-" + UUID.randomUUID(), EventTypes.SHIPMENT_DELIVERED, orderId,
+    sendStructured(
+        "dlv-" + UUID.randomUUID(),
+        EventTypes.SHIPMENT_DELIVERED,
+        orderId,
         Map.of("deliveredAt", "2026-11-23T12:00:00Z"));
 
     api.awaitStatus(orderId, "COMPLETED");
     final List<EventTap.Tapped> events =
-        tap.awaitTypes(orderId, List.of(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID,
-            OrderEventTypes.SHIPPED, OrderEventTypes.COMPLETED));
+        tap.awaitTypes(
+            orderId,
+            List.of(
+                OrderEventTypes.ACCEPTED,
+                OrderEventTypes.PAID,
+                OrderEventTypes.SHIPPED,
+                OrderEventTypes.COMPLETED));
     for (EventTap.Tapped e : events) {
       final JsonNode ce = e.event();
       assertThat(ce.path("specversion").asText()).isEqualTo("1.0");
@@ -157,13 +174,16 @@ class RabbitEventsTest {
       assertThat(e.message().getMessageProperties().getReceivedRoutingKey()).isEqualTo(e.type());
     }
     assertThat(events.get(0).event().path("causationid").asText())
-        .as("the request placed it").isEqualTo(requestId);
+        .as("the request placed it")
+        .isEqualTo(requestId);
     assertThat(events.get(1).event().path("causationid").asText())
-        .as("charge-payment's job").startsWith("zeebe-job-");
+        .as("charge-payment's job")
+        .startsWith("zeebe-job-");
     assertThat(events.get(0).event().at("/data/total/amount").decimalValue())
         .isEqualByComparingTo("29.80");
     assertThat(new String(events.get(0).message().getBody(), StandardCharsets.UTF_8))
-        .as("amounts keep their 2 decimals on the wire").contains("\"amount\":29.80");
+        .as("amounts keep their 2 decimals on the wire")
+        .contains("\"amount\":29.80");
     assertThat(events.get(2).event().at("/data/trackingNumber").asText()).startsWith("TRK");
     assertThat(events.get(3).event().at("/data/total/currency").asText()).isEqualTo("EUR");
   }
@@ -177,7 +197,9 @@ class RabbitEventsTest {
     api.awaitStep(orderId, "AwaitPaymentConfirmation");
 
     // binary mode, as in the CloudEvents AMQP binding: attributes in cloudEvents:* headers
-    rabbit.send(EXCHANGE, EventTypes.PAYMENT_CONFIRMED,
+    rabbit.send(
+        EXCHANGE,
+        EventTypes.PAYMENT_CONFIRMED,
         MessageBuilder.withBody("{\"authorization\": \"ok\"}".getBytes(StandardCharsets.UTF_8))
             .setContentType("application/json")
             .setHeader("cloudEvents:specversion", "1.0")
@@ -189,8 +211,9 @@ class RabbitEventsTest {
 
     api.awaitStatus(orderId, "SHIPPED");
     final List<EventTap.Tapped> events =
-        tap.awaitTypes(orderId, List.of(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID,
-            OrderEventTypes.SHIPPED));
+        tap.awaitTypes(
+            orderId,
+            List.of(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID, OrderEventTypes.SHIPPED));
     assertThat(events.get(1).event().at("/data/afterConfirmation").asBoolean()).isTrue();
   }
 
@@ -206,28 +229,38 @@ class RabbitEventsTest {
     }
 
     api.awaitStatus(orderId, "SHIPPED");
-    await().atMost(Duration.ofSeconds(10)).until(() -> inbound("duplicate") - duplicatesBefore >= 9);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> inbound("duplicate") - duplicatesBefore >= 9);
     engine.waitForIdleState(Duration.ofSeconds(5));
     final long published =
         StreamSupport.stream(
-                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(), false)
+                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(),
+                false)
             .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
             .filter(r -> eventId.equals(r.getValue().getMessageId()))
             .count();
     assertThat(published).as("one message reached the engine").isEqualTo(1);
     assertThat(inbound("duplicate") - duplicatesBefore).isEqualTo(9);
-    assertThat(tap.about(orderId)).filteredOn(t -> t.type().equals(OrderEventTypes.PAID)).hasSize(1);
+    assertThat(tap.about(orderId))
+        .filteredOn(t -> t.type().equals(OrderEventTypes.PAID))
+        .hasSize(1);
   }
 
   @Test
   void whatIsNoValidEventIsDeadLetteredAtOnceWithTheReason() throws Exception {
     final String garbage = "{not json " + UUID.randomUUID();
-    rabbit.send(EXCHANGE, EventTypes.PAYMENT_CONFIRMED,
+    rabbit.send(
+        EXCHANGE,
+        EventTypes.PAYMENT_CONFIRMED,
         MessageBuilder.withBody(garbage.getBytes(StandardCharsets.UTF_8))
-            .setContentType("application/cloudevents+json").build());
+            .setContentType("application/cloudevents+json")
+            .build());
     final String noId = "no-id-" + UUID.randomUUID();
-    rabbit.send(EXCHANGE, EventTypes.PAYMENT_DECLINED, structured(null, EventTypes.PAYMENT_DECLINED,
-        "ord_x", Map.of("note", noId)));
+    rabbit.send(
+        EXCHANGE,
+        EventTypes.PAYMENT_DECLINED,
+        structured(null, EventTypes.PAYMENT_DECLINED, "ord_x", Map.of("note", noId)));
     final String unknownOrder = "unk-" + UUID.randomUUID();
     sendStructured(unknownOrder, EventTypes.PAYMENT_CONFIRMED, "ord_never_placed", null);
 
@@ -235,7 +268,8 @@ class RabbitEventsTest {
     assertThat(malformed.path("category").asText()).isEqualTo("invalid-event");
     assertThat(malformed.path("reason").asText()).contains("not valid JSON");
     assertThat(malformed.path("attempts").asInt()).isEqualTo(1);
-    assertThat(malformed.path("originalRoutingKey").asText()).isEqualTo(EventTypes.PAYMENT_CONFIRMED);
+    assertThat(malformed.path("originalRoutingKey").asText())
+        .isEqualTo(EventTypes.PAYMENT_CONFIRMED);
     assertThat(malformed.path("deadLetteredAt").asText()).isNotBlank();
 
     final JsonNode invalid = awaitDeadLetter(d -> d.path("body").asText().contains(noId));
@@ -263,9 +297,11 @@ class RabbitEventsTest {
     faults.down(true);
     try {
       sendStructured("eng-" + UUID.randomUUID(), EventTypes.PAYMENT_CONFIRMED, orderId, null);
-      await("two failed deliveries").atMost(Duration.ofSeconds(10))
+      await("two failed deliveries")
+          .atMost(Duration.ofSeconds(10))
           .until(() -> inbound("retried") - retriedBefore >= 2);
-      assertThat(api.order(orderId).get("status").asText()).isEqualTo("AWAITING_PAYMENT_CONFIRMATION");
+      assertThat(api.order(orderId).get("status").asText())
+          .isEqualTo("AWAITING_PAYMENT_CONFIRMATION");
     } finally {
       faults.down(false);
     }
@@ -291,15 +327,18 @@ class RabbitEventsTest {
 
     final var redriven =
         mvc.perform(post("/api/admin/dead-letters/" + dead.path("id").asText() + "/redrive"))
-            .andReturn().getResponse();
+            .andReturn()
+            .getResponse();
     assertThat(redriven.getStatus()).as(redriven.getContentAsString()).isEqualTo(200);
-    assertThat(api.json().readTree(redriven.getContentAsString()).path("redriven").asInt()).isEqualTo(1);
+    assertThat(api.json().readTree(redriven.getContentAsString()).path("redriven").asInt())
+        .isEqualTo(1);
 
     api.awaitStatus(orderId, "SHIPPED");
     assertThat(deadLetters()).noneMatch(d -> eventId.equals(d.path("eventId").asText()));
     final var again =
         mvc.perform(post("/api/admin/dead-letters/" + dead.path("id").asText() + "/redrive"))
-            .andReturn().getResponse();
+            .andReturn()
+            .getResponse();
     assertThat(again.getStatus()).isEqualTo(404);
     assertThat(again.getContentType()).isEqualTo("application/problem+json");
     assertThat(again.getContentAsString()).contains("dead-letter-not-found");
@@ -308,34 +347,50 @@ class RabbitEventsTest {
   @Test
   void reDrivingEverythingSendsItAllBackAndWhatIsStillBrokenReturns() throws Exception {
     final String garbage = "{still not json " + UUID.randomUUID();
-    rabbit.send(EXCHANGE, EventTypes.SHIPMENT_DELIVERED,
+    rabbit.send(
+        EXCHANGE,
+        EventTypes.SHIPMENT_DELIVERED,
         MessageBuilder.withBody(garbage.getBytes(StandardCharsets.UTF_8))
-            .setContentType("application/cloudevents+json").build());
+            .setContentType("application/cloudevents+json")
+            .build());
     awaitDeadLetter(d -> d.path("body").asText().equals(garbage));
 
-    final var response = mvc.perform(post("/api/admin/dead-letters/redrive")).andReturn().getResponse();
+    final var response =
+        mvc.perform(post("/api/admin/dead-letters/redrive")).andReturn().getResponse();
     assertThat(response.getStatus()).isEqualTo(200);
     final JsonNode body = api.json().readTree(response.getContentAsString());
     assertThat(body.path("redriven").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(body.path("queue").asText()).isEqualTo(INBOUND);
 
     final JsonNode back =
-        awaitDeadLetter(d -> d.path("body").asText().equals(garbage) && d.path("redriveCount").asInt() == 1);
+        awaitDeadLetter(
+            d -> d.path("body").asText().equals(garbage) && d.path("redriveCount").asInt() == 1);
     assertThat(back.path("category").asText()).isEqualTo("invalid-event");
   }
 
   @Test
   void theAdminEndpointsNeedTheFullKeyAndAnswerWithProblems() throws Exception {
     final var readOnly =
-        mvc.perform(get("/api/admin/dead-letters").header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY))
-            .andReturn().getResponse();
+        mvc.perform(
+                get("/api/admin/dead-letters")
+                    .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY))
+            .andReturn()
+            .getResponse();
     assertThat(readOnly.getStatus()).isEqualTo(403);
     assertThat(readOnly.getContentType()).isEqualTo("application/problem+json");
     final var anonymous =
-        mvc.perform(get("/api/admin/dead-letters").with(r -> { r.removeHeader("X-API-Key"); return r; }))
-            .andReturn().getResponse();
+        mvc.perform(
+                get("/api/admin/dead-letters")
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        }))
+            .andReturn()
+            .getResponse();
     assertThat(anonymous.getStatus()).isEqualTo(401);
-    final var badLimit = mvc.perform(get("/api/admin/dead-letters?limit=0")).andReturn().getResponse();
+    final var badLimit =
+        mvc.perform(get("/api/admin/dead-letters?limit=0")).andReturn().getResponse();
     assertThat(badLimit.getStatus()).isEqualTo(400);
     assertThat(badLimit.getContentAsString()).contains("limit");
     final var list = mvc.perform(get("/api/admin/dead-letters")).andReturn().getResponse();
@@ -345,7 +400,11 @@ class RabbitEventsTest {
     assertThat(listed.path("queue").asText()).isEqualTo(INBOUND + ".dlq");
 
     final var health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
-    assertThat(api.json().readTree(health.getContentAsString()).at("/components/eventBroker/status").asText())
+    assertThat(
+            api.json()
+                .readTree(health.getContentAsString())
+                .at("/components/eventBroker/status")
+                .asText())
         .isEqualTo("UP");
   }
 
@@ -376,7 +435,8 @@ class RabbitEventsTest {
   }
 
   private List<JsonNode> deadLetters() throws Exception {
-    final var response = mvc.perform(get("/api/admin/dead-letters?limit=500")).andReturn().getResponse();
+    final var response =
+        mvc.perform(get("/api/admin/dead-letters?limit=500")).andReturn().getResponse();
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
     final List<JsonNode> all = new java.util.ArrayList<>();
     api.json().readTree(response.getContentAsString()).path("deadLetters").forEach(all::add);
@@ -393,24 +453,27 @@ class RabbitEventsTest {
 
   /** Reads the dead letter with this body from the queue directly (and puts it back). */
   private Message peekDeadLetter(final String body) {
-    return rabbit.execute(channel -> {
-      final List<Long> tags = new java.util.ArrayList<>();
-      try {
-        for (var r = channel.basicGet(INBOUND + ".dlq", false); r != null;
-            r = channel.basicGet(INBOUND + ".dlq", false)) {
-          tags.add(r.getEnvelope().getDeliveryTag());
-          if (new String(r.getBody(), StandardCharsets.UTF_8).equals(body)) {
-            return new Message(r.getBody(),
-                new org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter()
-                    .toMessageProperties(r.getProps(), r.getEnvelope(), "UTF-8"));
+    return rabbit.execute(
+        channel -> {
+          final List<Long> tags = new java.util.ArrayList<>();
+          try {
+            for (var r = channel.basicGet(INBOUND + ".dlq", false);
+                r != null;
+                r = channel.basicGet(INBOUND + ".dlq", false)) {
+              tags.add(r.getEnvelope().getDeliveryTag());
+              if (new String(r.getBody(), StandardCharsets.UTF_8).equals(body)) {
+                return new Message(
+                    r.getBody(),
+                    new org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter()
+                        .toMessageProperties(r.getProps(), r.getEnvelope(), "UTF-8"));
+              }
+            }
+            return null;
+          } finally {
+            for (Long tag : tags) {
+              channel.basicNack(tag, false, true);
+            }
           }
-        }
-        return null;
-      } finally {
-        for (Long tag : tags) {
-          channel.basicNack(tag, false, true);
-        }
-      }
-    });
+        });
   }
 }

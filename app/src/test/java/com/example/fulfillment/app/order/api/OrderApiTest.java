@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.example.fulfillment.payment.PaymentService;
-import com.example.fulfillment.process.ProcessConstants.Processes;
 import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.app.support.ApiTestConfiguration;
 import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.example.fulfillment.app.support.EngineFaults;
+import com.example.fulfillment.payment.PaymentService;
+import com.example.fulfillment.process.ProcessConstants.Processes;
 import com.example.fulfillment.testing.ProcessRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -49,8 +49,13 @@ class OrderApiTest {
   @Test
   void placeAnswers202WithLocationAndTheInstanceKey() throws Exception {
     final MockHttpServletResponse response =
-        api.post("/api/orders", ApiDriver.body("c-place", "tok_ok", "SKU-1:2", "SKU-2:1"),
-            "Idempotency-Key", "place-" + UUID.randomUUID(), "X-Request-Id", "req-place-1");
+        api.post(
+            "/api/orders",
+            ApiDriver.body("c-place", "tok_ok", "SKU-1:2", "SKU-2:1"),
+            "Idempotency-Key",
+            "place-" + UUID.randomUUID(),
+            "X-Request-Id",
+            "req-place-1");
 
     assertThat(response.getStatus()).isEqualTo(202);
     final JsonNode body = api.json().readTree(response.getContentAsString());
@@ -93,7 +98,8 @@ class OrderApiTest {
       assertThat(r.getContentType()).isEqualTo("application/problem+json");
       assertThat(r.getContentAsString()).contains("/problems/order-not-found");
     }
-    final var cancel = mvc.perform(post("/api/orders/ord_nope/cancellation")).andReturn().getResponse();
+    final var cancel =
+        mvc.perform(post("/api/orders/ord_nope/cancellation")).andReturn().getResponse();
     assertThat(cancel.getStatus()).isEqualTo(404);
   }
 
@@ -104,28 +110,36 @@ class OrderApiTest {
     final var first = api.post("/api/orders", body, "Idempotency-Key", key);
     // same request, other formatting and field order
     final String reformatted =
-        "{ \"paymentToken\":\"tok_ok\", \"shippingAddress\": " + ApiDriver.ADDRESS
+        "{ \"paymentToken\":\"tok_ok\", \"shippingAddress\": "
+            + ApiDriver.ADDRESS
             + ", \"items\":[{\"quantity\":1,\"sku\":\"SKU-3\"}], \"customerId\":\"c-idem\", \"express\": false }";
     final var second = api.post("/api/orders", reformatted, "Idempotency-Key", key);
-    final var other = api.post("/api/orders", ApiDriver.body("c-idem", "tok_ok", "SKU-3:2"), "Idempotency-Key", key);
+    final var other =
+        api.post(
+            "/api/orders", ApiDriver.body("c-idem", "tok_ok", "SKU-3:2"), "Idempotency-Key", key);
 
     assertThat(first.getStatus()).isEqualTo(202);
     assertThat(second.getStatus()).isEqualTo(202);
     assertThat(second.getHeader("Idempotent-Replayed")).isEqualTo("true");
     final String orderId = api.json().readTree(first.getContentAsString()).get("orderId").asText();
-    assertThat(api.json().readTree(second.getContentAsString()).get("orderId").asText()).isEqualTo(orderId);
+    assertThat(api.json().readTree(second.getContentAsString()).get("orderId").asText())
+        .isEqualTo(orderId);
     assertThat(other.getStatus()).isEqualTo(422);
     assertThat(other.getContentAsString()).contains("/problems/idempotency-key-reused");
     engine.waitForIdleState(Duration.ofSeconds(5));
-    assertThat(records.instancesOf(Processes.ORDER_FULFILLMENT).stream()
-            .filter(k -> records.variable(k, "orderId").orElse("").equals("\"" + orderId + "\"")))
+    assertThat(
+            records.instancesOf(Processes.ORDER_FULFILLMENT).stream()
+                .filter(
+                    k -> records.variable(k, "orderId").orElse("").equals("\"" + orderId + "\"")))
         .hasSize(1);
   }
 
   @Test
   void clientOrderIdIsIdempotentAndAConflictIs422() throws Exception {
     final String orderId = "ord_client-" + UUID.randomUUID();
-    final String body = ApiDriver.body("c-own-id", "tok_ok", "SKU-4:1").replace("{\"customerId\"", "{\"orderId\": \"" + orderId + "\", \"customerId\"");
+    final String body =
+        ApiDriver.body("c-own-id", "tok_ok", "SKU-4:1")
+            .replace("{\"customerId\"", "{\"orderId\": \"" + orderId + "\", \"customerId\"");
     assertThat(api.post("/api/orders", body).getStatus()).isEqualTo(202);
     final var again = api.post("/api/orders", body);
     assertThat(again.getStatus()).isEqualTo(202);
@@ -157,8 +171,10 @@ class OrderApiTest {
     final String orderId = orderIds.getFirst();
     api.awaitStep(orderId, "AwaitDelivery");
     engine.waitForIdleState(Duration.ofSeconds(5));
-    assertThat(records.instancesOf(Processes.ORDER_FULFILLMENT).stream()
-            .filter(k -> records.variable(k, "orderId").orElse("").equals("\"" + orderId + "\"")))
+    assertThat(
+            records.instancesOf(Processes.ORDER_FULFILLMENT).stream()
+                .filter(
+                    k -> records.variable(k, "orderId").orElse("").equals("\"" + orderId + "\"")))
         .hasSize(1);
     assertThat(payments.find(orderId).orElseThrow().capturedAmount()).isEqualByComparingTo("19.90");
   }
@@ -185,7 +201,8 @@ class OrderApiTest {
 
     final var retry = api.post("/api/orders", body, "Idempotency-Key", key);
     assertThat(retry.getStatus()).isEqualTo(202);
-    assertThat(api.json().readTree(retry.getContentAsString()).get("orderId").asText()).isEqualTo(orderId);
+    assertThat(api.json().readTree(retry.getContentAsString()).get("orderId").asText())
+        .isEqualTo(orderId);
     api.awaitStep(orderId, "AwaitDelivery");
   }
 
@@ -194,7 +211,12 @@ class OrderApiTest {
     final String older = api.place("tok_ok", "SKU-8:1");
     final String newer = api.place("tok_ok", "SKU-8:1");
     final JsonNode page =
-        api.json().readTree(mvc.perform(get("/api/orders?size=2&page=0")).andReturn().getResponse().getContentAsString());
+        api.json()
+            .readTree(
+                mvc.perform(get("/api/orders?size=2&page=0"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
     assertThat(page.get("size").asInt()).isEqualTo(2);
     assertThat(page.get("items")).hasSize(2);
     assertThat(page.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
@@ -203,7 +225,12 @@ class OrderApiTest {
 
     api.awaitStatus(newer, "SHIPPED");
     final JsonNode shipped =
-        api.json().readTree(mvc.perform(get("/api/orders?status=SHIPPED&size=100")).andReturn().getResponse().getContentAsString());
+        api.json()
+            .readTree(
+                mvc.perform(get("/api/orders?status=SHIPPED&size=100"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
     assertThat(shipped.get("items").findValuesAsText("status")).containsOnly("SHIPPED");
     assertThat(shipped.get("items").findValuesAsText("orderId")).contains(newer);
 
@@ -217,62 +244,153 @@ class OrderApiTest {
   @Test
   void authIsRequiredForOrderDataAndProblemsExplainIt() throws Exception {
     final String orderId = api.place("tok_ok", "SKU-9:1");
-    final var wrongKey = mvc.perform(get("/api/orders/" + orderId).header("X-API-Key", "nope")).andReturn().getResponse();
+    final var wrongKey =
+        mvc.perform(get("/api/orders/" + orderId).header("X-API-Key", "nope"))
+            .andReturn()
+            .getResponse();
     assertThat(wrongKey.getStatus()).isEqualTo(401);
     assertThat(wrongKey.getContentType()).isEqualTo("application/problem+json");
     assertThat(wrongKey.getContentAsString()).contains("/problems/unauthorized");
 
-    final var readOnlyGet = mvc.perform(get("/api/orders/" + orderId).header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY)).andReturn().getResponse();
+    final var readOnlyGet =
+        mvc.perform(
+                get("/api/orders/" + orderId)
+                    .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY))
+            .andReturn()
+            .getResponse();
     assertThat(readOnlyGet.getStatus()).isEqualTo(200);
     final var readOnlyPost =
-        mvc.perform(post("/api/orders/" + orderId + "/cancellation").header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY))
-            .andReturn().getResponse();
+        mvc.perform(
+                post("/api/orders/" + orderId + "/cancellation")
+                    .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY))
+            .andReturn()
+            .getResponse();
     assertThat(readOnlyPost.getStatus()).isEqualTo(403);
     assertThat(readOnlyPost.getContentAsString()).contains("/problems/forbidden");
 
-    final var basic = mvc.perform(get("/api/orders/" + orderId).header("X-API-Key", ApiTestConfiguration.API_KEY)
-            .with(r -> { r.removeHeader("X-API-Key"); return r; })
-            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("api:local-dev-key".getBytes())))
-        .andReturn().getResponse();
+    final var basic =
+        mvc.perform(
+                get("/api/orders/" + orderId)
+                    .header("X-API-Key", ApiTestConfiguration.API_KEY)
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        })
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString("api:local-dev-key".getBytes())))
+            .andReturn()
+            .getResponse();
     assertThat(basic.getStatus()).isEqualTo(200);
-    final var badBasic = mvc.perform(get("/api/orders/" + orderId)
-            .with(r -> { r.removeHeader("X-API-Key"); return r; })
-            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("api:wrong".getBytes())))
-        .andReturn().getResponse();
+    final var badBasic =
+        mvc.perform(
+                get("/api/orders/" + orderId)
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        })
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder().encodeToString("api:wrong".getBytes())))
+            .andReturn()
+            .getResponse();
     assertThat(badBasic.getStatus()).isEqualTo(401);
-    final var none = mvc.perform(get("/api/orders/" + orderId).with(r -> { r.removeHeader("X-API-Key"); return r; }))
-        .andReturn().getResponse();
+    final var none =
+        mvc.perform(
+                get("/api/orders/" + orderId)
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        }))
+            .andReturn()
+            .getResponse();
     assertThat(none.getStatus()).isEqualTo(401);
   }
 
   @Test
   void healthApiDocsAndSwaggerUiAreOpenAndDescribeEveryEndpoint() throws Exception {
-    final var health = mvc.perform(get("/actuator/health").with(r -> { r.removeHeader("X-API-Key"); return r; })).andReturn().getResponse();
+    final var health =
+        mvc.perform(
+                get("/actuator/health")
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        }))
+            .andReturn()
+            .getResponse();
     assertThat(health.getStatus()).isEqualTo(200);
     final JsonNode h = api.json().readTree(health.getContentAsString());
     assertThat(h.at("/components/engine/status").asText()).isEqualTo("UP");
     assertThat(h.at("/components/engine/details/partitionsCount").asInt()).isPositive();
 
-    final var docs = mvc.perform(get("/v3/api-docs").with(r -> { r.removeHeader("X-API-Key"); return r; })).andReturn().getResponse();
+    final var docs =
+        mvc.perform(
+                get("/v3/api-docs")
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        }))
+            .andReturn()
+            .getResponse();
     assertThat(docs.getStatus()).isEqualTo(200);
     final JsonNode d = api.json().readTree(docs.getContentAsString());
     assertThat(d.at("/paths/~1api~1orders/post/responses/202")).isNotNull();
-    assertThat(d.at("/paths").fieldNames()).toIterable()
-        .contains("/api/orders", "/api/orders/{orderId}", "/api/orders/{orderId}/timeline",
-            "/api/orders/{orderId}/cancellation", "/api/events");
+    assertThat(d.at("/paths").fieldNames())
+        .toIterable()
+        .contains(
+            "/api/orders",
+            "/api/orders/{orderId}",
+            "/api/orders/{orderId}/timeline",
+            "/api/orders/{orderId}/cancellation",
+            "/api/events");
     assertThat(docs.getContentAsString()).contains("examples").contains("X-API-Key");
-    final var ui = mvc.perform(get("/swagger-ui/index.html").with(r -> { r.removeHeader("X-API-Key"); return r; })).andReturn().getResponse();
+    final var ui =
+        mvc.perform(
+                get("/swagger-ui/index.html")
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        }))
+            .andReturn()
+            .getResponse();
     assertThat(ui.getStatus()).isEqualTo(200);
-    final var prometheus = mvc.perform(get("/actuator/prometheus").with(r -> { r.removeHeader("X-API-Key"); return r; })).andReturn().getResponse();
+    final var prometheus =
+        mvc.perform(
+                get("/actuator/prometheus")
+                    .with(
+                        r -> {
+                          r.removeHeader("X-API-Key");
+                          return r;
+                        }))
+            .andReturn()
+            .getResponse();
     assertThat(prometheus.getStatus()).isEqualTo(401);
   }
 
   @Test
   void wrongMethodAndAcceptAre4xxProblems() throws Exception {
-    final var put = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/orders/x")
-            .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+    final var put =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        "/api/orders/x")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{}"))
+            .andReturn()
+            .getResponse();
     assertThat(put.getStatus()).isEqualTo(405);
-    final var events = mvc.perform(post("/api/events").contentType(MediaType.TEXT_PLAIN).content("x")).andReturn().getResponse();
+    final var events =
+        mvc.perform(post("/api/events").contentType(MediaType.TEXT_PLAIN).content("x"))
+            .andReturn()
+            .getResponse();
     assertThat(events.getStatus()).isEqualTo(415);
   }
 }

@@ -3,11 +3,11 @@ package com.example.fulfillment.app.order.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.example.fulfillment.app.support.ApiDriver;
+import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.inventory.StockLevel;
 import com.example.fulfillment.payment.PaymentService;
-import com.example.fulfillment.app.support.ApiDriver;
-import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Orders through the API from start to end: every payment token, out of stock, cancellation at
- * each stage (with stock and money restored), and the timeline of a completed order.
+ * Orders through the API from start to end: every payment token, out of stock, cancellation at each
+ * stage (with stock and money restored), and the timeline of a completed order.
  */
 @EmbeddedEngineTest
 class OrderLifecycleTest {
@@ -38,7 +38,8 @@ class OrderLifecycleTest {
     assertThat(order.at("/shipment/status").asText()).isEqualTo("DELIVERED");
     assertThat(order.at("/payment/charged/amount").decimalValue()).isEqualByComparingTo("69.80");
     // the order is COMPLETED before the process ends (NotifyCustomer and the signal come after)
-    org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
+    org.awaitility.Awaitility.await()
+        .atMost(ApiDriver.WAIT)
         .until(() -> api.order(orderId), o -> o.at("/process/currentSteps").isEmpty());
   }
 
@@ -57,7 +58,8 @@ class OrderLifecycleTest {
     assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_PAYMENT_CONFIRMATION");
     assertThat(waiting.at("/payment/status").asText()).isEqualTo("PENDING_CONFIRMATION");
 
-    final var confirmed = api.sendEvent("pay-" + UUID.randomUUID(), "com.example.payment.confirmed", orderId, null);
+    final var confirmed =
+        api.sendEvent("pay-" + UUID.randomUUID(), "com.example.payment.confirmed", orderId, null);
     assertThat(confirmed.getStatus()).isEqualTo(202);
     api.delivered(orderId);
     final JsonNode order = api.awaitStatus(orderId, "COMPLETED");
@@ -70,7 +72,10 @@ class OrderLifecycleTest {
     final String orderId = api.place("tok_confirm", "SKU-13:2");
     api.awaitStep(orderId, "AwaitPaymentConfirmation");
     final var declined =
-        api.sendEvent("pay-" + UUID.randomUUID(), "com.example.payment.declined", orderId,
+        api.sendEvent(
+            "pay-" + UUID.randomUUID(),
+            "com.example.payment.declined",
+            orderId,
             Map.of("reason", "3-D Secure check failed"));
     assertThat(declined.getStatus()).isEqualTo(202);
     final JsonNode order = api.awaitStatus(orderId, "REJECTED");
@@ -86,13 +91,21 @@ class OrderLifecycleTest {
     api.awaitStep(orderId, "AwaitDelivery");
     final JsonNode timeline = api.timeline(orderId);
     final List<JsonNode> failures =
-        api.json().convertValue(timeline.get("events"), new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {})
-            .stream().filter(e -> e.get("kind").asText().equals("JOB_FAILED")).toList();
+        api
+            .json()
+            .convertValue(
+                timeline.get("events"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {})
+            .stream()
+            .filter(e -> e.get("kind").asText().equals("JOB_FAILED"))
+            .toList();
     assertThat(failures).hasSize(2);
-    assertThat(failures).allSatisfy(f -> {
-      assertThat(f.get("elementId").asText()).isEqualTo("ChargePayment");
-      assertThat(f.get("jobType").asText()).isEqualTo("charge-payment");
-    });
+    assertThat(failures)
+        .allSatisfy(
+            f -> {
+              assertThat(f.get("elementId").asText()).isEqualTo("ChargePayment");
+              assertThat(f.get("jobType").asText()).isEqualTo("charge-payment");
+            });
     assertThat(failures.get(0).get("retries").asInt()).isEqualTo(2);
     assertThat(failures.get(1).get("retries").asInt()).isEqualTo(1);
   }
@@ -108,7 +121,8 @@ class OrderLifecycleTest {
     assertThat(incident.get("elementId").asText()).isEqualTo("ChargePayment");
     assertThat(incident.get("elementName").asText()).isEqualTo("Charge payment");
     assertThat(incident.get("message").asText()).contains("charge-payment failed");
-    assertThat(order.at("/process/currentSteps").findValuesAsText("elementId")).contains("ChargePayment");
+    assertThat(order.at("/process/currentSteps").findValuesAsText("elementId"))
+        .contains("ChargePayment");
   }
 
   @Test
@@ -122,7 +136,8 @@ class OrderLifecycleTest {
   void cancelBeforePaymentReleasesTheStockAndChargesNothing() throws Exception {
     final StockLevel before = inventory.stock("SKU-16").orElseThrow();
     final String orderId = api.place("tok_outage", "SKU-16:3");
-    org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
+    org.awaitility.Awaitility.await()
+        .atMost(ApiDriver.WAIT)
         .until(() -> api.order(orderId), o -> o.at("/process/openIncidents").size() > 0);
 
     cancel(orderId, 202);
@@ -166,7 +181,8 @@ class OrderLifecycleTest {
     final String orderId = api.place("tok_ok", "SKU-4:1");
     api.delivered(orderId);
     api.awaitStatus(orderId, "DELIVERED", "COMPLETED");
-    final var r = mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+    final var r =
+        mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
     assertThat(r.getStatus()).isEqualTo(409);
     assertThat(r.getContentAsString()).contains("/problems/order-not-cancellable");
   }
@@ -177,11 +193,16 @@ class OrderLifecycleTest {
     api.delivered(orderId);
     api.awaitStatus(orderId, "COMPLETED");
     final JsonNode timeline =
-        org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
-            .until(() -> api.timeline(orderId),
+        org.awaitility.Awaitility.await()
+            .atMost(ApiDriver.WAIT)
+            .until(
+                () -> api.timeline(orderId),
                 t -> t.get("events").findValuesAsText("elementId").contains("OrderFulfilled"));
     final List<JsonNode> events =
-        api.json().convertValue(timeline.get("events"), new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
+        api.json()
+            .convertValue(
+                timeline.get("events"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
 
     assertThat(events.getFirst().get("kind").asText()).isEqualTo("ORDER_PLACED");
     assertThat(events).extracting(e -> java.time.Instant.parse(e.get("at").asText())).isSorted();
@@ -191,25 +212,42 @@ class OrderLifecycleTest {
             .map(e -> e.get("elementId").asText())
             .toList();
     assertThat(completed)
-        .containsSubsequence("OrderReceived", "ValidateOrder", "AssessRisk", "ReserveStock",
-            "ChargePayment", "PickAndPack", "CreateShipment", "ScheduleDelivery", "AwaitDelivery",
-            "DeliverShipment", "CompleteOrder", "NotifyCustomer", "OrderFulfilled");
+        .containsSubsequence(
+            "OrderReceived",
+            "ValidateOrder",
+            "AssessRisk",
+            "ReserveStock",
+            "ChargePayment",
+            "PickAndPack",
+            "CreateShipment",
+            "ScheduleDelivery",
+            "AwaitDelivery",
+            "DeliverShipment",
+            "CompleteOrder",
+            "NotifyCustomer",
+            "OrderFulfilled");
     assertThat(events)
-        .anySatisfy(e -> {
-          assertThat(e.get("elementId").asText()).isEqualTo("ValidateOrder");
-          assertThat(e.get("elementName").asText()).isEqualTo("Validate order");
-          assertThat(e.get("elementType").asText()).isEqualTo("SERVICE_TASK");
-        })
-        .anySatisfy(e -> {
-          assertThat(e.get("kind").asText()).isEqualTo("MESSAGE_CORRELATED");
-          assertThat(e.get("messageName").asText()).isEqualTo("ShipmentDelivered");
-          assertThat(e.get("bpmnProcessId").asText()).isEqualTo("shipping");
-        })
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("elementId").asText()).isEqualTo("ValidateOrder");
+              assertThat(e.get("elementName").asText()).isEqualTo("Validate order");
+              assertThat(e.get("elementType").asText()).isEqualTo("SERVICE_TASK");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("kind").asText()).isEqualTo("MESSAGE_CORRELATED");
+              assertThat(e.get("messageName").asText()).isEqualTo("ShipmentDelivered");
+              assertThat(e.get("bpmnProcessId").asText()).isEqualTo("shipping");
+            })
         .anySatisfy(e -> assertThat(e.get("kind").asText()).isEqualTo("MESSAGE_PUBLISHED"))
         .anySatisfy(e -> assertThat(e.get("bpmnProcessId").asText()).isEqualTo("loyalty-points"));
-    assertThat(events.stream().filter(e -> e.get("elementId") != null
-            && e.get("elementId").asText().equals("ReserveLine")
-            && e.get("kind").asText().equals("ELEMENT_COMPLETED")))
+    assertThat(
+            events.stream()
+                .filter(
+                    e ->
+                        e.get("elementId") != null
+                            && e.get("elementId").asText().equals("ReserveLine")
+                            && e.get("kind").asText().equals("ELEMENT_COMPLETED")))
         .hasSize(2);
   }
 
@@ -218,19 +256,27 @@ class OrderLifecycleTest {
     final String orderId = api.place("tok_ok", "SKU-1:1", "SKU-OUT:1");
     api.awaitStatus(orderId, "REJECTED");
     final JsonNode timeline =
-        org.awaitility.Awaitility.await().atMost(ApiDriver.WAIT)
-            .until(() -> api.timeline(orderId),
+        org.awaitility.Awaitility.await()
+            .atMost(ApiDriver.WAIT)
+            .until(
+                () -> api.timeline(orderId),
                 t -> t.get("events").findValuesAsText("elementId").contains("OrderRejected"));
     final List<JsonNode> events =
-        api.json().convertValue(timeline.get("events"), new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.get("elementId").asText()).isEqualTo("ReleaseLine");
-      assertThat(e.get("compensationHandler").asBoolean()).isTrue();
-    });
+        api.json()
+            .convertValue(
+                timeline.get("events"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("elementId").asText()).isEqualTo("ReleaseLine");
+              assertThat(e.get("compensationHandler").asBoolean()).isTrue();
+            });
   }
 
   private void cancel(final String orderId, final int status) throws Exception {
-    final var r = mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+    final var r =
+        mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(status);
   }
 }

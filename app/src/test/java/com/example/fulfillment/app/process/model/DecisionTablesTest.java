@@ -98,7 +98,8 @@ class DecisionTablesTest {
         .isEqualTo("shipping-method");
   }
 
-  private static EvaluateDecisionResponse evaluate(final String decisionId, final Map<String, Object> input) {
+  private static EvaluateDecisionResponse evaluate(
+      final String decisionId, final Map<String, Object> input) {
     return engine
         .client()
         .newEvaluateDecisionCommand()

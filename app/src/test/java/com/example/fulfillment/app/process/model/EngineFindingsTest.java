@@ -14,10 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Engine behaviour the models are designed around, pinned on small fixtures
- * (app/src/test/resources/engine-findings/) so an engine upgrade that changes it shows up here.
- * The findings that the production model itself relies on (compensation thrown with activityRef
- * from an interrupting event subprocess, no compensation of terminated activities, inclusive
- * gateway default flow, DMN result variable) are covered by the order-fulfillment tests.
+ * (app/src/test/resources/engine-findings/) so an engine upgrade that changes it shows up here. The
+ * findings that the production model itself relies on (compensation thrown with activityRef from an
+ * interrupting event subprocess, no compensation of terminated activities, inclusive gateway
+ * default flow, DMN result variable) are covered by the order-fulfillment tests.
  */
 class EngineFindingsTest {
 
@@ -31,14 +31,15 @@ class EngineFindingsTest {
   /**
    * Why ReleaseLine is a multi-instance handler of ReserveStock instead of a handler attached to
    * ReserveLine inside the subprocess: the inner handler does run once per completed line (and not
-   * for the line that failed), but it is activated in the scope of the compensation throw event,
-   * so it sees the process variables only, not the line's local {@code lineNo}. (The fixture's
-   * throw names the subprocess in activityRef although it has no compensation boundary of its
-   * own: the engine accepts that and compensates inside it.)
+   * for the line that failed), but it is activated in the scope of the compensation throw event, so
+   * it sees the process variables only, not the line's local {@code lineNo}. (The fixture's throw
+   * names the subprocess in activityRef although it has no compensation boundary of its own: the
+   * engine accepts that and compensates inside it.)
    */
   @Test
   void handlerInsideAMultiInstanceSubprocessRunsPerCompletedLineWithoutTheLinesVariables() {
-    final long pi = start("compensation-inside-multi-instance", Map.of("items", List.of("a", "b", "c")));
+    final long pi =
+        start("compensation-inside-multi-instance", Map.of("items", List.of("a", "b", "c")));
     for (int i = 0; i < 3; i++) {
       final ActivatedJob job = jobs.activate("exp-reserve", pi);
       final int lineNo = ((Number) job.getVariablesAsMap().get("lineNo")).intValue();
@@ -58,7 +59,9 @@ class EngineFindingsTest {
     records.awaitProcessCompleted(pi);
     engine.waitForIdleState();
 
-    assertThat(jobs.isActivatable("exp-release", pi)).as("no handler for the failed line").isFalse();
+    assertThat(jobs.isActivatable("exp-release", pi))
+        .as("no handler for the failed line")
+        .isFalse();
     assertThat(handlerInputs)
         .allSatisfy(
             in -> {

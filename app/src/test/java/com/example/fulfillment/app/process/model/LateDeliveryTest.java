@@ -38,7 +38,8 @@ class LateDeliveryTest extends OrderModelTest {
     records.awaitProcessCompleted(pi);
     assertThat(records.completedElements(pi))
         .containsSubsequence("DeliverySlaExceeded", "EscalateLateDelivery", "LateDeliveryEscalated")
-        .containsSubsequence("DeliverShipment", "CompleteOrder", "NotifyCustomer", "OrderFulfilled");
+        .containsSubsequence(
+            "DeliverShipment", "CompleteOrder", "NotifyCustomer", "OrderFulfilled");
     assertThat(records.variable(pi, "outcome")).contains("\"COMPLETED\"");
   }
 
@@ -52,7 +53,8 @@ class LateDeliveryTest extends OrderModelTest {
     driver.deliver(order.orderId);
     driver.completeAndNotify(pi);
     records.awaitProcessCompleted(pi);
-    assertThat(records.activatedElements(pi)).doesNotContain("DeliverySlaExceeded", "EscalateLateDelivery");
+    assertThat(records.activatedElements(pi))
+        .doesNotContain("DeliverySlaExceeded", "EscalateLateDelivery");
   }
 
   private long inDelivery(final TestOrder order) {

@@ -109,7 +109,11 @@ class OrderCancellationTest extends OrderModelTest {
     assertThat(records.activatedElements(pi)).doesNotContain(HANDLERS);
     assertThat(records.completedElements(pi))
         .containsSubsequence(
-            "OrderCancelled", "CancelUndoShipment", "CancelUndoPayment", "CancelUndoStock", "CancelOrder");
+            "OrderCancelled",
+            "CancelUndoShipment",
+            "CancelUndoPayment",
+            "CancelUndoStock",
+            "CancelOrder");
   }
 
   // ---- helpers ---------------------------------------------------------------------------

@@ -76,10 +76,14 @@ final class OrderDriver {
             Map.of(
                 "reservation",
                 Map.of(
-                    "lineNo", lineNo,
-                    "sku", in.get("sku"),
-                    "quantity", in.get("quantity"),
-                    "reserved", true)));
+                    "lineNo",
+                    lineNo,
+                    "sku",
+                    in.get("sku"),
+                    "quantity",
+                    in.get("quantity"),
+                    "reserved",
+                    true)));
         reserved.add(job);
       }
     }
@@ -96,7 +100,9 @@ final class OrderDriver {
 
   ActivatedJob charge(final long pi, final String paymentStatus) {
     return jobs.complete(
-        JobTypes.CHARGE_PAYMENT, pi, Map.of("paymentStatus", paymentStatus, "chargeId", "ch-" + pi));
+        JobTypes.CHARGE_PAYMENT,
+        pi,
+        Map.of("paymentStatus", paymentStatus, "chargeId", "ch-" + pi));
   }
 
   void pickPackAndInvoice(final long pi) {
@@ -129,7 +135,9 @@ final class OrderDriver {
     final long shipping = records.awaitChildInstance(pi);
     engine.waitForIdleState();
     final String assignment =
-        records.hasActivated(shipping, "AssignDrone") ? JobTypes.ASSIGN_DRONE : JobTypes.ASSIGN_CARRIER;
+        records.hasActivated(shipping, "AssignDrone")
+            ? JobTypes.ASSIGN_DRONE
+            : JobTypes.ASSIGN_CARRIER;
     jobs.complete(assignment, shipping, Map.of("carrier", "carrier-" + pi));
     jobs.complete(JobTypes.SCHEDULE_DELIVERY, shipping, Map.of("estimatedDelivery", "2026-12-01"));
     records.awaitActivated(shipping, "AwaitDelivery");

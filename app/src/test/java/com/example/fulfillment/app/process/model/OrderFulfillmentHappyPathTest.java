@@ -64,7 +64,8 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
     final TestOrder order = order();
     final long pi = driver.place(order);
 
-    assertThat(driver.validate(pi, order).getVariablesAsMap()).contains(entry("orderId", order.orderId));
+    assertThat(driver.validate(pi, order).getVariablesAsMap())
+        .contains(entry("orderId", order.orderId));
     final ActivatedJob reserve = driver.reserveAll(pi, order).getFirst();
     assertThat(reserve.getVariablesAsMap())
         .contains(
@@ -84,7 +85,12 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
     // the child gets exactly the call activity's input mappings
     assertThat(records.variableNames(shipping))
         .containsExactlyInAnyOrder(
-            "orderId", "shipmentId", "shippingCountry", "totalWeightKg", "express", "total",
+            "orderId",
+            "shipmentId",
+            "shippingCountry",
+            "totalWeightKg",
+            "express",
+            "total",
             "shippingMethod");
     driver.dispatch(pi);
     driver.deliver(order.orderId);
@@ -134,10 +140,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
     }
     assertThat(open)
         .extracting(j -> j.getVariablesAsMap().get("lineNo"), j -> j.getVariablesAsMap().get("sku"))
-        .containsExactlyInAnyOrder(
-            tuple(1, "SKU-1"),
-            tuple(2, "SKU-2"),
-            tuple(3, "SKU-3"));
+        .containsExactlyInAnyOrder(tuple(1, "SKU-1"), tuple(2, "SKU-2"), tuple(3, "SKU-3"));
     // ... and complete in any order without overwriting each other's reservation
     final List<ActivatedJob> reversed = new ArrayList<>(open);
     Collections.reverse(reversed);
@@ -158,7 +161,8 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
         .hasValueSatisfying(
             json ->
                 assertThat(json)
-                    .contains("\"lineNo\":1", "\"sku\":\"SKU-1\"", "\"lineNo\":3", "\"sku\":\"SKU-3\"")
+                    .contains(
+                        "\"lineNo\":1", "\"sku\":\"SKU-1\"", "\"lineNo\":3", "\"sku\":\"SKU-3\"")
                     .containsSubsequence("\"lineNo\":1", "\"lineNo\":2", "\"lineNo\":3"));
     assertThat(records.variableNames(pi)).doesNotContain("reservation", "lineNo", "line");
 
@@ -235,14 +239,18 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
     final long loyalty = records.awaitInstanceOf(Processes.LOYALTY_POINTS, order.orderId);
     final long analytics = records.awaitInstanceOf(Processes.ORDER_ANALYTICS, order.orderId);
     // the signal carries exactly the end event's input mappings
-    assertThat(records.variableNames(loyalty)).containsExactlyInAnyOrder("orderId", "customerId", "total");
-    assertThat(records.variableNames(analytics)).containsExactlyInAnyOrder("orderId", "customerId", "total");
+    assertThat(records.variableNames(loyalty))
+        .containsExactlyInAnyOrder("orderId", "customerId", "total");
+    assertThat(records.variableNames(analytics))
+        .containsExactlyInAnyOrder("orderId", "customerId", "total");
 
-    final ActivatedJob award = jobs.complete(JobTypes.AWARD_LOYALTY_POINTS, loyalty, Map.of("points", 25));
+    final ActivatedJob award =
+        jobs.complete(JobTypes.AWARD_LOYALTY_POINTS, loyalty, Map.of("points", 25));
     assertThat(award.getVariablesAsMap())
         .contains(entry("orderId", order.orderId), entry("customerId", "c-1"), entry("total", 250));
     final ActivatedJob sale = jobs.complete(JobTypes.RECORD_SALE, analytics, Map.of());
-    assertThat(sale.getVariablesAsMap()).contains(entry("orderId", order.orderId), entry("total", 250));
+    assertThat(sale.getVariablesAsMap())
+        .contains(entry("orderId", order.orderId), entry("total", 250));
 
     records.awaitProcessCompleted(loyalty);
     records.awaitProcessCompleted(analytics);
@@ -259,9 +267,14 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
     engine.waitForIdleState();
     assertThat(records.activatedElements(pi))
         .doesNotContain(
-            "ReleaseLine", "RefundPayment", "CancelShipment", "RejectOrder", "CancelOrder",
+            "ReleaseLine",
+            "RefundPayment",
+            "CancelShipment",
+            "RejectOrder",
+            "CancelOrder",
             "EscalateLateDelivery");
-    for (String type : Set.of(JobTypes.RELEASE_STOCK, JobTypes.REFUND_PAYMENT, JobTypes.CANCEL_SHIPMENT)) {
+    for (String type :
+        Set.of(JobTypes.RELEASE_STOCK, JobTypes.REFUND_PAYMENT, JobTypes.CANCEL_SHIPMENT)) {
       assertThat(jobs.isActivatable(type, pi)).as(type).isFalse();
     }
   }

@@ -6,8 +6,8 @@ import com.example.fulfillment.testing.ProcessRecords;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The shared setup of the order model's tests: the development engine with the models deployed
- * (one per test class), stubbed workers, the record stream and a driver that walks an order along.
+ * The shared setup of the order model's tests: the development engine with the models deployed (one
+ * per test class), stubbed workers, the record stream and a driver that walks an order along.
  */
 abstract class OrderModelTest {
 

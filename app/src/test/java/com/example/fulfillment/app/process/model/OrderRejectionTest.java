@@ -39,7 +39,8 @@ class OrderRejectionTest extends OrderModelTest {
 
     assertRejected(pi, "INVALID_ORDER", "unknown SKU: SKU-1");
     assertThat(records.completedElements(pi))
-        .containsSubsequence("OrderInvalid", "RejectMergeEarly", "UndoPayment", "UndoStock", "RejectOrder")
+        .containsSubsequence(
+            "OrderInvalid", "RejectMergeEarly", "UndoPayment", "UndoStock", "RejectOrder")
         .doesNotContain("AssessRisk", "ReserveStock", "ChargePayment");
     assertNothingCompensated(pi);
   }
@@ -53,7 +54,8 @@ class OrderRejectionTest extends OrderModelTest {
     assertRejected(pi, "HIGH_RISK", "Fraud risk assessed as HIGH");
     assertThat(records.variable(pi, "riskLevel")).contains("\"HIGH\"");
     assertThat(records.completedElements(pi))
-        .containsSubsequence("AssessRisk", "RiskGateway", "HighRisk", "RejectOrder", "OrderRejected")
+        .containsSubsequence(
+            "AssessRisk", "RiskGateway", "HighRisk", "RejectOrder", "OrderRejected")
         .doesNotContain("ReserveStock");
     assertNothingCompensated(pi);
   }
@@ -67,12 +69,11 @@ class OrderRejectionTest extends OrderModelTest {
 
     // one release job per reserved line, with the line's data, and no more
     final List<ActivatedJob> releases =
-        List.of(jobs.activate(JobTypes.RELEASE_STOCK, pi), jobs.activate(JobTypes.RELEASE_STOCK, pi));
+        List.of(
+            jobs.activate(JobTypes.RELEASE_STOCK, pi), jobs.activate(JobTypes.RELEASE_STOCK, pi));
     assertThat(releases)
         .extracting(j -> j.getVariablesAsMap().get("lineNo"), j -> j.getVariablesAsMap().get("sku"))
-        .containsExactlyInAnyOrder(
-            tuple(1, "SKU-1"),
-            tuple(3, "SKU-3"));
+        .containsExactlyInAnyOrder(tuple(1, "SKU-1"), tuple(3, "SKU-3"));
     assertThat(releases.getFirst().getVariablesAsMap()).contains(entry("orderId", order.orderId));
     engine.waitForIdleState();
     assertThat(jobs.isActivatable(JobTypes.RELEASE_STOCK, pi)).isFalse();
@@ -81,9 +82,11 @@ class OrderRejectionTest extends OrderModelTest {
 
     assertRejected(pi, "OUT_OF_STOCK", "Lines not in stock: 2");
     assertThat(records.variable(pi, "reservations"))
-        .hasValueSatisfying(json -> assertThat(json).contains("\"lineNo\":2,").contains("\"reserved\":false"));
+        .hasValueSatisfying(
+            json -> assertThat(json).contains("\"lineNo\":2,").contains("\"reserved\":false"));
     assertThat(records.completedElements(pi))
-        .containsSubsequence("LineOutOfStock", "LineNotReserved", "StockGateway", "OutOfStock", "UndoStock")
+        .containsSubsequence(
+            "LineOutOfStock", "LineNotReserved", "StockGateway", "OutOfStock", "UndoStock")
         .doesNotContain("ChargePayment", "RefundPayment");
   }
 
@@ -105,7 +108,8 @@ class OrderRejectionTest extends OrderModelTest {
 
     assertThat(driver.releaseLines(pi, 2)).containsExactlyInAnyOrder(1, 2);
     assertRejected(pi, "PAYMENT_DECLINED", "card expired");
-    assertThat(records.activatedElements(pi)).doesNotContain("RefundPayment", "ConfirmationGateway");
+    assertThat(records.activatedElements(pi))
+        .doesNotContain("RefundPayment", "ConfirmationGateway");
     assertThat(records.terminatedElements(pi)).contains("ChargePayment");
   }
 
@@ -114,7 +118,8 @@ class OrderRejectionTest extends OrderModelTest {
     final TestOrder order = order().lines(2);
     final long pi = awaitingConfirmation(order);
 
-    driver.publish(Messages.PAYMENT_DECLINED, order.orderId, Map.of("rejectionDetail", "3-D Secure failed"));
+    driver.publish(
+        Messages.PAYMENT_DECLINED, order.orderId, Map.of("rejectionDetail", "3-D Secure failed"));
 
     assertRefundThenRelease(pi, order);
     assertRejected(pi, "PAYMENT_DECLINED", "3-D Secure failed");
@@ -166,7 +171,9 @@ class OrderRejectionTest extends OrderModelTest {
     final ActivatedJob refund = jobs.activate(JobTypes.REFUND_PAYMENT, pi);
     assertThat(refund.getVariablesAsMap()).contains(entry("orderId", order.orderId));
     engine.waitForIdleState();
-    assertThat(records.hasActivated(pi, "ReleaseLine")).as("release waits for the refund").isFalse();
+    assertThat(records.hasActivated(pi, "ReleaseLine"))
+        .as("release waits for the refund")
+        .isFalse();
     jobs.complete(refund, Map.of("refundedAmount", order.total));
     assertThat(driver.releaseLines(pi, order.lines)).hasSize(order.lines);
     assertThat(records.lifecycle(pi, "RefundPayment", "ReleaseLine"))

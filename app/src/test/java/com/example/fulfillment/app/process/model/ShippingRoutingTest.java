@@ -62,7 +62,10 @@ class ShippingRoutingTest {
         assignment.equals("AssignDrone") ? JobTypes.ASSIGN_DRONE : JobTypes.ASSIGN_CARRIER;
     final ActivatedJob assign = jobs.complete(assignmentJob, pi, Map.of("carrier", "c-" + method));
     assertThat(assign.getVariablesAsMap())
-        .contains(entry("orderId", orderId), entry("shipmentId", "shp-1"), entry("shippingMethod", method));
+        .contains(
+            entry("orderId", orderId),
+            entry("shipmentId", "shp-1"),
+            entry("shippingMethod", method));
     final ActivatedJob schedule =
         jobs.complete(JobTypes.SCHEDULE_DELIVERY, pi, Map.of("estimatedDelivery", "2026-12-01"));
     assertThat(schedule.getVariablesAsMap()).contains(entry("carrier", "c-" + method));
@@ -88,6 +91,7 @@ class ShippingRoutingTest {
             "AwaitDelivery",
             "Delivered");
     // no deliveredAt in the message: the time of correlation
-    assertThat(records.variable(pi, "deliveredAt")).hasValueSatisfying(v -> assertThat(v).startsWith("\"20"));
+    assertThat(records.variable(pi, "deliveredAt"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("\"20"));
   }
 }

@@ -32,7 +32,9 @@ class TechnicalFailureTest extends OrderModelTest {
     assertThat(first.getRetries()).isEqualTo(3);
     fail(first, 2);
     engine.waitForIdleState();
-    assertThat(jobs.isActivatable(JobTypes.CHARGE_PAYMENT, pi)).as("not before the backoff").isFalse();
+    assertThat(jobs.isActivatable(JobTypes.CHARGE_PAYMENT, pi))
+        .as("not before the backoff")
+        .isFalse();
     engine.increaseTime(BACKOFF);
     final ActivatedJob second = jobs.activate(JobTypes.CHARGE_PAYMENT, pi);
     assertThat(second.getKey()).isEqualTo(first.getKey());

@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * An order as the app starts it (the variables of the message {@code OrderReceived}), plus what
- * the stubbed {@code validate-order} worker answers for it. Defaults: one line, shipped to DE, no
+ * An order as the app starts it (the variables of the message {@code OrderReceived}), plus what the
+ * stubbed {@code validate-order} worker answers for it. Defaults: one line, shipped to DE, no
  * options, total 100 EUR, 5 kg, a returning customer: LOW risk and STANDARD shipping.
  */
 final class TestOrder {
