@@ -1,6 +1,5 @@
 package com.example.fulfillment.app.engine;
 
-import com.example.fulfillment.app.web.ProblemTypes;
 import com.example.fulfillment.app.web.Problems;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
@@ -9,7 +8,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,13 +39,7 @@ class EngineProblems {
   ResponseEntity<ProblemDetail> engine(final ClientException ex) {
     if (ex instanceof ClientStatusException status && !NOT_NOW.contains(status.getStatusCode())) {
       LOG.error("Unhandled engine error", ex);
-      return ResponseEntity.internalServerError()
-          .body(
-              Problems.of(
-                  HttpStatus.INTERNAL_SERVER_ERROR,
-                  ProblemTypes.INTERNAL,
-                  "Internal error",
-                  "The request failed unexpectedly; the correlation id is in the logs."));
+      return Problems.internalError();
     }
     return engineUnavailable(new EngineUnavailableException(ex.getMessage(), ex));
   }

@@ -2,6 +2,7 @@ package com.example.fulfillment.app.monitor;
 
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.app.web.ProblemResponses;
 import com.example.fulfillment.app.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -85,32 +86,21 @@ class IncidentController {
             responseCode = "200",
             content = @Content(examples = @ExampleObject(value = RETRIED_EXAMPLE))),
         @ApiResponse(
-            responseCode = "400",
-            description = "Key not a number, retries not 1..10",
-            content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(
-            responseCode = "401",
-            content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(
-            responseCode = "403",
-            description = "Read-only key",
-            content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(
             responseCode = "404",
             description = "No such open incident",
             content =
                 @Content(
-                    mediaType = "application/problem+json",
+                    mediaType = ProblemResponses.PROBLEM_JSON,
                     examples = @ExampleObject(value = NOT_FOUND_EXAMPLE))),
         @ApiResponse(
             responseCode = "409",
             description = "Remote mode: resolve it in Operate",
-            content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(
-            responseCode = "503",
-            description = "Engine unreachable",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
       })
+  @ProblemResponses.InvalidRequest(description = "Key not a number, retries not 1..10")
+  @ProblemResponses.Unauthorized
+  @ProblemResponses.Forbidden
+  @ProblemResponses.EngineUnavailable(description = "Engine unreachable")
   @PostMapping("/{incidentKey}/retry")
   IncidentRetry.Retried retry(
       @Parameter(example = "2251799813685460") @PathVariable final String incidentKey,

@@ -2,6 +2,7 @@ package com.example.fulfillment.app.monitor;
 
 import com.example.fulfillment.app.order.OrderView;
 import com.example.fulfillment.app.timeline.TimelineEntry;
+import com.example.fulfillment.app.web.ProblemResponses;
 import com.example.fulfillment.app.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -81,7 +82,7 @@ class MonitorController {
         @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/xml")),
         @ApiResponse(
             responseCode = "404",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
       })
   @GetMapping(
       path = "/models/{processId}/xml",
@@ -148,7 +149,7 @@ class MonitorController {
         @ApiResponse(responseCode = "200"),
         @ApiResponse(
             responseCode = "404",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
       })
   @GetMapping("/orders/{orderId}/instances")
   OrderInstances instances(@PathVariable final String orderId) {

@@ -295,39 +295,52 @@ public class EngineTimelineListener implements EngineRecordListener {
       case ProcessMessageSubscriptionRecordValue v ->
           intent != ProcessMessageSubscriptionIntent.CORRELATED
               ? null
-              : entry(
+              : messageCorrelated(
                   record,
-                  Kind.MESSAGE_CORRELATED,
                   v.getBpmnProcessId(),
                   v.getProcessInstanceKey(),
                   v.getElementId(),
                   v.getElementInstanceKey(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
                   v.getMessageName(),
-                  "correlation key " + v.getCorrelationKey());
+                  v.getCorrelationKey());
       case MessageStartEventSubscriptionRecordValue v ->
           intent != MessageStartEventSubscriptionIntent.CORRELATED || v.getProcessInstanceKey() <= 0
               ? null
-              : entry(
+              : messageCorrelated(
                   record,
-                  Kind.MESSAGE_CORRELATED,
                   v.getBpmnProcessId(),
                   v.getProcessInstanceKey(),
                   v.getStartEventId(),
                   null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
                   v.getMessageName(),
-                  "correlation key " + v.getCorrelationKey());
+                  v.getCorrelationKey());
       default -> null;
     };
+  }
+
+  /** A message that reached an instance: a catch event's or a start event's. */
+  private TimelineEntry messageCorrelated(
+      final Record<?> record,
+      final String processId,
+      final long processInstanceKey,
+      final String elementId,
+      final Long elementInstanceKey,
+      final String messageName,
+      final String correlationKey) {
+    return entry(
+        record,
+        Kind.MESSAGE_CORRELATED,
+        processId,
+        processInstanceKey,
+        elementId,
+        elementInstanceKey,
+        null,
+        null,
+        null,
+        null,
+        null,
+        messageName,
+        "correlation key " + correlationKey);
   }
 
   private TimelineEntry entry(

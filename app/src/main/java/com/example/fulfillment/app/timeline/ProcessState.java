@@ -80,15 +80,7 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
       switch (e.kind()) {
         case ELEMENT_ENTERED -> {
           if (!HIDDEN_TYPES.contains(e.elementType())) {
-            active.put(
-                e.elementInstanceKey(),
-                new Step(
-                    e.bpmnProcessId(),
-                    e.processInstanceKey(),
-                    e.elementId(),
-                    elements.nameOf(e.bpmnProcessId(), e.elementId()),
-                    e.elementType(),
-                    e.occurredAt()));
+            active.put(e.elementInstanceKey(), step(e, elements));
           }
         }
         case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(e.elementInstanceKey());
@@ -115,19 +107,22 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
       if (e.kind() != Kind.JOB_FAILED) {
         continue;
       }
-      steps.add(
-          new Step(
-              e.bpmnProcessId(),
-              e.processInstanceKey(),
-              e.elementId(),
-              elements.nameOf(e.bpmnProcessId(), e.elementId()),
-              e.elementType(),
-              e.occurredAt()));
+      steps.add(step(e, elements));
       if (e.retries() != null && e.retries() == 0) {
         incidents.add(incident(e, null, elements));
       }
     }
     return new ProcessState(WORKER_EVENTS, steps, incidents);
+  }
+
+  private static Step step(final TimelineEntry e, final BpmnElements elements) {
+    return new Step(
+        e.bpmnProcessId(),
+        e.processInstanceKey(),
+        e.elementId(),
+        elements.nameOf(e.bpmnProcessId(), e.elementId()),
+        e.elementType(),
+        e.occurredAt());
   }
 
   private static Incident incident(

@@ -129,12 +129,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> internal(final Exception ex) {
     LOG.error("Unhandled error", ex);
-    return ResponseEntity.internalServerError()
-        .body(
-            Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemTypes.INTERNAL,
-                "Internal error",
-                "The request failed unexpectedly; the correlation id is in the logs."));
+    return Problems.internalError();
   }
 }

@@ -3,8 +3,11 @@ package com.example.fulfillment.app.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,5 +39,30 @@ class OpenApiConfiguration {
                     "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("apiKey"))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
+  }
+
+  /**
+   * Every operation's responses in status order, whether declared in {@code @Operation} or by a
+   * {@link ProblemResponses} annotation (springdoc appends those after the operation's own).
+   */
+  @Bean
+  OpenApiCustomizer responsesInStatusOrder() {
+    return openApi ->
+        openApi
+            .getPaths()
+            .values()
+            .forEach(
+                path ->
+                    path.readOperations().stream()
+                        .filter(operation -> operation.getResponses() != null)
+                        .forEach(
+                            operation -> {
+                              final ApiResponses sorted = new ApiResponses();
+                              operation.getResponses().entrySet().stream()
+                                  .sorted(Map.Entry.comparingByKey())
+                                  .forEach(e -> sorted.addApiResponse(e.getKey(), e.getValue()));
+                              sorted.setExtensions(operation.getResponses().getExtensions());
+                              operation.setResponses(sorted);
+                            }));
   }
 }

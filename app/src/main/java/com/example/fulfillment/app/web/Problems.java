@@ -38,6 +38,17 @@ public final class Problems {
         detail);
   }
 
+  /** 500: a failure nobody expected; what it was is in the log, under the correlation id. */
+  public static ResponseEntity<ProblemDetail> internalError() {
+    return ResponseEntity.internalServerError()
+        .body(
+            of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL,
+                "Internal error",
+                "The request failed unexpectedly; the correlation id is in the logs."));
+  }
+
   public static ProblemDetail of(
       final HttpStatus status, final URI type, final String title, final String detail) {
     final ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

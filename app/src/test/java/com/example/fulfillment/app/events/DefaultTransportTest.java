@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.example.fulfillment.app.events.outbound.EventPublisher;
 import com.example.fulfillment.app.events.outbound.LoggingEventPublisher;
 import com.example.fulfillment.app.support.ApiDriver;
+import com.example.fulfillment.app.support.ApiTestConfiguration;
 import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.example.fulfillment.order.OrderEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,13 +80,7 @@ class DefaultTransportTest {
     assertThat(redrive.getContentType()).isEqualTo("application/problem+json");
 
     final String docs =
-        mvc.perform(
-                get("/v3/api-docs")
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        }))
+        mvc.perform(get("/v3/api-docs").with(ApiTestConfiguration.withoutApiKey()))
             .andReturn()
             .getResponse()
             .getContentAsString();

@@ -6,10 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.example.fulfillment.app.events.inbound.InboundMessages;
 import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.app.support.EmbeddedEngineTest;
+import com.example.fulfillment.app.support.EngineMessages;
 import com.example.fulfillment.testing.ProcessRecords;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,14 +79,7 @@ class EventIngressTest {
     assertThat(results).containsOnlyOnce("ACCEPTED").contains("DUPLICATE");
     api.awaitStep(orderId, "AwaitDelivery");
     engine.waitForIdleState(Duration.ofSeconds(5));
-    final long published =
-        StreamSupport.stream(
-                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(),
-                false)
-            .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
-            .filter(r -> eventId.equals(r.getValue().getMessageId()))
-            .count();
-    assertThat(published).isEqualTo(1);
+    assertThat(EngineMessages.published(engine, eventId)).hasSize(1);
     assertThat(
             api.timeline(orderId).get("events").findValuesAsText("messageName").stream()
                 .filter("PaymentConfirmed"::equals))

@@ -3,6 +3,7 @@ package com.example.fulfillment.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.app.support.ApiDriver;
+import com.example.fulfillment.app.support.EngineMessages;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.payment.PaymentService;
@@ -11,8 +12,6 @@ import com.example.fulfillment.process.ProcessConstants.Processes;
 import com.example.fulfillment.testing.ProcessRecords;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -90,15 +88,10 @@ class DuplicateDeliveryTest {
     assertThat(results).containsOnlyOnce("ACCEPTED").containsOnly("ACCEPTED", "DUPLICATE");
     api.awaitStatus(orderId, "COMPLETED");
     engine.waitForIdleState(Duration.ofSeconds(10));
-    final long published =
-        StreamSupport.stream(
-                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(),
-                false)
-            .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
-            .filter(r -> r.getValue().getName().equals(Messages.PAYMENT_CONFIRMED))
-            .filter(r -> eventId.equals(r.getValue().getMessageId()))
-            .count();
-    assertThat(published).as("one message reached the engine").isEqualTo(1);
+    assertThat(EngineMessages.published(engine, eventId))
+        .as("one message reached the engine")
+        .filteredOn(m -> m.getName().equals(Messages.PAYMENT_CONFIRMED))
+        .hasSize(1);
     ledger.assertBalanced(List.of(orderId));
   }
 

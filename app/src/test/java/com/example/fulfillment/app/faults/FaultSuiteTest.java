@@ -1,6 +1,7 @@
 package com.example.fulfillment.app.faults;
 
 import com.example.fulfillment.app.support.ApiTestConfiguration;
+import com.example.fulfillment.app.support.TestEngineSettings;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -19,17 +20,13 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     properties = {
-      "fulfillment.engine.embedded.port=0",
-      "fulfillment.engine.embedded.trim-log=false",
       "spring.datasource.url=jdbc:h2:mem:fulfillment-fault-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "fulfillment.workers.retry-backoff.initial=PT0.1S",
-      "fulfillment.workers.retry-backoff.max=PT0.5S",
       "fulfillment.sandbox.carrier.delivery-delay=PT1S",
       "fulfillment.api.max-concurrent-writes=64",
-      "fulfillment.orders.await-instance-key=PT5S",
       // a stalled charge is given up by the engine after 2 s and handed out again
       "camunda.client.worker.override.charge-payment.timeout=PT2S"
     })
+@TestEngineSettings
 @Import({ApiTestConfiguration.class, FaultInjection.class})
 @AutoConfigureMockMvc
 public @interface FaultSuiteTest {}

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /** Drives the API like a client: place orders, read them, send CloudEvents, wait for a status. */
 public final class ApiDriver {
@@ -155,6 +156,11 @@ public final class ApiDriver {
       throw new AssertionError(
           "delivered: " + response.getStatus() + " " + response.getContentAsString());
     }
+  }
+
+  /** The response to any request (with the local key unless the request removes or sets one). */
+  public MockHttpServletResponse call(final RequestBuilder request) throws Exception {
+    return mvc.perform(request).andReturn().getResponse();
   }
 
   public ObjectMapper json() {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Test wiring shared by every {@link EmbeddedEngineTest}: API key by default, engine faults. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -19,6 +20,14 @@ public class ApiTestConfiguration {
   public static final String API_KEY = "local-dev-key";
 
   public static final String READ_ONLY_KEY = "local-read-key";
+
+  /** For a request without the default key: {@code get(...).with(withoutApiKey())}. */
+  public static RequestPostProcessor withoutApiKey() {
+    return request -> {
+      request.removeHeader("X-API-Key");
+      return request;
+    };
+  }
 
   @Bean
   MockMvcBuilderCustomizer defaultApiKey() {

@@ -21,17 +21,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     properties = {
-      "fulfillment.engine.embedded.port=0",
-      // keep the whole log: tests read the engine's record stream
-      "fulfillment.engine.embedded.trim-log=false",
       // an in-memory database per test context, not the data directory
       "spring.datasource.url=jdbc:h2:mem:fulfillment-app-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "fulfillment.workers.retry-backoff.initial=PT0.1S",
-      "fulfillment.workers.retry-backoff.max=PT0.5S",
       // tests send the delivery events themselves (or wait in delivery on purpose)
-      "fulfillment.sandbox.carrier.delivery-delay=0",
-      "fulfillment.orders.await-instance-key=PT5S"
+      "fulfillment.sandbox.carrier.delivery-delay=0"
     })
+@TestEngineSettings
 @Import(ApiTestConfiguration.class)
 @AutoConfigureMockMvc
 @AutoConfigureObservability // metrics export (Prometheus) as in production

@@ -11,20 +11,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Table {@code sale}. */
-public class JdbcSalesRepository implements SalesRepository {
-
-  private final JdbcClient jdbc;
-
-  public JdbcSalesRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record JdbcSalesRepository(JdbcClient jdbc) implements SalesRepository {
 
   @Override
   public Optional<Instant> findRecordedAt(final String orderId) {
-    return jdbc.sql("SELECT recorded_at FROM sale WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query((rs, n) -> instant(rs, "recorded_at"))
-        .optional();
+    final String sql = "SELECT recorded_at FROM sale WHERE order_id = :orderId";
+    return Jdbc.orderRow(jdbc, sql, orderId, (rs, n) -> instant(rs, "recorded_at"));
   }
 
   @Override
@@ -36,18 +28,16 @@ public class JdbcSalesRepository implements SalesRepository {
       final Instant now) {
     Jdbc.insertOnce(
         "sale of order " + orderId,
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO sale (order_id, customer_id, amount, currency, recorded_at)
-                    VALUES (:orderId, :customerId, :amount, :currency, :now)
-                    """)
-                .param("orderId", orderId)
-                .param("customerId", customerId)
-                .param("amount", amount)
-                .param("currency", currency)
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO sale (order_id, customer_id, amount, currency, recorded_at)
+                VALUES (:orderId, :customerId, :amount, :currency, :now)
+                """)
+            .param("orderId", orderId)
+            .param("customerId", customerId)
+            .param("amount", amount)
+            .param("currency", currency)
+            .param("now", ts(now)));
   }
 
   @Override

@@ -6,7 +6,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /** Small helpers shared by the JDBC adapters. */
 public final class Jdbc {
@@ -33,10 +37,31 @@ public final class Jdbc {
     return rs.wasNull() ? null : value;
   }
 
-  /** Runs an insert whose key is an idempotency key: a taken key becomes the domain's signal. */
-  public static void insertOnce(final String what, final Runnable insert) {
+  /**
+   * The row of order {@code orderId}, if any: {@code select} picks at most one row by {@code
+   * :orderId}, {@code row} maps it.
+   */
+  public static <T> Optional<T> orderRow(
+      final JdbcClient jdbc, final String select, final String orderId, final RowMapper<T> row) {
+    return jdbc.sql(select).param("orderId", orderId).query(row).optional();
+  }
+
+  /**
+   * The single value of a column of the row of order {@code orderId}, if any: {@code select} picks
+   * that one column of at most one row by {@code :orderId}.
+   */
+  public static <T> Optional<T> orderValue(
+      final JdbcClient jdbc, final String select, final String orderId, final Class<T> type) {
+    return jdbc.sql(select).param("orderId", orderId).query(type).optional();
+  }
+
+  /**
+   * Runs an insert whose key is an idempotency key: a taken key becomes the domain's signal. The
+   * statement runs here; building it with its parameters does not touch the database.
+   */
+  public static void insertOnce(final String what, final StatementSpec insert) {
     try {
-      insert.run();
+      insert.update();
     } catch (DuplicateKeyException e) {
       throw new AlreadyRecordedException(what, e);
     }

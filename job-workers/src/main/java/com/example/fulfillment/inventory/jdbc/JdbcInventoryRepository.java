@@ -17,13 +17,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tables {@code product}, {@code stock} and {@code stock_reservation}. */
-public class JdbcInventoryRepository implements InventoryRepository {
-
-  private final JdbcClient jdbc;
-
-  public JdbcInventoryRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepository {
 
   @Override
   public Optional<Product> findProduct(final String sku) {
@@ -77,21 +71,19 @@ public class JdbcInventoryRepository implements InventoryRepository {
   public void insertReservation(final Reservation r, final Instant now) {
     Jdbc.insertOnce(
         "reservation of order " + r.orderId() + " line " + r.lineNo(),
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO stock_reservation (order_id, line_no, sku, quantity, status,
-                      available_at_refusal, created_at, updated_at)
-                    VALUES (:orderId, :lineNo, :sku, :quantity, :status, :available, :now, :now)
-                    """)
-                .param("orderId", r.orderId())
-                .param("lineNo", r.lineNo())
-                .param("sku", r.sku())
-                .param("quantity", r.quantity())
-                .param("status", r.status().name())
-                .param("available", r.availableAtRefusal())
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO stock_reservation (order_id, line_no, sku, quantity, status,
+                  available_at_refusal, created_at, updated_at)
+                VALUES (:orderId, :lineNo, :sku, :quantity, :status, :available, :now, :now)
+                """)
+            .param("orderId", r.orderId())
+            .param("lineNo", r.lineNo())
+            .param("sku", r.sku())
+            .param("quantity", r.quantity())
+            .param("status", r.status().name())
+            .param("available", r.availableAtRefusal())
+            .param("now", ts(now)));
   }
 
   @Override

@@ -6,48 +6,42 @@ import static com.example.fulfillment.common.jdbc.Jdbc.ts;
 import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.invoicing.Invoice;
 import com.example.fulfillment.invoicing.InvoiceRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Table {@code invoice}. */
-public class JdbcInvoiceRepository implements InvoiceRepository {
-
-  private final JdbcClient jdbc;
-
-  public JdbcInvoiceRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record JdbcInvoiceRepository(JdbcClient jdbc) implements InvoiceRepository {
 
   @Override
   public Optional<Invoice> find(final String orderId) {
-    return jdbc.sql("SELECT * FROM invoice WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query(
-            (rs, n) ->
-                new Invoice(
-                    rs.getString("order_id"),
-                    rs.getString("invoice_number"),
-                    rs.getBigDecimal("amount"),
-                    rs.getString("currency"),
-                    instant(rs, "issued_at")))
-        .optional();
+    final String sql = "SELECT * FROM invoice WHERE order_id = :orderId";
+    return Jdbc.orderRow(jdbc, sql, orderId, JdbcInvoiceRepository::invoice);
   }
 
   @Override
   public void insert(final Invoice invoice) {
     Jdbc.insertOnce(
         "invoice of order " + invoice.orderId(),
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO invoice (order_id, invoice_number, amount, currency, issued_at)
-                    VALUES (:orderId, :number, :amount, :currency, :issuedAt)
-                    """)
-                .param("orderId", invoice.orderId())
-                .param("number", invoice.invoiceNumber())
-                .param("amount", invoice.amount())
-                .param("currency", invoice.currency())
-                .param("issuedAt", ts(invoice.issuedAt()))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO invoice (order_id, invoice_number, amount, currency, issued_at)
+                VALUES (:orderId, :number, :amount, :currency, :issuedAt)
+                """)
+            .param("orderId", invoice.orderId())
+            .param("number", invoice.invoiceNumber())
+            .param("amount", invoice.amount())
+            .param("currency", invoice.currency())
+            .param("issuedAt", ts(invoice.issuedAt())));
+  }
+
+  private static Invoice invoice(final ResultSet rs, final int n) throws SQLException {
+    return new Invoice(
+        rs.getString("order_id"),
+        rs.getString("invoice_number"),
+        rs.getBigDecimal("amount"),
+        rs.getString("currency"),
+        instant(rs, "issued_at"));
   }
 }

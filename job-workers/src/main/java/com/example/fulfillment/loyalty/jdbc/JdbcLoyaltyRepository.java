@@ -9,20 +9,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Table {@code loyalty_award}. */
-public class JdbcLoyaltyRepository implements LoyaltyRepository {
-
-  private final JdbcClient jdbc;
-
-  public JdbcLoyaltyRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record JdbcLoyaltyRepository(JdbcClient jdbc) implements LoyaltyRepository {
 
   @Override
   public Optional<Integer> findPoints(final String orderId) {
-    return jdbc.sql("SELECT points FROM loyalty_award WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query(Integer.class)
-        .optional();
+    final String sql = "SELECT points FROM loyalty_award WHERE order_id = :orderId";
+    return Jdbc.orderValue(jdbc, sql, orderId, Integer.class);
   }
 
   @Override
@@ -30,17 +22,15 @@ public class JdbcLoyaltyRepository implements LoyaltyRepository {
       final String orderId, final String customerId, final int points, final Instant now) {
     Jdbc.insertOnce(
         "loyalty award of order " + orderId,
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO loyalty_award (order_id, customer_id, points, awarded_at)
-                    VALUES (:orderId, :customerId, :points, :now)
-                    """)
-                .param("orderId", orderId)
-                .param("customerId", customerId)
-                .param("points", points)
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO loyalty_award (order_id, customer_id, points, awarded_at)
+                VALUES (:orderId, :customerId, :points, :now)
+                """)
+            .param("orderId", orderId)
+            .param("customerId", customerId)
+            .param("points", points)
+            .param("now", ts(now)));
   }
 
   @Override

@@ -10,13 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Table {@code customer_notification}. */
-public class JdbcNotificationRepository implements NotificationRepository {
-
-  private final JdbcClient jdbc;
-
-  public JdbcNotificationRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record JdbcNotificationRepository(JdbcClient jdbc) implements NotificationRepository {
 
   @Override
   public Optional<Instant> findSentAt(final String orderId, final String kind) {
@@ -33,16 +27,14 @@ public class JdbcNotificationRepository implements NotificationRepository {
       final String orderId, final String kind, final String customerId, final Instant now) {
     Jdbc.insertOnce(
         "notification " + kind + " of order " + orderId,
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO customer_notification (order_id, kind, customer_id, sent_at)
-                    VALUES (:orderId, :kind, :customerId, :now)
-                    """)
-                .param("orderId", orderId)
-                .param("kind", kind)
-                .param("customerId", customerId)
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO customer_notification (order_id, kind, customer_id, sent_at)
+                VALUES (:orderId, :kind, :customerId, :now)
+                """)
+            .param("orderId", orderId)
+            .param("kind", kind)
+            .param("customerId", customerId)
+            .param("now", ts(now)));
   }
 }

@@ -26,27 +26,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * event's data as JSON, the schema of the event catalog (docs/events.md). The data deliberately
  * carries no payment token, address or personal data beyond the customer id.
  */
-public class JdbcOrderEventOutbox implements OrderEvents {
+public record JdbcOrderEventOutbox(JdbcClient jdbc) implements OrderEvents {
 
   /** Version of every data schema below; bump it with the {@code dataschema} when one changes. */
   private static final int MAX_CAUSATION = 200;
 
-  private final JdbcClient jdbc;
-  private final ObjectMapper json = new ObjectMapper();
-
-  public JdbcOrderEventOutbox(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public void record(final OrderEvent event) {
     final Optional<OrderRow> order =
-        jdbc.sql("SELECT correlation_id, created_at FROM customer_order WHERE order_id = :orderId")
-            .param("orderId", event.orderId())
-            .query(
-                (rs, n) ->
-                    new OrderRow(rs.getString("correlation_id"), Jdbc.instant(rs, "created_at")))
-            .optional();
+        Jdbc.orderRow(
+            jdbc,
+            "SELECT correlation_id, created_at FROM customer_order WHERE order_id = :orderId",
+            event.orderId(),
+            (rs, n) ->
+                new OrderRow(rs.getString("correlation_id"), Jdbc.instant(rs, "created_at")));
     final Instant placedAt = order.map(OrderRow::createdAt).orElse(null);
     jdbc.sql(
             """
@@ -140,9 +135,9 @@ public class JdbcOrderEventOutbox implements OrderEvents {
     return instant == null ? null : instant.toString();
   }
 
-  private String write(final Map<String, Object> data) {
+  private static String write(final Map<String, Object> data) {
     try {
-      return json.writeValueAsString(data);
+      return JSON.writeValueAsString(data);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event data is not JSON", e);
     }

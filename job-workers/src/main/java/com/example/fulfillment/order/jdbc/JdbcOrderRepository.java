@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Orders in tables {@code customer_order} and {@code order_line}. The read side joins the payment
  * and shipment books to show their state on the order.
  */
-public class JdbcOrderRepository implements OrderRepository {
+public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
 
   private static final String SELECT_ORDER =
       """
@@ -45,45 +45,37 @@ public class JdbcOrderRepository implements OrderRepository {
        WHERE o.order_id = :orderId
       """;
 
-  private final JdbcClient jdbc;
-
-  public JdbcOrderRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
   @Override
   public void insert(final Order order) {
     Jdbc.insertOnce(
         "order " + order.orderId(),
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO customer_order (order_id, customer_id, status, total_amount,
-                      currency, total_weight_kg, payment_token, ship_name, ship_street, ship_city,
-                      ship_postal_code, ship_country, express, gift_wrap, insurance,
-                      correlation_id, created_at, updated_at)
-                    VALUES (:orderId, :customerId, :status, :total, :currency, :weight, :token,
-                      :name, :street, :city, :postalCode, :country, :express, :giftWrap,
-                      :insurance, :correlationId, :createdAt, :createdAt)
-                    """)
-                .param("orderId", order.orderId())
-                .param("customerId", order.customerId())
-                .param("status", order.status().name())
-                .param("total", order.total())
-                .param("currency", order.currency())
-                .param("weight", order.totalWeightKg())
-                .param("token", order.paymentToken())
-                .param("name", order.shippingAddress().name())
-                .param("street", order.shippingAddress().street())
-                .param("city", order.shippingAddress().city())
-                .param("postalCode", order.shippingAddress().postalCode())
-                .param("country", order.shippingAddress().country())
-                .param("express", order.express())
-                .param("giftWrap", order.giftWrap())
-                .param("insurance", order.insurance())
-                .param("correlationId", order.correlationId())
-                .param("createdAt", ts(order.createdAt()))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO customer_order (order_id, customer_id, status, total_amount,
+                  currency, total_weight_kg, payment_token, ship_name, ship_street, ship_city,
+                  ship_postal_code, ship_country, express, gift_wrap, insurance,
+                  correlation_id, created_at, updated_at)
+                VALUES (:orderId, :customerId, :status, :total, :currency, :weight, :token,
+                  :name, :street, :city, :postalCode, :country, :express, :giftWrap,
+                  :insurance, :correlationId, :createdAt, :createdAt)
+                """)
+            .param("orderId", order.orderId())
+            .param("customerId", order.customerId())
+            .param("status", order.status().name())
+            .param("total", order.total())
+            .param("currency", order.currency())
+            .param("weight", order.totalWeightKg())
+            .param("token", order.paymentToken())
+            .param("name", order.shippingAddress().name())
+            .param("street", order.shippingAddress().street())
+            .param("city", order.shippingAddress().city())
+            .param("postalCode", order.shippingAddress().postalCode())
+            .param("country", order.shippingAddress().country())
+            .param("express", order.express())
+            .param("giftWrap", order.giftWrap())
+            .param("insurance", order.insurance())
+            .param("correlationId", order.correlationId())
+            .param("createdAt", ts(order.createdAt())));
     for (OrderLine line : order.lines()) {
       jdbc.sql(
               """
@@ -107,10 +99,7 @@ public class JdbcOrderRepository implements OrderRepository {
     // The order row first: once it is visible its lines are too (same transaction). Reading the
     // lines first could see none of a concurrently committing order, then its row.
     final Optional<Order> order =
-        jdbc.sql(SELECT_ORDER)
-            .param("orderId", orderId)
-            .query((rs, n) -> order(rs, List.of()))
-            .optional();
+        Jdbc.orderRow(jdbc, SELECT_ORDER, orderId, (rs, n) -> order(rs, List.of()));
     if (order.isEmpty()) {
       return order;
     }
@@ -238,11 +227,8 @@ public class JdbcOrderRepository implements OrderRepository {
 
   @Override
   public Optional<OrderStatus> lockStatus(final String orderId) {
-    return jdbc.sql("SELECT status FROM customer_order WHERE order_id = :orderId FOR UPDATE")
-        .param("orderId", orderId)
-        .query(String.class)
-        .optional()
-        .map(OrderStatus::valueOf);
+    final String sql = "SELECT status FROM customer_order WHERE order_id = :orderId FOR UPDATE";
+    return Jdbc.orderValue(jdbc, sql, orderId, String.class).map(OrderStatus::valueOf);
   }
 
   @Override

@@ -8,62 +8,43 @@ import com.example.fulfillment.payment.PaymentRepository;
 import com.example.fulfillment.payment.PaymentStatus;
 import com.example.fulfillment.payment.PaymentTotals;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Table {@code payment}: our books, one row per order. */
-public class JdbcPaymentRepository implements PaymentRepository {
-
-  private final JdbcClient jdbc;
-
-  public JdbcPaymentRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record JdbcPaymentRepository(JdbcClient jdbc) implements PaymentRepository {
 
   @Override
   public Optional<Payment> find(final String orderId) {
-    return jdbc.sql("SELECT * FROM payment WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query(
-            (rs, n) ->
-                new Payment(
-                    rs.getString("order_id"),
-                    rs.getString("charge_id"),
-                    PaymentStatus.valueOf(rs.getString("charge_result")),
-                    PaymentStatus.valueOf(rs.getString("status")),
-                    rs.getBigDecimal("amount"),
-                    rs.getString("currency"),
-                    rs.getBigDecimal("captured_amount"),
-                    rs.getBigDecimal("refunded_amount"),
-                    rs.getString("decline_reason")))
-        .optional();
+    final String sql = "SELECT * FROM payment WHERE order_id = :orderId";
+    return Jdbc.orderRow(jdbc, sql, orderId, JdbcPaymentRepository::payment);
   }
 
   @Override
   public void insert(final Payment p, final Instant now) {
     Jdbc.insertOnce(
         "payment of order " + p.orderId(),
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO payment (order_id, charge_id, charge_result, status, amount,
-                      currency, captured_amount, refunded_amount, decline_reason, created_at,
-                      updated_at)
-                    VALUES (:orderId, :chargeId, :result, :status, :amount, :currency, :captured,
-                      :refunded, :reason, :now, :now)
-                    """)
-                .param("orderId", p.orderId())
-                .param("chargeId", p.chargeId())
-                .param("result", p.chargeResult().name())
-                .param("status", p.status().name())
-                .param("amount", p.amount())
-                .param("currency", p.currency())
-                .param("captured", p.capturedAmount())
-                .param("refunded", p.refundedAmount())
-                .param("reason", p.declineReason())
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO payment (order_id, charge_id, charge_result, status, amount,
+                  currency, captured_amount, refunded_amount, decline_reason, created_at,
+                  updated_at)
+                VALUES (:orderId, :chargeId, :result, :status, :amount, :currency, :captured,
+                  :refunded, :reason, :now, :now)
+                """)
+            .param("orderId", p.orderId())
+            .param("chargeId", p.chargeId())
+            .param("result", p.chargeResult().name())
+            .param("status", p.status().name())
+            .param("amount", p.amount())
+            .param("currency", p.currency())
+            .param("captured", p.capturedAmount())
+            .param("refunded", p.refundedAmount())
+            .param("reason", p.declineReason())
+            .param("now", ts(now)));
   }
 
   @Override
@@ -116,5 +97,18 @@ public class JdbcPaymentRepository implements PaymentRepository {
             (rs, n) ->
                 new PaymentTotals(rs.getBigDecimal("captured"), rs.getBigDecimal("refunded")))
         .single();
+  }
+
+  private static Payment payment(final ResultSet rs, final int n) throws SQLException {
+    return new Payment(
+        rs.getString("order_id"),
+        rs.getString("charge_id"),
+        PaymentStatus.valueOf(rs.getString("charge_result")),
+        PaymentStatus.valueOf(rs.getString("status")),
+        rs.getBigDecimal("amount"),
+        rs.getString("currency"),
+        rs.getBigDecimal("captured_amount"),
+        rs.getBigDecimal("refunded_amount"),
+        rs.getString("decline_reason"));
   }
 }

@@ -16,22 +16,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tables {@code shipment}, {@code shipment_insurance} and {@code delivery_escalation}. */
-public class JdbcShipmentRepository implements ShipmentRepository {
+public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentRepository {
 
   private static final String OPEN = "('CREATED', 'ASSIGNED', 'SCHEDULED')";
 
-  private final JdbcClient jdbc;
-
-  public JdbcShipmentRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
   @Override
   public Optional<Shipment> findByOrder(final String orderId) {
-    return jdbc.sql("SELECT * FROM shipment WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query(JdbcShipmentRepository::shipment)
-        .optional();
+    final String sql = "SELECT * FROM shipment WHERE order_id = :orderId";
+    return Jdbc.orderRow(jdbc, sql, orderId, JdbcShipmentRepository::shipment);
   }
 
   @Override
@@ -46,19 +38,17 @@ public class JdbcShipmentRepository implements ShipmentRepository {
   public void insert(final Shipment s, final Instant now) {
     Jdbc.insertOnce(
         "shipment of order " + s.orderId(),
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO shipment (shipment_id, order_id, tracking_number, status,
-                      created_at, updated_at)
-                    VALUES (:id, :orderId, :tracking, :status, :now, :now)
-                    """)
-                .param("id", s.shipmentId())
-                .param("orderId", s.orderId())
-                .param("tracking", s.trackingNumber())
-                .param("status", s.status().name())
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO shipment (shipment_id, order_id, tracking_number, status,
+                  created_at, updated_at)
+                VALUES (:id, :orderId, :tracking, :status, :now, :now)
+                """)
+            .param("id", s.shipmentId())
+            .param("orderId", s.orderId())
+            .param("tracking", s.trackingNumber())
+            .param("status", s.status().name())
+            .param("now", ts(now)));
   }
 
   @Override
@@ -123,37 +113,26 @@ public class JdbcShipmentRepository implements ShipmentRepository {
 
   @Override
   public Optional<InsurancePolicy> findInsurance(final String orderId) {
-    return jdbc.sql("SELECT * FROM shipment_insurance WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query(
-            (rs, n) ->
-                new InsurancePolicy(
-                    rs.getString("order_id"),
-                    rs.getString("policy_number"),
-                    rs.getBigDecimal("insured_amount"),
-                    rs.getBigDecimal("premium"),
-                    rs.getString("currency")))
-        .optional();
+    final String sql = "SELECT * FROM shipment_insurance WHERE order_id = :orderId";
+    return Jdbc.orderRow(jdbc, sql, orderId, JdbcShipmentRepository::insurance);
   }
 
   @Override
   public void insertInsurance(final InsurancePolicy p, final Instant now) {
     Jdbc.insertOnce(
         "insurance of order " + p.orderId(),
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO shipment_insurance (order_id, policy_number, insured_amount,
-                      premium, currency, created_at)
-                    VALUES (:orderId, :policy, :insured, :premium, :currency, :now)
-                    """)
-                .param("orderId", p.orderId())
-                .param("policy", p.policyNumber())
-                .param("insured", p.insuredAmount())
-                .param("premium", p.premium())
-                .param("currency", p.currency())
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO shipment_insurance (order_id, policy_number, insured_amount,
+                  premium, currency, created_at)
+                VALUES (:orderId, :policy, :insured, :premium, :currency, :now)
+                """)
+            .param("orderId", p.orderId())
+            .param("policy", p.policyNumber())
+            .param("insured", p.insuredAmount())
+            .param("premium", p.premium())
+            .param("currency", p.currency())
+            .param("now", ts(now)));
   }
 
   @Override
@@ -171,16 +150,14 @@ public class JdbcShipmentRepository implements ShipmentRepository {
   public void insertEscalation(final String orderId, final String shipmentId, final Instant now) {
     Jdbc.insertOnce(
         "escalation of order " + orderId,
-        () ->
-            jdbc.sql(
-                    """
-                    INSERT INTO delivery_escalation (order_id, shipment_id, escalated_at)
-                    VALUES (:orderId, :shipmentId, :now)
-                    """)
-                .param("orderId", orderId)
-                .param("shipmentId", shipmentId)
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                """
+                INSERT INTO delivery_escalation (order_id, shipment_id, escalated_at)
+                VALUES (:orderId, :shipmentId, :now)
+                """)
+            .param("orderId", orderId)
+            .param("shipmentId", shipmentId)
+            .param("now", ts(now)));
   }
 
   private static Shipment shipment(final ResultSet rs, final int n) throws SQLException {
@@ -195,5 +172,14 @@ public class JdbcShipmentRepository implements ShipmentRepository {
         instant(rs, "estimated_delivery"),
         instant(rs, "delivered_at"),
         instant(rs, "cancelled_at"));
+  }
+
+  private static InsurancePolicy insurance(final ResultSet rs, final int n) throws SQLException {
+    return new InsurancePolicy(
+        rs.getString("order_id"),
+        rs.getString("policy_number"),
+        rs.getBigDecimal("insured_amount"),
+        rs.getBigDecimal("premium"),
+        rs.getString("currency"));
   }
 }

@@ -10,52 +10,38 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tables {@code warehouse_package} and {@code gift_wrap}. */
-public class JdbcWarehouseRepository implements WarehouseRepository {
-
-  private final JdbcClient jdbc;
-
-  public JdbcWarehouseRepository(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record JdbcWarehouseRepository(JdbcClient jdbc) implements WarehouseRepository {
 
   @Override
   public Optional<String> findPackage(final String orderId) {
-    return jdbc.sql("SELECT package_id FROM warehouse_package WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query(String.class)
-        .optional();
+    final String sql = "SELECT package_id FROM warehouse_package WHERE order_id = :orderId";
+    return Jdbc.orderValue(jdbc, sql, orderId, String.class);
   }
 
   @Override
   public void insertPackage(final String orderId, final String packageId, final Instant now) {
     Jdbc.insertOnce(
         "package of order " + orderId,
-        () ->
-            jdbc.sql(
-                    "INSERT INTO warehouse_package (order_id, package_id, packed_at)"
-                        + " VALUES (:orderId, :packageId, :now)")
-                .param("orderId", orderId)
-                .param("packageId", packageId)
-                .param("now", ts(now))
-                .update());
+        jdbc.sql(
+                "INSERT INTO warehouse_package (order_id, package_id, packed_at)"
+                    + " VALUES (:orderId, :packageId, :now)")
+            .param("orderId", orderId)
+            .param("packageId", packageId)
+            .param("now", ts(now)));
   }
 
   @Override
   public Optional<Instant> findGiftWrap(final String orderId) {
-    return jdbc.sql("SELECT wrapped_at FROM gift_wrap WHERE order_id = :orderId")
-        .param("orderId", orderId)
-        .query((rs, n) -> instant(rs, "wrapped_at"))
-        .optional();
+    final String sql = "SELECT wrapped_at FROM gift_wrap WHERE order_id = :orderId";
+    return Jdbc.orderRow(jdbc, sql, orderId, (rs, n) -> instant(rs, "wrapped_at"));
   }
 
   @Override
   public void insertGiftWrap(final String orderId, final Instant now) {
     Jdbc.insertOnce(
         "gift wrap of order " + orderId,
-        () ->
-            jdbc.sql("INSERT INTO gift_wrap (order_id, wrapped_at) VALUES (:orderId, :now)")
-                .param("orderId", orderId)
-                .param("now", ts(now))
-                .update());
+        jdbc.sql("INSERT INTO gift_wrap (order_id, wrapped_at) VALUES (:orderId, :now)")
+            .param("orderId", orderId)
+            .param("now", ts(now)));
   }
 }

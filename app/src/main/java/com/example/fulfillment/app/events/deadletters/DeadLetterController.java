@@ -3,6 +3,7 @@ package com.example.fulfillment.app.events.deadletters;
 import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.app.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
     name = "Admin: dead letters",
     description = "Inbound events the app could not process (full-access key only)")
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
+@ProblemResponses.BrokerUnavailable
 class DeadLetterController {
 
   static final int DEFAULT_LIMIT = 50;
@@ -56,35 +60,9 @@ class DeadLetterController {
       responses = {
         @ApiResponse(
             responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.DEAD_LETTER_LIST))),
-        @ApiResponse(
-            responseCode = "400",
-            description = "limit not 1..500",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
-        @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(
-            responseCode = "403",
-            description = "Read-only credentials",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
-        @ApiResponse(
-            responseCode = "503",
-            description = "The broker cannot be reached",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
+            content = @Content(examples = @ExampleObject(value = ApiExamples.DEAD_LETTER_LIST)))
       })
+  @ProblemResponses.InvalidRequest(description = "limit not 1..500")
   @GetMapping
   DeadLetterList list(
       @Parameter(description = "1 to 500", example = "50")
@@ -105,32 +83,12 @@ class DeadLetterController {
             responseCode = "200",
             content = @Content(examples = @ExampleObject(value = ApiExamples.REDRIVEN))),
         @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(
-            responseCode = "403",
-            description = "Read-only credentials",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
-        @ApiResponse(
             responseCode = "404",
             description = "No dead letter with this id",
             content =
                 @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_DEAD_LETTER_NOT_FOUND))),
-        @ApiResponse(
-            responseCode = "503",
-            description = "The broker cannot be reached",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
+                    mediaType = ProblemResponses.PROBLEM_JSON,
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_DEAD_LETTER_NOT_FOUND)))
       })
   @PostMapping("/{id}/redrive")
   Redriven redrive(
@@ -149,27 +107,7 @@ class DeadLetterController {
       responses = {
         @ApiResponse(
             responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.REDRIVEN))),
-        @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(
-            responseCode = "403",
-            description = "Read-only credentials",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_FORBIDDEN))),
-        @ApiResponse(
-            responseCode = "503",
-            description = "The broker cannot be reached",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_BROKER_UNAVAILABLE)))
+            content = @Content(examples = @ExampleObject(value = ApiExamples.REDRIVEN)))
       })
   @PostMapping("/redrive")
   Redriven redriveAll() {

@@ -3,6 +3,7 @@ package com.example.fulfillment.app.events.inbound;
 import com.example.fulfillment.app.events.CloudEventJson;
 import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.ApiJson;
+import com.example.fulfillment.app.web.ProblemResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,25 +83,18 @@ class EventController {
         @ApiResponse(
             responseCode = "400",
             description = "Not a valid CloudEvent of a handled type",
-            content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
             responseCode = "415",
             description = "Neither cloudevents+json nor json",
-            content = @Content(mediaType = "application/problem+json")),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
             responseCode = "422",
             description = "The event names no known order",
-            content = @Content(mediaType = "application/problem+json")),
-        @ApiResponse(
-            responseCode = "503",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
       })
+  @ProblemResponses.Unauthorized
+  @ProblemResponses.EngineUnavailable
   @PostMapping(consumes = {CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<EventAccepted> receive(
       @RequestHeader final HttpHeaders headers, @RequestBody(required = false) final byte[] body) {

@@ -110,15 +110,13 @@ public class EventIngress {
             now,
             null);
     if (order.status().isTerminal()) {
-      timeline.append(
-          TimelineEntry.about(
-              order.orderId(),
-              "event:" + event.id(),
-              now,
-              TimelineEntry.Source.API,
-              TimelineEntry.Kind.EVENT_IGNORED,
-              valid.messageName(),
-              describe(event) + " ignored: the order is " + order.status()));
+      record(
+          order,
+          event,
+          valid,
+          now,
+          TimelineEntry.Kind.EVENT_IGNORED,
+          describe(event) + " ignored: the order is " + order.status());
       return new Acceptance(event.id(), order.orderId(), valid.messageName(), Result.IGNORED);
     }
     if (Messages.SHIPMENT_DELIVERED.equals(valid.messageName())) {
@@ -128,15 +126,7 @@ public class EventIngress {
     }
     final MessageRelay.Outcome outcome = relay.relay(message, properties.messageTtl());
     if (outcome == MessageRelay.Outcome.PUBLISHED) {
-      timeline.append(
-          TimelineEntry.about(
-              order.orderId(),
-              "event:" + event.id(),
-              now,
-              TimelineEntry.Source.API,
-              TimelineEntry.Kind.MESSAGE_PUBLISHED,
-              valid.messageName(),
-              describe(event)));
+      record(order, event, valid, now, TimelineEntry.Kind.MESSAGE_PUBLISHED, describe(event));
       LOG.info(
           "Event {} ({}) relayed to order {} as {}",
           event.id(),
@@ -158,6 +148,25 @@ public class EventIngress {
     if (status == OrderStatus.SHIPPED) {
       shipping.markDelivered(order.orderId(), deliveredAt);
     }
+  }
+
+  /** The event in the order's timeline, once per event id. */
+  private void record(
+      final Order order,
+      final IncomingEvent event,
+      final Valid valid,
+      final Instant at,
+      final TimelineEntry.Kind kind,
+      final String detail) {
+    timeline.append(
+        TimelineEntry.about(
+            order.orderId(),
+            "event:" + event.id(),
+            at,
+            TimelineEntry.Source.API,
+            kind,
+            valid.messageName(),
+            detail));
   }
 
   private static String describe(final IncomingEvent event) {

@@ -1,6 +1,6 @@
 package com.example.fulfillment.app.events.outbound;
 
-import com.example.fulfillment.common.Backoff;
+import com.example.fulfillment.app.events.RetryBackoffSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,15 +27,12 @@ public record OutboxProperties(
     @DefaultValue("2") double retryMultiplier,
     @DefaultValue("PT5M") Duration retryMax,
     @DefaultValue("P7D") Duration retention,
-    @DefaultValue("PT1H") Duration cleanupInterval) {
+    @DefaultValue("PT1H") Duration cleanupInterval)
+    implements RetryBackoffSettings {
 
   public OutboxProperties {
     if (batchSize < 1) {
       throw new IllegalArgumentException("fulfillment.events.outbox.batch-size must be >= 1");
     }
-  }
-
-  public Backoff retryBackoff() {
-    return new Backoff(retryInitial, retryMultiplier, retryMax);
   }
 }

@@ -1,6 +1,6 @@
 package com.example.fulfillment.app.events.rabbit;
 
-import com.example.fulfillment.common.Backoff;
+import com.example.fulfillment.app.events.RetryBackoffSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,7 +36,8 @@ public record RabbitEventProperties(
     @DefaultValue("PT1M") Duration retryMax,
     @DefaultValue("PT5M") Duration unknownOrderTtl,
     @DefaultValue("PT10S") Duration confirmTimeout,
-    @DefaultValue("65536") int maxMessageBytes) {
+    @DefaultValue("65536") int maxMessageBytes)
+    implements RetryBackoffSettings {
 
   public RabbitEventProperties {
     if (maxAttempts < 1 || concurrency < 1 || prefetch < 1) {
@@ -51,9 +52,5 @@ public record RabbitEventProperties(
 
   public String deadLetterQueue() {
     return inboundQueue + ".dlq";
-  }
-
-  public Backoff retryBackoff() {
-    return new Backoff(retryInitial, retryMultiplier, retryMax);
   }
 }

@@ -9,6 +9,7 @@ import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.CorrelationId;
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.app.web.ProblemResponses;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.order.PlaceOrder;
 import com.example.fulfillment.order.ShippingAddress;
@@ -21,6 +22,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -56,6 +61,17 @@ class OrderController {
   private final OrderView view;
   private final OrderCancellation cancellation;
   private final BpmnElements elements;
+
+  /** 404: no order with this id. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(
+      responseCode = "404",
+      content =
+          @Content(
+              mediaType = ProblemResponses.PROBLEM_JSON,
+              examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
+  @interface OrderNotFound {}
 
   OrderController(
       final OrderIntake intake,
@@ -93,33 +109,19 @@ class OrderController {
             },
             content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_ACCEPTED))),
         @ApiResponse(
-            responseCode = "400",
-            description = "Invalid or malformed body",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
-        @ApiResponse(
-            responseCode = "401",
-            description = "No or wrong credentials",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(
             responseCode = "413",
             description = "Body larger than 64 KB",
-            content = @Content(mediaType = "application/problem+json")),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
             responseCode = "415",
             description = "Not application/json",
-            content = @Content(mediaType = "application/problem+json")),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
             responseCode = "422",
             description = "Unknown SKU, Idempotency-Key reused for another body, orderId taken",
             content =
                 @Content(
-                    mediaType = "application/problem+json",
+                    mediaType = ProblemResponses.PROBLEM_JSON,
                     examples = @ExampleObject(value = ApiExamples.PROBLEM_UNPROCESSABLE))),
         @ApiResponse(
             responseCode = "503",
@@ -127,9 +129,11 @@ class OrderController {
             headers = @Header(name = "Retry-After", description = "seconds"),
             content =
                 @Content(
-                    mediaType = "application/problem+json",
+                    mediaType = ProblemResponses.PROBLEM_JSON,
                     examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAVAILABLE)))
       })
+  @ProblemResponses.InvalidRequest(description = "Invalid or malformed body")
+  @ProblemResponses.Unauthorized(description = "No or wrong credentials")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OrderAccepted> place(
       @Parameter(
@@ -203,20 +207,10 @@ class OrderController {
       responses = {
         @ApiResponse(
             responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_DETAILS))),
-        @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(
-            responseCode = "404",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
+            content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_DETAILS)))
       })
+  @ProblemResponses.Unauthorized
+  @OrderNotFound
   @GetMapping("/{orderId}")
   OrderDetails get(
       @Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable
@@ -234,20 +228,10 @@ class OrderController {
       responses = {
         @ApiResponse(
             responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.TIMELINE))),
-        @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(
-            responseCode = "404",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
+            content = @Content(examples = @ExampleObject(value = ApiExamples.TIMELINE)))
       })
+  @ProblemResponses.Unauthorized
+  @OrderNotFound
   @GetMapping("/{orderId}/timeline")
   OrderTimeline timeline(
       @Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable
@@ -260,21 +244,10 @@ class OrderController {
       responses = {
         @ApiResponse(
             responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_LIST))),
-        @ApiResponse(
-            responseCode = "400",
-            description = "Unknown status, page < 0, size not 1..100",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_INVALID))),
-        @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED)))
+            content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_LIST)))
       })
+  @ProblemResponses.InvalidRequest(description = "Unknown status, page < 0, size not 1..100")
+  @ProblemResponses.Unauthorized
   @GetMapping
   OrderList list(
       @Parameter(
@@ -333,28 +306,15 @@ class OrderController {
             content =
                 @Content(examples = @ExampleObject(value = ApiExamples.CANCELLATION_ACCEPTED))),
         @ApiResponse(
-            responseCode = "401",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAUTHORIZED))),
-        @ApiResponse(
-            responseCode = "404",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND))),
-        @ApiResponse(
             responseCode = "409",
             content =
                 @Content(
-                    mediaType = "application/problem+json",
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_CONFLICT))),
-        @ApiResponse(
-            responseCode = "503",
-            headers = @Header(name = "Retry-After"),
-            content = @Content(mediaType = "application/problem+json"))
+                    mediaType = ProblemResponses.PROBLEM_JSON,
+                    examples = @ExampleObject(value = ApiExamples.PROBLEM_CONFLICT)))
       })
+  @ProblemResponses.Unauthorized
+  @OrderNotFound
+  @ProblemResponses.EngineUnavailable
   @PostMapping("/{orderId}/cancellation")
   ResponseEntity<CancellationAccepted> cancel(
       @Parameter(example = "ord_3f1c6a2e-4b7d-3c1a-9e2f-0a1b2c3d4e5f") @PathVariable

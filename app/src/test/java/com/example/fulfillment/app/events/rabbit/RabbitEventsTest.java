@@ -10,13 +10,13 @@ import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.app.support.ApiTestConfiguration;
 import com.example.fulfillment.app.support.EnabledIfRabbitMq;
 import com.example.fulfillment.app.support.EngineFaults;
+import com.example.fulfillment.app.support.EngineMessages;
 import com.example.fulfillment.app.support.EventTap;
 import com.example.fulfillment.app.support.RabbitMq;
+import com.example.fulfillment.app.support.TestEngineSettings;
 import com.example.fulfillment.order.OrderEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,12 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @EnabledIfRabbitMq
 @SpringBootTest(
     properties = {
-      "fulfillment.engine.embedded.port=0",
-      "fulfillment.engine.embedded.trim-log=false",
-      "fulfillment.workers.retry-backoff.initial=PT0.1S",
-      "fulfillment.workers.retry-backoff.max=PT0.5S",
       "fulfillment.sandbox.carrier.delivery-delay=0",
-      "fulfillment.orders.await-instance-key=PT5S",
       "fulfillment.events.transport=rabbitmq",
       "fulfillment.events.outbox.poll-interval=PT0.1S",
       // eight deliveries 0.2-0.4 s apart: time to see retries (and react), quick to exhaust
@@ -71,6 +65,7 @@ import org.springframework.test.web.servlet.MockMvc;
       "fulfillment.events.rabbitmq.retry-max=PT0.4S",
       "fulfillment.events.rabbitmq.unknown-order-ttl=PT0S"
     })
+@TestEngineSettings
 @Import(ApiTestConfiguration.class)
 @AutoConfigureMockMvc
 @DirtiesContext
@@ -233,14 +228,9 @@ class RabbitEventsTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> inbound("duplicate") - duplicatesBefore >= 9);
     engine.waitForIdleState(Duration.ofSeconds(5));
-    final long published =
-        StreamSupport.stream(
-                RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(),
-                false)
-            .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
-            .filter(r -> eventId.equals(r.getValue().getMessageId()))
-            .count();
-    assertThat(published).as("one message reached the engine").isEqualTo(1);
+    assertThat(EngineMessages.published(engine, eventId))
+        .as("one message reached the engine")
+        .hasSize(1);
     assertThat(inbound("duplicate") - duplicatesBefore).isEqualTo(9);
     assertThat(tap.about(orderId))
         .filteredOn(t -> t.type().equals(OrderEventTypes.PAID))
@@ -379,13 +369,7 @@ class RabbitEventsTest {
     assertThat(readOnly.getStatus()).isEqualTo(403);
     assertThat(readOnly.getContentType()).isEqualTo("application/problem+json");
     final var anonymous =
-        mvc.perform(
-                get("/api/admin/dead-letters")
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        }))
+        mvc.perform(get("/api/admin/dead-letters").with(ApiTestConfiguration.withoutApiKey()))
             .andReturn()
             .getResponse();
     assertThat(anonymous.getStatus()).isEqualTo(401);

@@ -27,13 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Every endpoint and status code of the orders API, on the embedded engine. */
 @EmbeddedEngineTest
 class OrderApiTest {
 
-  @Autowired MockMvc mvc;
   @Autowired ZeebeTestEngine engine;
   @Autowired EngineFaults faults;
   @Autowired PaymentService payments;
@@ -44,6 +42,16 @@ class OrderApiTest {
   @BeforeEach
   void setUp() {
     records = new ProcessRecords(engine);
+  }
+
+  /** Once the engine is idle: the order has started exactly one process instance. */
+  private void assertOneInstanceOf(final String orderId) throws Exception {
+    engine.waitForIdleState(Duration.ofSeconds(5));
+    assertThat(
+            records.instancesOf(Processes.ORDER_FULFILLMENT).stream()
+                .filter(
+                    k -> records.variable(k, "orderId").orElse("").equals("\"" + orderId + "\"")))
+        .hasSize(1);
   }
 
   @Test
@@ -93,13 +101,12 @@ class OrderApiTest {
   @Test
   void unknownOrderIs404Problem() throws Exception {
     for (String path : List.of("/api/orders/ord_nope", "/api/orders/ord_nope/timeline")) {
-      final var r = mvc.perform(get(path)).andReturn().getResponse();
+      final var r = api.call(get(path));
       assertThat(r.getStatus()).isEqualTo(404);
       assertThat(r.getContentType()).isEqualTo("application/problem+json");
       assertThat(r.getContentAsString()).contains("/problems/order-not-found");
     }
-    final var cancel =
-        mvc.perform(post("/api/orders/ord_nope/cancellation")).andReturn().getResponse();
+    final var cancel = api.call(post("/api/orders/ord_nope/cancellation"));
     assertThat(cancel.getStatus()).isEqualTo(404);
   }
 
@@ -126,12 +133,7 @@ class OrderApiTest {
         .isEqualTo(orderId);
     assertThat(other.getStatus()).isEqualTo(422);
     assertThat(other.getContentAsString()).contains("/problems/idempotency-key-reused");
-    engine.waitForIdleState(Duration.ofSeconds(5));
-    assertThat(
-            records.instancesOf(Processes.ORDER_FULFILLMENT).stream()
-                .filter(
-                    k -> records.variable(k, "orderId").orElse("").equals("\"" + orderId + "\"")))
-        .hasSize(1);
+    assertOneInstanceOf(orderId);
   }
 
   @Test
@@ -170,12 +172,7 @@ class OrderApiTest {
     assertThat(Set.copyOf(orderIds)).hasSize(1);
     final String orderId = orderIds.getFirst();
     api.awaitStep(orderId, "AwaitDelivery");
-    engine.waitForIdleState(Duration.ofSeconds(5));
-    assertThat(
-            records.instancesOf(Processes.ORDER_FULFILLMENT).stream()
-                .filter(
-                    k -> records.variable(k, "orderId").orElse("").equals("\"" + orderId + "\"")))
-        .hasSize(1);
+    assertOneInstanceOf(orderId);
     assertThat(payments.find(orderId).orElseThrow().capturedAmount()).isEqualByComparingTo("19.90");
   }
 
@@ -211,12 +208,7 @@ class OrderApiTest {
     final String older = api.place("tok_ok", "SKU-8:1");
     final String newer = api.place("tok_ok", "SKU-8:1");
     final JsonNode page =
-        api.json()
-            .readTree(
-                mvc.perform(get("/api/orders?size=2&page=0"))
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
+        api.json().readTree(api.call(get("/api/orders?size=2&page=0")).getContentAsString());
     assertThat(page.get("size").asInt()).isEqualTo(2);
     assertThat(page.get("items")).hasSize(2);
     assertThat(page.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
@@ -226,16 +218,12 @@ class OrderApiTest {
     api.awaitStatus(newer, "SHIPPED");
     final JsonNode shipped =
         api.json()
-            .readTree(
-                mvc.perform(get("/api/orders?status=SHIPPED&size=100"))
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
+            .readTree(api.call(get("/api/orders?status=SHIPPED&size=100")).getContentAsString());
     assertThat(shipped.get("items").findValuesAsText("status")).containsOnly("SHIPPED");
     assertThat(shipped.get("items").findValuesAsText("orderId")).contains(newer);
 
     for (String bad : List.of("?status=LOST", "?size=0", "?size=101", "?page=-1", "?page=x")) {
-      final var r = mvc.perform(get("/api/orders" + bad)).andReturn().getResponse();
+      final var r = api.call(get("/api/orders" + bad));
       assertThat(r.getStatus()).as(bad).isEqualTo(400);
       assertThat(r.getContentAsString()).contains("/problems/invalid-request");
     }
@@ -244,102 +232,56 @@ class OrderApiTest {
   @Test
   void authIsRequiredForOrderDataAndProblemsExplainIt() throws Exception {
     final String orderId = api.place("tok_ok", "SKU-9:1");
-    final var wrongKey =
-        mvc.perform(get("/api/orders/" + orderId).header("X-API-Key", "nope"))
-            .andReturn()
-            .getResponse();
+    final var wrongKey = api.call(get("/api/orders/" + orderId).header("X-API-Key", "nope"));
     assertThat(wrongKey.getStatus()).isEqualTo(401);
     assertThat(wrongKey.getContentType()).isEqualTo("application/problem+json");
     assertThat(wrongKey.getContentAsString()).contains("/problems/unauthorized");
 
     final var readOnlyGet =
-        mvc.perform(
-                get("/api/orders/" + orderId)
-                    .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY))
-            .andReturn()
-            .getResponse();
+        api.call(
+            get("/api/orders/" + orderId).header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY));
     assertThat(readOnlyGet.getStatus()).isEqualTo(200);
     final var readOnlyPost =
-        mvc.perform(
-                post("/api/orders/" + orderId + "/cancellation")
-                    .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY))
-            .andReturn()
-            .getResponse();
+        api.call(
+            post("/api/orders/" + orderId + "/cancellation")
+                .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY));
     assertThat(readOnlyPost.getStatus()).isEqualTo(403);
     assertThat(readOnlyPost.getContentAsString()).contains("/problems/forbidden");
 
     final var basic =
-        mvc.perform(
-                get("/api/orders/" + orderId)
-                    .header("X-API-Key", ApiTestConfiguration.API_KEY)
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        })
-                    .header(
-                        "Authorization",
-                        "Basic "
-                            + java.util.Base64.getEncoder()
-                                .encodeToString("api:local-dev-key".getBytes())))
-            .andReturn()
-            .getResponse();
+        api.call(
+            get("/api/orders/" + orderId)
+                .header("X-API-Key", ApiTestConfiguration.API_KEY)
+                .with(ApiTestConfiguration.withoutApiKey())
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString("api:local-dev-key".getBytes())));
     assertThat(basic.getStatus()).isEqualTo(200);
     final var badBasic =
-        mvc.perform(
-                get("/api/orders/" + orderId)
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        })
-                    .header(
-                        "Authorization",
-                        "Basic "
-                            + java.util.Base64.getEncoder().encodeToString("api:wrong".getBytes())))
-            .andReturn()
-            .getResponse();
+        api.call(
+            get("/api/orders/" + orderId)
+                .with(ApiTestConfiguration.withoutApiKey())
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("api:wrong".getBytes())));
     assertThat(badBasic.getStatus()).isEqualTo(401);
     final var none =
-        mvc.perform(
-                get("/api/orders/" + orderId)
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        }))
-            .andReturn()
-            .getResponse();
+        api.call(get("/api/orders/" + orderId).with(ApiTestConfiguration.withoutApiKey()));
     assertThat(none.getStatus()).isEqualTo(401);
   }
 
   @Test
   void healthApiDocsAndSwaggerUiAreOpenAndDescribeEveryEndpoint() throws Exception {
-    final var health =
-        mvc.perform(
-                get("/actuator/health")
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        }))
-            .andReturn()
-            .getResponse();
+    final var health = api.call(get("/actuator/health").with(ApiTestConfiguration.withoutApiKey()));
     assertThat(health.getStatus()).isEqualTo(200);
     final JsonNode h = api.json().readTree(health.getContentAsString());
     assertThat(h.at("/components/engine/status").asText()).isEqualTo("UP");
     assertThat(h.at("/components/engine/details/partitionsCount").asInt()).isPositive();
 
-    final var docs =
-        mvc.perform(
-                get("/v3/api-docs")
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        }))
-            .andReturn()
-            .getResponse();
+    final var docs = api.call(get("/v3/api-docs").with(ApiTestConfiguration.withoutApiKey()));
     assertThat(docs.getStatus()).isEqualTo(200);
     final JsonNode d = api.json().readTree(docs.getContentAsString());
     assertThat(d.at("/paths/~1api~1orders/post/responses/202")).isNotNull();
@@ -353,44 +295,22 @@ class OrderApiTest {
             "/api/events");
     assertThat(docs.getContentAsString()).contains("examples").contains("X-API-Key");
     final var ui =
-        mvc.perform(
-                get("/swagger-ui/index.html")
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        }))
-            .andReturn()
-            .getResponse();
+        api.call(get("/swagger-ui/index.html").with(ApiTestConfiguration.withoutApiKey()));
     assertThat(ui.getStatus()).isEqualTo(200);
     final var prometheus =
-        mvc.perform(
-                get("/actuator/prometheus")
-                    .with(
-                        r -> {
-                          r.removeHeader("X-API-Key");
-                          return r;
-                        }))
-            .andReturn()
-            .getResponse();
+        api.call(get("/actuator/prometheus").with(ApiTestConfiguration.withoutApiKey()));
     assertThat(prometheus.getStatus()).isEqualTo(401);
   }
 
   @Test
   void wrongMethodAndAcceptAre4xxProblems() throws Exception {
     final var put =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                        "/api/orders/x")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{}"))
-            .andReturn()
-            .getResponse();
+        api.call(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/orders/x")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"));
     assertThat(put.getStatus()).isEqualTo(405);
-    final var events =
-        mvc.perform(post("/api/events").contentType(MediaType.TEXT_PLAIN).content("x"))
-            .andReturn()
-            .getResponse();
+    final var events = api.call(post("/api/events").contentType(MediaType.TEXT_PLAIN).content("x"));
     assertThat(events.getStatus()).isEqualTo(415);
   }
 }

@@ -33,9 +33,7 @@ class LateDeliveryTest extends OrderModelTest {
     // the delivery was not interrupted: the shipment still arrives and the order completes
     assertThat(records.terminatedElements(pi)).doesNotContain("DeliverShipment");
     assertThat(records.isTerminated(shipping)).isFalse();
-    driver.deliver(order.orderId);
-    driver.completeAndNotify(pi);
-    records.awaitProcessCompleted(pi);
+    driver.deliverAndComplete(pi, order);
     assertThat(records.completedElements(pi))
         .containsSubsequence("DeliverySlaExceeded", "EscalateLateDelivery", "LateDeliveryEscalated")
         .containsSubsequence(
@@ -50,9 +48,7 @@ class LateDeliveryTest extends OrderModelTest {
 
     assertThat(ProcessRecords.dueAfter(records.awaitTimerCreated(pi, "DeliverySlaExceeded")))
         .isEqualTo(Duration.ofDays(3));
-    driver.deliver(order.orderId);
-    driver.completeAndNotify(pi);
-    records.awaitProcessCompleted(pi);
+    driver.deliverAndComplete(pi, order);
     assertThat(records.activatedElements(pi))
         .doesNotContain("DeliverySlaExceeded", "EscalateLateDelivery");
   }
@@ -61,10 +57,7 @@ class LateDeliveryTest extends OrderModelTest {
     final long pi = driver.place(order);
     driver.validate(pi, order);
     driver.reserveAll(pi, order);
-    driver.charge(pi);
-    driver.pickPackAndInvoice(pi);
-    driver.createShipment(pi);
-    driver.dispatch(pi);
+    driver.chargeAndShip(pi, order);
     return pi;
   }
 }

@@ -69,10 +69,7 @@ class OrderCancellationTest extends OrderModelTest {
     final long pi = driver.place(order);
     driver.validate(pi, order);
     driver.reserveAll(pi, order);
-    driver.charge(pi);
-    driver.pickPackAndInvoice(pi);
-    driver.createShipment(pi);
-    final long shipping = driver.dispatch(pi);
+    final long shipping = driver.chargeAndShip(pi, order);
 
     cancel(order);
 

@@ -153,19 +153,32 @@ final class OrderDriver {
     jobs.complete(JobTypes.NOTIFY_CUSTOMER, pi, Map.of());
   }
 
+  /**
+   * From the charge to the dispatch (payment charged at once, the extras the order asked for): the
+   * order then waits for its delivery. Returns the shipping instance's key.
+   */
+  long chargeAndShip(final long pi, final TestOrder order) {
+    charge(pi);
+    pickPackAndInvoice(pi);
+    extras(pi, order);
+    createShipment(pi);
+    return dispatch(pi);
+  }
+
+  /** Reports the delivery, completes the order's last jobs and waits for the end. */
+  void deliverAndComplete(final long pi, final TestOrder order) {
+    deliver(order.orderId);
+    completeAndNotify(pi);
+    records.awaitProcessCompleted(pi);
+  }
+
   /** Runs the whole happy path (payment charged at once) and waits for the end. */
   long fulfil(final TestOrder order) {
     final long pi = place(order);
     validate(pi, order);
     reserveAll(pi, order);
-    charge(pi);
-    pickPackAndInvoice(pi);
-    extras(pi, order);
-    createShipment(pi);
-    dispatch(pi);
-    deliver(order.orderId);
-    completeAndNotify(pi);
-    records.awaitProcessCompleted(pi);
+    chargeAndShip(pi, order);
+    deliverAndComplete(pi, order);
     return pi;
   }
 

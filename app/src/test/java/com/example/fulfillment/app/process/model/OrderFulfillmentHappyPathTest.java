@@ -166,13 +166,8 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
                     .containsSubsequence("\"lineNo\":1", "\"lineNo\":2", "\"lineNo\":3"));
     assertThat(records.variableNames(pi)).doesNotContain("reservation", "lineNo", "line");
 
-    driver.charge(pi);
-    driver.pickPackAndInvoice(pi);
-    driver.createShipment(pi);
-    driver.dispatch(pi);
-    driver.deliver(order.orderId);
-    driver.completeAndNotify(pi);
-    records.awaitProcessCompleted(pi);
+    driver.chargeAndShip(pi, order);
+    driver.deliverAndComplete(pi, order);
     assertThat(records.completedElements(pi)).filteredOn("ReserveLine"::equals).hasSize(3);
     assertThat(records.variable(pi, "outcome")).contains("\"COMPLETED\"");
   }

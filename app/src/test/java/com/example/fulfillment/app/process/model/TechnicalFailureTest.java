@@ -55,13 +55,8 @@ class TechnicalFailureTest extends OrderModelTest {
     engine.waitForIdleState();
     assertThat(records.openIncidents(pi)).isEmpty();
 
-    driver.charge(pi);
-    driver.pickPackAndInvoice(pi);
-    driver.createShipment(pi);
-    driver.dispatch(pi);
-    driver.deliver(order.orderId);
-    driver.completeAndNotify(pi);
-    records.awaitProcessCompleted(pi);
+    driver.chargeAndShip(pi, order);
+    driver.deliverAndComplete(pi, order);
     assertThat(records.variable(pi, "outcome")).contains("\"COMPLETED\"");
     assertThat(records.completedElements(pi)).filteredOn("ChargePayment"::equals).hasSize(1);
     assertThat(records.activatedElements(pi)).doesNotContain("RejectOrder", "RefundPayment");
