@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Refreshes the vendored bpmn-js viewer that the monitor page (/monitor/) loads.
 #
-# The app serves bpmn-js from its own jar (no CDN), and `mvn -pl app -am spring-boot:run` must
+# The app serves bpmn-js from its own jar (no CDN), and `mvn -pl app -am spring-boot:test-run` must
 # work with a JDK and Maven only, so the few files the page needs are committed under
 # app/src/main/resources/static/monitor/vendor/bpmn-js/. This script is the only way they change:
 # it fetches the npm package with `npm pack` (npm checks the registry's integrity hash), copies the
