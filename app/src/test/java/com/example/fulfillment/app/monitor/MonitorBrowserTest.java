@@ -326,6 +326,8 @@ class MonitorBrowserTest {
     return new WebDriverWait(browser, WAIT, Duration.ofMillis(100))
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        // the live list re-renders rows: a button can be between two renders for a moment
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
         .withMessage(
             () ->
                 "page at "
