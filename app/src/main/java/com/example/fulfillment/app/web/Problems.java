@@ -22,6 +22,11 @@ public final class Problems {
 
   private Problems() {}
 
+  /** The answer that carries {@code problem}, with the problem's own status. */
+  public static ResponseEntity<ProblemDetail> answer(final ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+
   /** 503 with {@code Retry-After}. */
   public static ResponseEntity<ProblemDetail> serviceUnavailable(final ProblemDetail problem) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

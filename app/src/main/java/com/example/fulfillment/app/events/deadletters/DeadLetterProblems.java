@@ -16,12 +16,11 @@ class DeadLetterProblems {
 
   @ExceptionHandler(DeadLetterNotFoundException.class)
   ResponseEntity<ProblemDetail> deadLetterNotFound(final DeadLetterNotFoundException ex) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(
-            Problems.of(
-                HttpStatus.NOT_FOUND,
-                ProblemTypes.DEAD_LETTER_NOT_FOUND,
-                "Dead letter not found",
-                ex.getMessage()));
+    return Problems.answer(
+        Problems.of(
+            HttpStatus.NOT_FOUND,
+            ProblemTypes.DEAD_LETTER_NOT_FOUND,
+            "Dead letter not found",
+            ex.getMessage()));
   }
 }

@@ -26,7 +26,7 @@ class EventProblems {
     problem.setProperty(
         "errors",
         ex.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList());
-    return ResponseEntity.badRequest().body(problem);
+    return Problems.answer(problem);
   }
 
   @ExceptionHandler(EventForUnknownOrderException.class)
@@ -38,6 +38,6 @@ class EventProblems {
             "Unknown order",
             "The event names no known order: " + ex.getMessage());
     problem.setProperty("orderId", ex.orderId());
-    return ResponseEntity.unprocessableEntity().body(problem);
+    return Problems.answer(problem);
   }
 }

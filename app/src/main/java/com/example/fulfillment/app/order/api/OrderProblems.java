@@ -22,13 +22,12 @@ class OrderProblems {
 
   @ExceptionHandler(UnknownOrderException.class)
   ResponseEntity<ProblemDetail> unknownOrder(final UnknownOrderException ex) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(
-            Problems.of(
-                HttpStatus.NOT_FOUND,
-                ProblemTypes.ORDER_NOT_FOUND,
-                "Order not found",
-                ex.getMessage()));
+    return Problems.answer(
+        Problems.of(
+            HttpStatus.NOT_FOUND,
+            ProblemTypes.ORDER_NOT_FOUND,
+            "Order not found",
+            ex.getMessage()));
   }
 
   @ExceptionHandler(UnknownSkuException.class)
@@ -40,18 +39,17 @@ class OrderProblems {
             "Unknown SKU",
             ex.getMessage());
     problem.setProperty("sku", ex.sku());
-    return ResponseEntity.unprocessableEntity().body(problem);
+    return Problems.answer(problem);
   }
 
   @ExceptionHandler(IdempotencyKeyReusedException.class)
   ResponseEntity<ProblemDetail> keyReused(final IdempotencyKeyReusedException ex) {
-    return ResponseEntity.unprocessableEntity()
-        .body(
-            Problems.of(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                "Idempotency-Key reused",
-                ex.getMessage()));
+    return Problems.answer(
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+            "Idempotency-Key reused",
+            ex.getMessage()));
   }
 
   @ExceptionHandler(OrderConflictException.class)
@@ -63,7 +61,7 @@ class OrderProblems {
             "Order id taken",
             ex.getMessage());
     problem.setProperty("orderId", ex.orderId());
-    return ResponseEntity.unprocessableEntity().body(problem);
+    return Problems.answer(problem);
   }
 
   @ExceptionHandler(OrderNotCancellableException.class)
@@ -75,7 +73,7 @@ class OrderProblems {
             "Order cannot be cancelled",
             ex.getMessage());
     problem.setProperty("orderStatus", ex.status().name());
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    return Problems.answer(problem);
   }
 
   @ExceptionHandler(OrderStartDeferredException.class)
