@@ -62,8 +62,10 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
   private ScheduledExecutorService scheduler;
   private CamundaClient client;
   private boolean confirmed;
-  private boolean unreachable;
+
+  /** Set while the engine does not answer (null when it does). */
   private Instant unreachableSince;
+
   private Instant lossNoticedBefore;
   private Instant lastMarkerCheck = Instant.MIN;
   private int losses;
@@ -135,8 +137,7 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
     }
     final Instant now = clock.instant();
     if (!topology.probe(probeTimeout).ready()) {
-      if (!unreachable) {
-        unreachable = true;
+      if (unreachableSince == null) {
         unreachableSince = now;
         confirmed = false;
         models.invalidate();
@@ -159,11 +160,10 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
     }
     lastMarkerCheck = now;
     if (markerAccepted && lossNoticedBefore == null) {
-      // First check of this run: what this run placed itself is not lost.
+      // Lost since the engine stopped answering; else, at the first check of this run, before
+      // this run started (what this run placed itself is not lost); else just now.
       lossNoticedBefore =
-          losses == 0 && !confirmed && unreachableSince == null
-              ? runStartedAt
-              : unreachableSince != null ? unreachableSince : now;
+          unreachableSince != null ? unreachableSince : confirmed ? now : runStartedAt;
       LOG.warn(
           "The engine at {} has lost its state (its marker message was missing): deploying "
               + "the models again and starting the unfinished orders placed before {} again",
@@ -185,10 +185,9 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
       lossNoticedBefore = null;
       events.publishEvent(lost);
     }
-    if (unreachable) {
+    if (unreachableSince != null) {
       LOG.info("The engine at {} answers again", topology.grpcAddress());
     }
-    unreachable = false;
     unreachableSince = null;
     confirmed = true;
   }
