@@ -10,23 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** Sales analytics: records each fulfilled order's sale once. */
-public class SalesService {
-
-  private final SalesRepository sales;
-  private final OrderProgress orders;
-  private final Transactions tx;
-  private final Clock clock;
-
-  public SalesService(
-      final SalesRepository sales,
-      final OrderProgress orders,
-      final Transactions tx,
-      final Clock clock) {
-    this.sales = sales;
-    this.orders = orders;
-    this.tx = tx;
-    this.clock = clock;
-  }
+public record SalesService(
+    SalesRepository sales, OrderProgress orders, Transactions tx, Clock clock) {
 
   /** Records the sale (customer and currency from the order). @return when it was recorded */
   public Instant record(final String orderId, final BigDecimal total) {

@@ -19,25 +19,11 @@ import org.slf4j.LoggerFactory;
  * (compensation), ship at completion. Each is keyed by (order id, line no) and idempotent; the
  * stock move and its reservation record change in one transaction.
  */
-public class InventoryService implements CompletionHook, ClosingHook {
+public record InventoryService(
+    InventoryRepository inventory, OrderProgress orders, Transactions tx, Clock clock)
+    implements CompletionHook, ClosingHook {
 
   private static final Logger LOG = LoggerFactory.getLogger(InventoryService.class);
-
-  private final InventoryRepository inventory;
-  private final OrderProgress orders;
-  private final Transactions tx;
-  private final Clock clock;
-
-  public InventoryService(
-      final InventoryRepository inventory,
-      final OrderProgress orders,
-      final Transactions tx,
-      final Clock clock) {
-    this.inventory = inventory;
-    this.orders = orders;
-    this.tx = tx;
-    this.clock = clock;
-  }
 
   /**
    * Reserves one order line. The first answer for (order, line) is recorded and returned again on

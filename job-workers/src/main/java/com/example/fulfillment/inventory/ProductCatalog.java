@@ -6,15 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The product catalog, as the order prices itself from it. */
-public class ProductCatalog implements PriceList {
-
-  private final InventoryRepository inventory;
-  private final Transactions tx;
-
-  public ProductCatalog(final InventoryRepository inventory, final Transactions tx) {
-    this.inventory = inventory;
-    this.tx = tx;
-  }
+public record ProductCatalog(InventoryRepository inventory, Transactions tx) implements PriceList {
 
   @Override
   public Optional<Item> find(final String sku) {

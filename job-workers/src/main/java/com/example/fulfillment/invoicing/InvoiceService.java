@@ -10,21 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** Issues one invoice per order. */
-public class InvoiceService {
+public record InvoiceService(InvoiceRepository invoices, Transactions tx, Clock clock) {
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-
-  private final InvoiceRepository invoices;
-  private final Transactions tx;
-  private final Clock clock;
-
-  public InvoiceService(
-      final InvoiceRepository invoices, final Transactions tx, final Clock clock) {
-    this.invoices = invoices;
-    this.tx = tx;
-    this.clock = clock;
-  }
 
   /** Issues the order's invoice for {@code total}, or returns the one issued before. */
   public Invoice issue(final String orderId, final BigDecimal total, final String currency) {

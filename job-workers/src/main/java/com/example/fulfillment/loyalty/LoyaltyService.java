@@ -9,19 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Loyalty points: one point per full currency unit of a fulfilled order, once per order. */
-public class LoyaltyService {
+public record LoyaltyService(LoyaltyRepository loyalty, Transactions tx, Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoyaltyService.class);
-
-  private final LoyaltyRepository loyalty;
-  private final Transactions tx;
-  private final Clock clock;
-
-  public LoyaltyService(final LoyaltyRepository loyalty, final Transactions tx, final Clock clock) {
-    this.loyalty = loyalty;
-    this.tx = tx;
-    this.clock = clock;
-  }
 
   /** Awards the order's points, or returns those awarded before. */
   public int award(final String orderId, final String customerId, final BigDecimal total) {

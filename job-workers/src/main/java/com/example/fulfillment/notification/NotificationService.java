@@ -11,20 +11,10 @@ import org.slf4j.LoggerFactory;
  * Tells the customer how their order ended. Simulated: the message is logged (without personal
  * data) and recorded, once per (order, outcome).
  */
-public class NotificationService {
+public record NotificationService(
+    NotificationRepository notifications, Transactions tx, Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
-
-  private final NotificationRepository notifications;
-  private final Transactions tx;
-  private final Clock clock;
-
-  public NotificationService(
-      final NotificationRepository notifications, final Transactions tx, final Clock clock) {
-    this.notifications = notifications;
-    this.tx = tx;
-    this.clock = clock;
-  }
 
   /** Notifies the customer of the order's outcome. @return when it was sent (first time) */
   public Instant notifyOutcome(

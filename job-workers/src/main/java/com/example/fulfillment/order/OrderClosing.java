@@ -16,21 +16,16 @@ import org.slf4j.LoggerFactory;
  * idempotent, so after a normal compensation it changes nothing. A step that records its effect
  * after the order ended sees the ending under the order's row lock and undoes itself (see {@code
  * OrderProgress.lockForEffect}).
+ *
+ * @param undoInReverseStepOrder the capabilities' hooks, newest step first (shipment, payment,
+ *     stock), like the model's compensation
  */
-public class OrderClosing {
+public record OrderClosing(OrderService orders, List<ClosingHook> undoInReverseStepOrder) {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderClosing.class);
 
-  private final OrderService orders;
-  private final List<ClosingHook> undoInReverseStepOrder;
-
-  /**
-   * @param undoInReverseStepOrder the capabilities' hooks, newest step first (shipment, payment,
-   *     stock), like the model's compensation
-   */
-  public OrderClosing(final OrderService orders, final List<ClosingHook> undoInReverseStepOrder) {
-    this.orders = orders;
-    this.undoInReverseStepOrder = List.copyOf(undoInReverseStepOrder);
+  public OrderClosing {
+    undoInReverseStepOrder = List.copyOf(undoInReverseStepOrder);
   }
 
   public Outcome cancel(final String orderId) {

@@ -7,17 +7,7 @@ import java.time.Clock;
  * What the other capabilities (inventory, payment, shipping, …) need of an order: read it, and move
  * its status forward. Calls inside their transaction join it.
  */
-public class OrderProgress {
-
-  private final OrderRepository orders;
-  private final Transactions tx;
-  private final Clock clock;
-
-  public OrderProgress(final OrderRepository orders, final Transactions tx, final Clock clock) {
-    this.orders = orders;
-    this.tx = tx;
-    this.clock = clock;
-  }
+public record OrderProgress(OrderRepository orders, Transactions tx, Clock clock) {
 
   /**
    * @throws UnknownOrderException if there is no such order

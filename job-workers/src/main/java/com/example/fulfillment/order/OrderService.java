@@ -16,34 +16,20 @@ import org.slf4j.LoggerFactory;
  * Use cases of the order record: place it (API), link it to its process instance, validate it, and
  * end it (completed, rejected, cancelled). Every one is idempotent.
  */
-public class OrderService {
+public record OrderService(
+    OrderRepository orders,
+    PriceList catalog,
+    Transactions tx,
+    Clock clock,
+    OrderListener listener,
+    List<CompletionHook> completionHooks,
+    OrderEvents events) {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
   private static final int MAX_DETAIL = 500;
 
-  private final OrderRepository orders;
-  private final PriceList catalog;
-  private final Transactions tx;
-  private final Clock clock;
-  private final OrderListener listener;
-  private final List<CompletionHook> completionHooks;
-  private final OrderEvents events;
-
-  public OrderService(
-      final OrderRepository orders,
-      final PriceList catalog,
-      final Transactions tx,
-      final Clock clock,
-      final OrderListener listener,
-      final List<CompletionHook> completionHooks,
-      final OrderEvents events) {
-    this.orders = orders;
-    this.catalog = catalog;
-    this.tx = tx;
-    this.clock = clock;
-    this.listener = listener;
-    this.completionHooks = List.copyOf(completionHooks);
-    this.events = events;
+  public OrderService {
+    completionHooks = List.copyOf(completionHooks);
   }
 
   /**

@@ -23,31 +23,16 @@ import org.slf4j.LoggerFactory;
  * call happens outside our transaction (it is a remote system) and is idempotent at the provider;
  * its answer is then recorded under the order id, so a repeated step finds it and moves no money.
  */
-public class PaymentService implements ClosingHook {
+public record PaymentService(
+    PaymentRepository payments,
+    PaymentProvider provider,
+    OrderProgress orders,
+    Transactions tx,
+    Clock clock,
+    OrderEvents events)
+    implements ClosingHook {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
-
-  private final PaymentRepository payments;
-  private final PaymentProvider provider;
-  private final OrderProgress orders;
-  private final Transactions tx;
-  private final Clock clock;
-  private final OrderEvents events;
-
-  public PaymentService(
-      final PaymentRepository payments,
-      final PaymentProvider provider,
-      final OrderProgress orders,
-      final Transactions tx,
-      final Clock clock,
-      final OrderEvents events) {
-    this.payments = payments;
-    this.provider = provider;
-    this.orders = orders;
-    this.tx = tx;
-    this.clock = clock;
-    this.events = events;
-  }
 
   /**
    * Charges the order's total with the order's payment token (the amount comes from the order

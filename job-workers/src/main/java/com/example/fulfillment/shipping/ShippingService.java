@@ -24,31 +24,18 @@ import org.slf4j.LoggerFactory;
  * Shipments: create, assign a carrier or a drone, schedule, deliver, cancel (compensation),
  * escalate a late delivery, insure. One shipment per order; every step keeps its first answer.
  */
-public class ShippingService implements CompletionHook, ClosingHook {
+public record ShippingService(
+    ShipmentRepository shipments,
+    OrderProgress orders,
+    Transactions tx,
+    Clock clock,
+    OrderEvents events)
+    implements CompletionHook, ClosingHook {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShippingService.class);
   private static final BigDecimal PREMIUM_RATE = new BigDecimal("0.015");
   private static final BigDecimal MINIMUM_PREMIUM = new BigDecimal("2.00");
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final ShipmentRepository shipments;
-  private final OrderProgress orders;
-  private final Transactions tx;
-  private final Clock clock;
-  private final OrderEvents events;
-
-  public ShippingService(
-      final ShipmentRepository shipments,
-      final OrderProgress orders,
-      final Transactions tx,
-      final Clock clock,
-      final OrderEvents events) {
-    this.shipments = shipments;
-    this.orders = orders;
-    this.tx = tx;
-    this.clock = clock;
-    this.events = events;
-  }
 
   /** Creates the order's shipment, or returns the one created before. */
   public Shipment create(final String orderId) {

@@ -10,25 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The warehouse: picks and packs an order (once), gift-wraps it (once). */
-public class WarehouseService {
+public record WarehouseService(
+    WarehouseRepository warehouse, OrderProgress orders, Transactions tx, Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseService.class);
-
-  private final WarehouseRepository warehouse;
-  private final OrderProgress orders;
-  private final Transactions tx;
-  private final Clock clock;
-
-  public WarehouseService(
-      final WarehouseRepository warehouse,
-      final OrderProgress orders,
-      final Transactions tx,
-      final Clock clock) {
-    this.warehouse = warehouse;
-    this.orders = orders;
-    this.tx = tx;
-    this.clock = clock;
-  }
 
   /** Picks and packs the order; the order is PACKED. @return the package id */
   public String pack(final String orderId) {
