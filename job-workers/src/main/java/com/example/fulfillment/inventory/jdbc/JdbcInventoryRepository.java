@@ -117,30 +117,34 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
 
   @Override
   public void putBack(final String sku, final int quantity) {
-    exactlyOne(
-        jdbc.sql(
-                """
-                UPDATE stock SET available = available + :q, reserved = reserved - :q
-                 WHERE sku = :sku AND reserved >= :q
-                """)
-            .param("q", quantity)
-            .param("sku", sku)
-            .update(),
-        "put back " + quantity + " x " + sku);
+    moveReserved(sku, quantity, "available", "put back");
   }
 
   @Override
   public void ship(final String sku, final int quantity) {
-    exactlyOne(
+    moveReserved(sku, quantity, "shipped", "ship");
+  }
+
+  /**
+   * Moves {@code quantity} reserved units of {@code sku} to the stock column {@code to} (a
+   * constant). A reservation said they are reserved: if the stock disagrees, fail loudly.
+   */
+  private void moveReserved(
+      final String sku, final int quantity, final String to, final String what) {
+    final int updated =
         jdbc.sql(
-                """
-                UPDATE stock SET shipped = shipped + :q, reserved = reserved - :q
-                 WHERE sku = :sku AND reserved >= :q
-                """)
+                "UPDATE stock SET "
+                    + to
+                    + " = "
+                    + to
+                    + " + :q, reserved = reserved - :q WHERE sku = :sku AND reserved >= :q")
             .param("q", quantity)
             .param("sku", sku)
-            .update(),
-        "ship " + quantity + " x " + sku);
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException(
+          "stock books inconsistent, cannot " + what + " " + quantity + " x " + sku);
+    }
   }
 
   @Override
@@ -178,13 +182,6 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
             .query(Integer.class)
             .single()
         == 0;
-  }
-
-  private static void exactlyOne(final int updated, final String what) {
-    if (updated != 1) {
-      // The reservation said the stock was reserved: the books disagree. Fail loudly.
-      throw new IllegalStateException("stock books inconsistent, cannot " + what);
-    }
   }
 
   private static Product product(final ResultSet rs, final int n) throws SQLException {

@@ -88,23 +88,26 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
 
   @Override
   public boolean markDelivered(final String orderId, final Instant deliveredAt, final Instant now) {
-    return jdbc.sql(
-                "UPDATE shipment SET status = 'DELIVERED', delivered_at = :at, updated_at = :now"
-                    + " WHERE order_id = :orderId AND status IN "
-                    + OPEN)
-            .param("at", ts(deliveredAt))
-            .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+    return close(orderId, "status = 'DELIVERED', delivered_at = :at", deliveredAt, now);
   }
 
   @Override
   public boolean cancel(final String orderId, final Instant now) {
+    return close(orderId, "status = 'CANCELLED', cancelled_at = :at", now, now);
+  }
+
+  /**
+   * Ends the order's open shipment with {@code changes} (a constant SET clause, {@code :at} its
+   * time); once only.
+   */
+  private boolean close(
+      final String orderId, final String changes, final Instant at, final Instant now) {
     return jdbc.sql(
-                "UPDATE shipment SET status = 'CANCELLED', cancelled_at = :now, updated_at = :now"
-                    + " WHERE order_id = :orderId AND status IN "
+                "UPDATE shipment SET "
+                    + changes
+                    + ", updated_at = :now WHERE order_id = :orderId AND status IN "
                     + OPEN)
+            .param("at", ts(at))
             .param("now", ts(now))
             .param("orderId", orderId)
             .update()
