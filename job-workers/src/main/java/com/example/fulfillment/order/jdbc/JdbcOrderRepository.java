@@ -190,16 +190,7 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
   @Override
   public boolean linkProcessInstance(
       final String orderId, final long processInstanceKey, final Instant now) {
-    return jdbc.sql(
-                """
-                UPDATE customer_order SET process_instance_key = :key, updated_at = :now
-                 WHERE order_id = :orderId AND process_instance_key IS NULL
-                """)
-            .param("key", processInstanceKey)
-            .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+    return setOnce(orderId, "process_instance_key", processInstanceKey, now);
   }
 
   @Override
@@ -233,17 +224,7 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
 
   @Override
   public boolean markValidated(final String orderId, final int previousOrders, final Instant now) {
-    final boolean counted =
-        jdbc.sql(
-                    """
-                    UPDATE customer_order SET previous_orders = :previous, updated_at = :now
-                     WHERE order_id = :orderId AND previous_orders IS NULL
-                    """)
-                .param("previous", previousOrders)
-                .param("now", ts(now))
-                .param("orderId", orderId)
-                .update()
-            == 1;
+    final boolean counted = setOnce(orderId, "previous_orders", previousOrders, now);
     advance(orderId, OrderStatus.VALIDATED, now);
     return counted;
   }
@@ -279,6 +260,26 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
             .param("outcome", outcome.name())
             .param("reason", reason == null ? null : reason.name())
             .param("detail", detail)
+            .param("now", ts(now))
+            .param("orderId", orderId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Sets {@code column} (a constant) of the order's row unless it has a value already.
+   *
+   * @return true if it was set now
+   */
+  private boolean setOnce(
+      final String orderId, final String column, final Object value, final Instant now) {
+    return jdbc.sql(
+                "UPDATE customer_order SET "
+                    + column
+                    + " = :value, updated_at = :now WHERE order_id = :orderId AND "
+                    + column
+                    + " IS NULL")
+            .param("value", value)
             .param("now", ts(now))
             .param("orderId", orderId)
             .update()
