@@ -191,7 +191,7 @@ public class MonitorData implements TimelineObserver {
               c[COMPLETED] += n;
               c[ACTIVE] -= current ? n : 0;
               if (!"PROCESS".equals(type)) {
-                models
+                elements
                     .compensatedBy(processId, elementId)
                     .ifPresent(a -> element(counts, processId, a)[COMPENSATED] += n);
               }
@@ -218,7 +218,7 @@ public class MonitorData implements TimelineObserver {
           final long n = rs.getLong("n");
           if ("JOB_COMPLETED".equals(rs.getString("kind"))) {
             element(counts, processId, elementId)[COMPLETED] += n;
-            models
+            elements
                 .compensatedBy(processId, elementId)
                 .ifPresent(a -> element(counts, processId, a)[COMPENSATED] += n);
           } else {
