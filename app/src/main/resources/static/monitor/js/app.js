@@ -276,13 +276,6 @@ function diagram(name) {
 
 const loadXml = (processId) => api(`/api/monitor/models/${encodeURIComponent(processId)}/xml`, { text: true });
 
-document.addEventListener('click', (e) => {
-  const zoom = e.target.closest('[data-zoom]');
-  if (zoom && diagrams[zoom.dataset.target]) {
-    diagrams[zoom.dataset.target].zoom(zoom.dataset.zoom);
-  }
-});
-
 window.addEventListener('resize', () => {
   for (const d of Object.values(diagrams)) d.viewer.get('canvas').resized();
 });

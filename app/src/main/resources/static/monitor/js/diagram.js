@@ -1,6 +1,12 @@
 // A bpmn-js NavigatedViewer with the monitor's two layers: count badges (overview) and the
 // path an order took (markers on elements and flows, incident notes).
 
+const ZOOM_BUTTONS = [
+  ['in', 'Zoom in', '+'],
+  ['out', 'Zoom out', '−'],
+  ['fit', 'Fit diagram', '⤢'],
+];
+
 const MARKERS = ['fm-completed', 'fm-active', 'fm-terminated', 'fm-compensated', 'fm-incident', 'fm-taken'];
 
 function el(tag, className, text) {
@@ -22,6 +28,22 @@ export class Diagram {
     this.processId = null;
     this.marked = [];
     this.xmlCache = new Map();
+    this.addZoomTools();
+  }
+
+  /** The zoom buttons beside the canvas: every diagram brings its own, wired to itself. */
+  addZoomTools() {
+    const tools = el('div', 'diagram-tools');
+    tools.setAttribute('role', 'group');
+    tools.setAttribute('aria-label', 'Diagram zoom');
+    for (const [direction, label, symbol] of ZOOM_BUTTONS) {
+      const button = el('button', 'button icon', symbol);
+      button.type = 'button';
+      button.setAttribute('aria-label', label);
+      button.addEventListener('click', () => this.zoom(direction));
+      tools.append(button);
+    }
+    this.container.after(tools);
   }
 
   /** Shows the process (fetching its XML once); resolves when it is rendered and fitted. */

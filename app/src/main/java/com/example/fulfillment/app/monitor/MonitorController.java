@@ -161,8 +161,9 @@ class MonitorController {
           run == null
               ? e.source() == TimelineEntry.Source.WORKER
               : e.source() == TimelineEntry.Source.ENGINE && Objects.equals(run, e.engineRun());
-      if (mine && e.processInstanceKey() != null && e.bpmnProcessId() != null) {
-        keys.putIfAbsent(e.processInstanceKey(), e.bpmnProcessId());
+      final TimelineEntry.Element at = e.element();
+      if (mine && at.processInstanceKey() != null && at.bpmnProcessId() != null) {
+        keys.putIfAbsent(at.processInstanceKey(), at.bpmnProcessId());
       }
     }
     final EngineInstances engine = instances.getIfAvailable();

@@ -6,13 +6,12 @@ import com.example.fulfillment.app.monitor.MonitorSnapshot.ProcessCounts;
 import com.example.fulfillment.app.timeline.BpmnElements;
 import com.example.fulfillment.app.timeline.EngineTimelineListener;
 import com.example.fulfillment.app.timeline.ProcessState;
+import com.example.fulfillment.app.timeline.Timeline;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.app.timeline.TimelineObserver;
-import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.order.OrderStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -192,7 +191,7 @@ public class MonitorData implements TimelineObserver {
               c[COMPLETED] += n;
               c[ACTIVE] -= current ? n : 0;
               if (!"PROCESS".equals(type)) {
-                models
+                elements
                     .compensatedBy(processId, elementId)
                     .ifPresent(a -> element(counts, processId, a)[COMPENSATED] += n);
               }
@@ -219,7 +218,7 @@ public class MonitorData implements TimelineObserver {
           final long n = rs.getLong("n");
           if ("JOB_COMPLETED".equals(rs.getString("kind"))) {
             element(counts, processId, elementId)[COMPLETED] += n;
-            models
+            elements
                 .compensatedBy(processId, elementId)
                 .ifPresent(a -> element(counts, processId, a)[COMPENSATED] += n);
           } else {
@@ -227,9 +226,9 @@ public class MonitorData implements TimelineObserver {
           }
         });
     // a job whose last attempt failed with retries left is being retried: count it as active
-    for (Failure f : lastFailures()) {
-      if (f.retries() != null && f.retries() > 0) {
-        element(counts, f.processId(), f.elementId())[ACTIVE]++;
+    for (TimelineEntry f : lastFailures()) {
+      if (f.job().retries() != null && f.job().retries() > 0) {
+        element(counts, f.element().bpmnProcessId(), f.element().id())[ACTIVE]++;
       }
     }
   }
@@ -237,103 +236,52 @@ public class MonitorData implements TimelineObserver {
   /** Embedded: incidents created in the engine's current lifetime and not resolved. */
   private List<OpenIncident> engineIncidents(final String run) {
     final Map<Long, OpenIncident> open = new LinkedHashMap<>();
-    jdbc.query(
-        """
-        SELECT order_id, kind, bpmn_process_id, process_instance_key, element_id, job_key,
-          incident_key, detail, occurred_at
-        FROM timeline_event
-        WHERE source = 'ENGINE' AND engine_run = ? AND kind IN ('INCIDENT_CREATED', 'INCIDENT_RESOLVED')
-        ORDER BY id
-        """,
-        rs -> {
-          final Long key = Jdbc.longValue(rs, "incident_key");
-          if ("INCIDENT_RESOLVED".equals(rs.getString("kind"))) {
-            open.remove(key);
-            return;
-          }
-          open.put(
-              key,
-              incident(
-                  key,
-                  rs.getString("order_id"),
-                  rs.getString("bpmn_process_id"),
-                  Jdbc.longValue(rs, "process_instance_key"),
-                  rs.getString("element_id"),
-                  Jdbc.longValue(rs, "job_key"),
-                  rs.getString("detail"),
-                  Jdbc.instant(rs, "occurred_at"),
-                  true));
-        },
-        run);
+    for (TimelineEntry e :
+        jdbc.query(
+            """
+            SELECT * FROM timeline_event
+            WHERE source = 'ENGINE' AND engine_run = ?
+              AND kind IN ('INCIDENT_CREATED', 'INCIDENT_RESOLVED')
+            ORDER BY id
+            """,
+            (rs, n) -> Timeline.read(rs),
+            run)) {
+      if (e.kind() == TimelineEntry.Kind.INCIDENT_RESOLVED) {
+        open.remove(e.incidentKey());
+      } else {
+        open.put(e.incidentKey(), incident(e, e.incidentKey(), true));
+      }
+    }
     return List.copyOf(open.values());
   }
 
   /** Remote: a job whose last attempt failed with no retries left has an incident (inferred). */
   private List<OpenIncident> workerIncidents() {
     final List<OpenIncident> incidents = new ArrayList<>();
-    for (Failure f : lastFailures()) {
-      if (f.retries() != null && f.retries() == 0) {
-        incidents.add(
-            incident(
-                null,
-                f.orderId(),
-                f.processId(),
-                f.instanceKey(),
-                f.elementId(),
-                f.jobKey(),
-                f.detail(),
-                f.at(),
-                false));
+    for (TimelineEntry f : lastFailures()) {
+      if (f.job().retries() != null && f.job().retries() == 0) {
+        incidents.add(incident(f, null, false));
       }
     }
     return incidents;
   }
 
   /** Worker entries that failed a job and were not followed by another entry for that job. */
-  private record Failure(
-      String orderId,
-      String processId,
-      Long instanceKey,
-      String elementId,
-      Long jobKey,
-      Integer retries,
-      String detail,
-      Instant at) {}
-
-  private List<Failure> lastFailures() {
+  private List<TimelineEntry> lastFailures() {
     return jdbc.query(
         """
-        SELECT f.order_id, f.bpmn_process_id, f.process_instance_key, f.element_id, f.job_key,
-          f.retries, f.detail, f.occurred_at
-        FROM timeline_event f
+        SELECT f.* FROM timeline_event f
         WHERE f.source = 'WORKER' AND f.kind = 'JOB_FAILED'
           AND NOT EXISTS (SELECT 1 FROM timeline_event l
             WHERE l.order_id = f.order_id AND l.source = 'WORKER'
               AND l.element_instance_key = f.element_instance_key AND l.id > f.id)
         ORDER BY f.id
         """,
-        (rs, n) ->
-            new Failure(
-                rs.getString("order_id"),
-                rs.getString("bpmn_process_id"),
-                Jdbc.longValue(rs, "process_instance_key"),
-                rs.getString("element_id"),
-                Jdbc.longValue(rs, "job_key"),
-                Jdbc.integer(rs, "retries"),
-                rs.getString("detail"),
-                Jdbc.instant(rs, "occurred_at")));
+        (rs, n) -> Timeline.read(rs));
   }
 
-  private OpenIncident incident(
-      final Long key,
-      final String orderId,
-      final String processId,
-      final Long instanceKey,
-      final String elementId,
-      final Long jobKey,
-      final String detail,
-      final Instant at,
-      final boolean retryable) {
+  private OpenIncident incident(final TimelineEntry e, final Long key, final boolean retryable) {
+    final String detail = e.detail();
     String errorType = null;
     String message = detail;
     if (detail != null) {
@@ -343,17 +291,18 @@ public class MonitorData implements TimelineObserver {
         message = m.group(2);
       }
     }
+    final TimelineEntry.Element at = e.element();
     return new OpenIncident(
         key,
-        orderId,
-        processId,
-        instanceKey,
-        elementId,
-        elements.nameOf(processId, elementId),
-        jobKey,
+        e.orderId(),
+        at.bpmnProcessId(),
+        at.processInstanceKey(),
+        at.id(),
+        elements.nameOf(at.bpmnProcessId(), at.id()),
+        e.job().key(),
         errorType,
         message,
-        at,
+        e.occurredAt(),
         retryable);
   }
 

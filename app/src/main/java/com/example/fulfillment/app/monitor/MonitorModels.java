@@ -2,11 +2,6 @@ package com.example.fulfillment.app.monitor;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.Activity;
-import io.camunda.zeebe.model.bpmn.instance.Association;
-import io.camunda.zeebe.model.bpmn.instance.BaseElement;
-import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
-import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The BPMN models the app deploys ({@code classpath*:bpmn/*.bpmn}), as the monitor page shows them:
- * the XML per process, and which activity each compensation handler undoes (a handler is linked by
- * an association from the compensation boundary event attached to the activity).
+ * the XML per process. What the elements in them are (names, types, compensation) is {@link
+ * com.example.fulfillment.app.timeline.BpmnElements}'s.
  */
 @Component
 public class MonitorModels {
@@ -35,9 +30,6 @@ public class MonitorModels {
 
   private final List<Model> models = new ArrayList<>();
   private final Map<String, byte[]> xmlByProcess = new HashMap<>();
-
-  /** process id + handler id → compensated activity id */
-  private final Map<String, String> compensates = new HashMap<>();
 
   MonitorModels() {
     this("classpath*:bpmn/*.bpmn");
@@ -68,20 +60,6 @@ public class MonitorModels {
       models.add(new Model(process.getId(), process.getName(), file));
       xmlByProcess.put(process.getId(), xml);
     }
-    for (Association association : model.getModelElementsByType(Association.class)) {
-      final BaseElement source = association.getSource();
-      final BaseElement target = association.getTarget();
-      if (source instanceof BoundaryEvent boundary
-          && target instanceof Activity handler
-          && handler.isForCompensation()
-          && boundary.getEventDefinitions().stream()
-              .anyMatch(d -> d instanceof CompensateEventDefinition)) {
-        final Process process = processOf(boundary);
-        if (process != null) {
-          compensates.put(key(process.getId(), handler.getId()), boundary.getAttachedTo().getId());
-        }
-      }
-    }
   }
 
   /** The order's own process first, then the called one, then the rest by id. */
@@ -100,22 +78,5 @@ public class MonitorModels {
   /** The BPMN file that holds the process. */
   public Optional<byte[]> xml(final String processId) {
     return Optional.ofNullable(xmlByProcess.get(processId));
-  }
-
-  /** The activity a compensation handler undoes, if {@code elementId} is one. */
-  public Optional<String> compensatedBy(final String processId, final String handlerId) {
-    return Optional.ofNullable(compensates.get(key(processId, handlerId)));
-  }
-
-  private static Process processOf(final BaseElement element) {
-    var parent = element.getParentElement();
-    while (parent != null && !(parent instanceof Process)) {
-      parent = parent.getParentElement();
-    }
-    return (Process) parent;
-  }
-
-  private static String key(final String processId, final String elementId) {
-    return processId + "\u0000" + elementId;
   }
 }

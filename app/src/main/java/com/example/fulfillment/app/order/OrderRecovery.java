@@ -165,7 +165,7 @@ public class OrderRecovery implements TimelineObserver {
       final PendingCancellation pending = pendingCancellations.get(e.orderId());
       if (pending != null
           && e.kind() == TimelineEntry.Kind.ELEMENT_ENTERED
-          && pending.caughtUpAt().contains(e.elementId())
+          && pending.caughtUpAt().contains(e.element().id())
           && pendingCancellations.remove(e.orderId(), pending)) {
         try {
           relay.publish(pending.message(), ttlOf(pending.message()));

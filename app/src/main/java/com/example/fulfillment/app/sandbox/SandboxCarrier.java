@@ -69,8 +69,8 @@ public class SandboxCarrier implements TimelineObserver, DisposableBean {
       return;
     }
     for (TimelineEntry e : entries) {
-      if (Elements.SCHEDULE_DELIVERY.equals(e.elementId())
-          && Processes.SHIPPING.equals(e.bpmnProcessId())
+      if (Elements.SCHEDULE_DELIVERY.equals(e.element().id())
+          && Processes.SHIPPING.equals(e.element().bpmnProcessId())
           && (e.kind() == Kind.ELEMENT_COMPLETED || e.kind() == Kind.JOB_COMPLETED)) {
         final String orderId = e.orderId();
         final String eventId = "sandbox-delivery-" + UUID.randomUUID();

@@ -3,6 +3,9 @@ package com.example.fulfillment.app.timeline;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.Association;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import java.io.IOException;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names and types of the elements of the models the app deploys ({@code classpath*:bpmn/*.bpmn}),
- * parsed once: the engine's records carry element ids only.
+ * and which activity each compensation handler undoes, parsed once: the engine's records carry
+ * element ids only.
  */
 @Component
 public class BpmnElements {
@@ -35,6 +39,9 @@ public class BpmnElements {
 
   private final Map<String, Element> elements = new HashMap<>();
   private final Map<String, String> processNames = new HashMap<>();
+
+  /** process id + handler id → compensated activity id */
+  private final Map<String, String> compensates = new HashMap<>();
 
   BpmnElements() {
     this("classpath*:bpmn/*.bpmn");
@@ -72,6 +79,19 @@ public class BpmnElements {
               engineType(element.getElementType().getTypeName()),
               compensation));
     }
+    // a handler is linked by an association from the compensation boundary event of the activity
+    for (Association association : model.getModelElementsByType(Association.class)) {
+      if (association.getSource() instanceof BoundaryEvent boundary
+          && association.getTarget() instanceof Activity handler
+          && handler.isForCompensation()
+          && boundary.getEventDefinitions().stream()
+              .anyMatch(d -> d instanceof CompensateEventDefinition)) {
+        final Process process = processOf(boundary);
+        if (process != null) {
+          compensates.put(key(process.getId(), handler.getId()), boundary.getAttachedTo().getId());
+        }
+      }
+    }
   }
 
   /** The element, if the deployed models have it. */
@@ -93,6 +113,11 @@ public class BpmnElements {
   /** The element's name, or null if the models don't know it or it has none. */
   public String nameOf(final String processId, final String elementId) {
     return find(processId, elementId).map(Element::name).orElse(null);
+  }
+
+  /** The activity a compensation handler undoes, if {@code handlerId} is one. */
+  public Optional<String> compensatedBy(final String processId, final String handlerId) {
+    return Optional.ofNullable(compensates.get(key(processId, handlerId)));
   }
 
   private static Process processOf(final ModelElementInstance element) {

@@ -1,5 +1,7 @@
 package com.example.fulfillment.app.timeline;
 
+import com.example.fulfillment.app.timeline.TimelineEntry.Element;
+import com.example.fulfillment.app.timeline.TimelineEntry.Job;
 import com.example.fulfillment.app.timeline.TimelineEntry.Kind;
 import com.example.fulfillment.app.timeline.TimelineEntry.Source;
 import com.example.fulfillment.engine.port.EngineRecordListener;
@@ -56,6 +58,21 @@ public class EngineTimelineListener implements EngineRecordListener {
           ValueType.INCIDENT,
           ValueType.PROCESS_MESSAGE_SUBSCRIPTION,
           ValueType.MESSAGE_START_EVENT_SUBSCRIPTION);
+
+  /** The intents worth showing (EVENT records only), and what each means on the timeline. */
+  private static final Map<Intent, Kind> KINDS =
+      Map.ofEntries(
+          Map.entry(ProcessInstanceIntent.ELEMENT_ACTIVATED, Kind.ELEMENT_ENTERED),
+          Map.entry(ProcessInstanceIntent.ELEMENT_COMPLETED, Kind.ELEMENT_COMPLETED),
+          Map.entry(ProcessInstanceIntent.ELEMENT_TERMINATED, Kind.ELEMENT_TERMINATED),
+          Map.entry(JobIntent.FAILED, Kind.JOB_FAILED),
+          Map.entry(JobIntent.RETRIES_UPDATED, Kind.JOB_RETRIES_UPDATED),
+          Map.entry(JobIntent.TIMED_OUT, Kind.JOB_TIMED_OUT),
+          Map.entry(JobIntent.ERROR_THROWN, Kind.JOB_ERROR_THROWN),
+          Map.entry(IncidentIntent.CREATED, Kind.INCIDENT_CREATED),
+          Map.entry(IncidentIntent.RESOLVED, Kind.INCIDENT_RESOLVED),
+          Map.entry(ProcessMessageSubscriptionIntent.CORRELATED, Kind.MESSAGE_CORRELATED),
+          Map.entry(MessageStartEventSubscriptionIntent.CORRELATED, Kind.MESSAGE_CORRELATED));
 
   private final Timeline timeline;
   private final String run;
@@ -115,10 +132,10 @@ public class EngineTimelineListener implements EngineRecordListener {
       if (entry == null) {
         continue;
       }
-      final long instance = entry.processInstanceKey();
+      final long instance = entry.element().processInstanceKey();
       final String orderId = orderOf.get(instance);
       if (orderId != null) {
-        ready.add(new Pending(record.getPosition(), withOrder(entry, orderId)));
+        ready.add(new Pending(record.getPosition(), entry.withOrderId(orderId)));
       } else {
         park(instance, new Pending(record.getPosition(), entry));
       }
@@ -173,7 +190,7 @@ public class EngineTimelineListener implements EngineRecordListener {
     final List<Pending> waiting = pending.remove(instance);
     if (waiting != null) {
       pendingCount -= waiting.size();
-      waiting.forEach(p -> ready.add(new Pending(p.position(), withOrder(p.entry(), orderId))));
+      waiting.forEach(p -> ready.add(new Pending(p.position(), p.entry().withOrderId(orderId))));
     }
     final List<Long> children =
         parentOf.entrySet().stream()
@@ -211,107 +228,72 @@ public class EngineTimelineListener implements EngineRecordListener {
 
   /** The entry for a record worth showing, without its order id yet; null for the others. */
   private TimelineEntry toEntry(final Record<?> record) {
-    final Intent intent = record.getIntent();
+    final Kind kind = KINDS.get(record.getIntent());
+    if (kind == null) {
+      return null;
+    }
     return switch (record.getValue()) {
-      case ProcessInstanceRecordValue v -> {
-        final Kind kind =
-            intent == ProcessInstanceIntent.ELEMENT_ACTIVATED
-                ? Kind.ELEMENT_ENTERED
-                : intent == ProcessInstanceIntent.ELEMENT_COMPLETED
-                    ? Kind.ELEMENT_COMPLETED
-                    : intent == ProcessInstanceIntent.ELEMENT_TERMINATED
-                        ? Kind.ELEMENT_TERMINATED
-                        : null;
-        yield kind == null || v.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW
-            ? null
-            : entry(
-                record,
-                kind,
-                v.getBpmnProcessId(),
-                v.getProcessInstanceKey(),
-                v.getElementId(),
-                record.getKey(),
-                v.getBpmnElementType().name(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-      }
-      case JobRecordValue v -> {
-        final Kind kind =
-            intent == JobIntent.FAILED
-                ? Kind.JOB_FAILED
-                : intent == JobIntent.RETRIES_UPDATED
-                    ? Kind.JOB_RETRIES_UPDATED
-                    : intent == JobIntent.TIMED_OUT
-                        ? Kind.JOB_TIMED_OUT
-                        : intent == JobIntent.ERROR_THROWN ? Kind.JOB_ERROR_THROWN : null;
-        if (kind == null) {
-          yield null;
-        }
-        final String detail =
-            kind == Kind.JOB_ERROR_THROWN
-                ? v.getErrorCode() + ": " + v.getErrorMessage()
-                : blankToNull(v.getErrorMessage());
-        yield entry(
-            record,
-            kind,
-            v.getBpmnProcessId(),
-            v.getProcessInstanceKey(),
-            v.getElementId(),
-            v.getElementInstanceKey(),
-            null,
-            record.getKey(),
-            v.getType(),
-            v.getRetries(),
-            null,
-            null,
-            detail);
-      }
-      case IncidentRecordValue v -> {
-        final Kind kind =
-            intent == IncidentIntent.CREATED
-                ? Kind.INCIDENT_CREATED
-                : intent == IncidentIntent.RESOLVED ? Kind.INCIDENT_RESOLVED : null;
-        yield kind == null
-            ? null
-            : entry(
-                record,
-                kind,
-                v.getBpmnProcessId(),
-                v.getProcessInstanceKey(),
-                v.getElementId(),
-                v.getElementInstanceKey(),
-                null,
-                v.getJobKey() > 0 ? v.getJobKey() : null,
-                null,
-                null,
-                record.getKey(),
-                null,
-                v.getErrorType() + ": " + v.getErrorMessage());
-      }
-      case ProcessMessageSubscriptionRecordValue v ->
-          intent != ProcessMessageSubscriptionIntent.CORRELATED
+      case ProcessInstanceRecordValue v ->
+          v.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW
               ? null
-              : messageCorrelated(
+              : entry(
                   record,
+                  kind,
+                  new Element(
+                      v.getBpmnProcessId(),
+                      v.getProcessInstanceKey(),
+                      v.getElementId(),
+                      record.getKey(),
+                      v.getBpmnElementType().name()),
+                  null,
+                  null,
+                  null,
+                  null);
+      case JobRecordValue v ->
+          entry(
+              record,
+              kind,
+              new Element(
                   v.getBpmnProcessId(),
                   v.getProcessInstanceKey(),
                   v.getElementId(),
-                  v.getElementInstanceKey(),
-                  v.getMessageName(),
-                  v.getCorrelationKey());
+                  v.getElementInstanceKey()),
+              new Job(record.getKey(), v.getType(), v.getRetries()),
+              null,
+              null,
+              kind == Kind.JOB_ERROR_THROWN
+                  ? v.getErrorCode() + ": " + v.getErrorMessage()
+                  : blankToNull(v.getErrorMessage()));
+      case IncidentRecordValue v ->
+          entry(
+              record,
+              kind,
+              new Element(
+                  v.getBpmnProcessId(),
+                  v.getProcessInstanceKey(),
+                  v.getElementId(),
+                  v.getElementInstanceKey()),
+              new Job(v.getJobKey() > 0 ? v.getJobKey() : null, null, null),
+              record.getKey(),
+              null,
+              v.getErrorType() + ": " + v.getErrorMessage());
+      case ProcessMessageSubscriptionRecordValue v ->
+          messageCorrelated(
+              record,
+              new Element(
+                  v.getBpmnProcessId(),
+                  v.getProcessInstanceKey(),
+                  v.getElementId(),
+                  v.getElementInstanceKey()),
+              v.getMessageName(),
+              v.getCorrelationKey());
       case MessageStartEventSubscriptionRecordValue v ->
-          intent != MessageStartEventSubscriptionIntent.CORRELATED || v.getProcessInstanceKey() <= 0
+          v.getProcessInstanceKey() <= 0
               ? null
               : messageCorrelated(
                   record,
-                  v.getBpmnProcessId(),
-                  v.getProcessInstanceKey(),
-                  v.getStartEventId(),
-                  null,
+                  new Element(
+                      v.getBpmnProcessId(), v.getProcessInstanceKey(), v.getStartEventId(), null),
                   v.getMessageName(),
                   v.getCorrelationKey());
       default -> null;
@@ -321,22 +303,13 @@ public class EngineTimelineListener implements EngineRecordListener {
   /** A message that reached an instance: a catch event's or a start event's. */
   private TimelineEntry messageCorrelated(
       final Record<?> record,
-      final String processId,
-      final long processInstanceKey,
-      final String elementId,
-      final Long elementInstanceKey,
+      final Element element,
       final String messageName,
       final String correlationKey) {
     return entry(
         record,
         Kind.MESSAGE_CORRELATED,
-        processId,
-        processInstanceKey,
-        elementId,
-        elementInstanceKey,
-        null,
-        null,
-        null,
+        element,
         null,
         null,
         messageName,
@@ -346,14 +319,8 @@ public class EngineTimelineListener implements EngineRecordListener {
   private TimelineEntry entry(
       final Record<?> record,
       final Kind kind,
-      final String processId,
-      final long processInstanceKey,
-      final String elementId,
-      final Long elementInstanceKey,
-      final String elementType,
-      final Long jobKey,
-      final String jobType,
-      final Integer retries,
+      final Element element,
+      final Job job,
       final Long incidentKey,
       final String messageName,
       final String detail) {
@@ -365,39 +332,11 @@ public class EngineTimelineListener implements EngineRecordListener {
         Source.ENGINE,
         kind,
         run,
-        processId,
-        processInstanceKey,
-        elementId,
-        elementInstanceKey,
-        elementType,
-        jobKey,
-        jobType,
-        retries,
+        element,
+        job,
         incidentKey,
         messageName,
         detail);
-  }
-
-  private static TimelineEntry withOrder(final TimelineEntry e, final String orderId) {
-    return new TimelineEntry(
-        e.id(),
-        orderId,
-        e.dedupeKey(),
-        e.occurredAt(),
-        e.source(),
-        e.kind(),
-        e.engineRun(),
-        e.bpmnProcessId(),
-        e.processInstanceKey(),
-        e.elementId(),
-        e.elementInstanceKey(),
-        e.elementType(),
-        e.jobKey(),
-        e.jobType(),
-        e.retries(),
-        e.incidentKey(),
-        e.messageName(),
-        e.detail());
   }
 
   /** {@code "ord_1"} (a JSON string) → {@code ord_1}; null for anything else. */

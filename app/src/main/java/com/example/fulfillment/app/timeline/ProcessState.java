@@ -79,11 +79,11 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
     for (TimelineEntry e : entries) {
       switch (e.kind()) {
         case ELEMENT_ENTERED -> {
-          if (!HIDDEN_TYPES.contains(e.elementType())) {
-            active.put(e.elementInstanceKey(), step(e, elements));
+          if (!HIDDEN_TYPES.contains(e.element().type())) {
+            active.put(e.element().instanceKey(), step(e, elements));
           }
         }
-        case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(e.elementInstanceKey());
+        case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(e.element().instanceKey());
         case INCIDENT_CREATED ->
             incidents.put(e.incidentKey(), incident(e, e.incidentKey(), elements));
         case INCIDENT_RESOLVED -> incidents.remove(e.incidentKey());
@@ -98,8 +98,8 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
       final List<TimelineEntry> entries, final BpmnElements elements) {
     final Map<Long, TimelineEntry> last = new LinkedHashMap<>();
     for (TimelineEntry e : entries) {
-      last.remove(e.elementInstanceKey());
-      last.put(e.elementInstanceKey(), e);
+      last.remove(e.element().instanceKey());
+      last.put(e.element().instanceKey(), e);
     }
     final List<Step> steps = new ArrayList<>();
     final List<Incident> incidents = new ArrayList<>();
@@ -108,7 +108,7 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
         continue;
       }
       steps.add(step(e, elements));
-      if (e.retries() != null && e.retries() == 0) {
+      if (e.job().retries() != null && e.job().retries() == 0) {
         incidents.add(incident(e, null, elements));
       }
     }
@@ -116,24 +116,26 @@ public record ProcessState(String basis, List<Step> currentSteps, List<Incident>
   }
 
   private static Step step(final TimelineEntry e, final BpmnElements elements) {
+    final TimelineEntry.Element at = e.element();
     return new Step(
-        e.bpmnProcessId(),
-        e.processInstanceKey(),
-        e.elementId(),
-        elements.nameOf(e.bpmnProcessId(), e.elementId()),
-        e.elementType(),
+        at.bpmnProcessId(),
+        at.processInstanceKey(),
+        at.id(),
+        elements.nameOf(at.bpmnProcessId(), at.id()),
+        at.type(),
         e.occurredAt());
   }
 
   private static Incident incident(
       final TimelineEntry e, final Long incidentKey, final BpmnElements elements) {
+    final TimelineEntry.Element at = e.element();
     return new Incident(
         incidentKey,
-        e.bpmnProcessId(),
-        e.processInstanceKey(),
-        e.elementId(),
-        elements.nameOf(e.bpmnProcessId(), e.elementId()),
-        e.jobKey(),
+        at.bpmnProcessId(),
+        at.processInstanceKey(),
+        at.id(),
+        elements.nameOf(at.bpmnProcessId(), at.id()),
+        e.job().key(),
         e.detail(),
         e.occurredAt());
   }

@@ -90,7 +90,7 @@ public class Timeline {
   public List<TimelineEntry> of(final String orderId) {
     return jdbc.query(
         "SELECT * FROM timeline_event WHERE order_id = ? ORDER BY occurred_at, id",
-        (rs, n) -> entry(rs),
+        (rs, n) -> read(rs),
         orderId);
   }
 
@@ -112,17 +112,17 @@ public class Timeline {
     ps.setString(4, e.source().name());
     ps.setString(5, e.kind().name());
     ps.setString(6, e.engineRun());
-    ps.setString(7, e.bpmnProcessId());
-    setLong(ps, 8, e.processInstanceKey());
-    ps.setString(9, e.elementId());
-    setLong(ps, 10, e.elementInstanceKey());
-    ps.setString(11, e.elementType());
-    setLong(ps, 12, e.jobKey());
-    ps.setString(13, e.jobType());
-    if (e.retries() == null) {
+    ps.setString(7, e.element().bpmnProcessId());
+    setLong(ps, 8, e.element().processInstanceKey());
+    ps.setString(9, e.element().id());
+    setLong(ps, 10, e.element().instanceKey());
+    ps.setString(11, e.element().type());
+    setLong(ps, 12, e.job().key());
+    ps.setString(13, e.job().type());
+    if (e.job().retries() == null) {
       ps.setNull(14, Types.INTEGER);
     } else {
-      ps.setInt(14, e.retries());
+      ps.setInt(14, e.job().retries());
     }
     setLong(ps, 15, e.incidentKey());
     ps.setString(16, e.messageName());
@@ -138,7 +138,8 @@ public class Timeline {
     }
   }
 
-  private static TimelineEntry entry(final ResultSet rs) throws SQLException {
+  /** A row of {@code timeline_event} (every column), for readers with queries of their own. */
+  public static TimelineEntry read(final ResultSet rs) throws SQLException {
     return new TimelineEntry(
         rs.getLong("id"),
         rs.getString("order_id"),
@@ -147,14 +148,14 @@ public class Timeline {
         TimelineEntry.Source.valueOf(rs.getString("source")),
         TimelineEntry.Kind.valueOf(rs.getString("kind")),
         rs.getString("engine_run"),
-        rs.getString("bpmn_process_id"),
-        Jdbc.longValue(rs, "process_instance_key"),
-        rs.getString("element_id"),
-        Jdbc.longValue(rs, "element_instance_key"),
-        rs.getString("element_type"),
-        Jdbc.longValue(rs, "job_key"),
-        rs.getString("job_type"),
-        Jdbc.integer(rs, "retries"),
+        new TimelineEntry.Element(
+            rs.getString("bpmn_process_id"),
+            Jdbc.longValue(rs, "process_instance_key"),
+            rs.getString("element_id"),
+            Jdbc.longValue(rs, "element_instance_key"),
+            rs.getString("element_type")),
+        new TimelineEntry.Job(
+            Jdbc.longValue(rs, "job_key"), rs.getString("job_type"), Jdbc.integer(rs, "retries")),
         Jdbc.longValue(rs, "incident_key"),
         rs.getString("message_name"),
         rs.getString("detail"));

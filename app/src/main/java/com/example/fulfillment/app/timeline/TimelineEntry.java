@@ -5,11 +5,14 @@ import java.time.Instant;
 /**
  * One thing that happened to an order, as the app records it (table {@code timeline_event}).
  *
+ * <p>What the entry is about beyond the order sits in parts, so that each writer states only what
+ * it knows: the process {@link Element} it happened at and the {@link Job} (each {@code NONE},
+ * never null, where it does not apply), the incident's key and the message's name (null where they
+ * do not apply). An entry about the order as a whole ({@link #about}) has no element.
+ *
  * @param id assigned by the store (null before it is stored)
  * @param dedupeKey the writer's idempotency key: the same key is stored once
  * @param engineRun the embedded engine's lifetime the record comes from (ENGINE entries only)
- * @param elementType the engine's {@code BpmnElementType} name (e.g. {@code SERVICE_TASK})
- * @param retries a job's retries left after a failure or update
  */
 public record TimelineEntry(
     Long id,
@@ -19,21 +22,49 @@ public record TimelineEntry(
     Source source,
     Kind kind,
     String engineRun,
-    String bpmnProcessId,
-    Long processInstanceKey,
-    String elementId,
-    Long elementInstanceKey,
-    String elementType,
-    Long jobKey,
-    String jobType,
-    Integer retries,
+    Element element,
+    Job job,
     Long incidentKey,
     String messageName,
     String detail) {
 
+  /**
+   * The process element (instance) an entry happened at; {@link #NONE} for an entry about the order
+   * as a whole, so readers need not check for null.
+   *
+   * @param type the engine's {@code BpmnElementType} name (e.g. {@code SERVICE_TASK}), null where
+   *     the writer does not know it
+   */
+  public record Element(
+      String bpmnProcessId, Long processInstanceKey, String id, Long instanceKey, String type) {
+
+    public static final Element NONE = new Element(null, null, null, null, null);
+
+    /** An element whose type the writer does not know (the deployed models tell it). */
+    public Element(
+        final String bpmnProcessId,
+        final Long processInstanceKey,
+        final String id,
+        final Long instanceKey) {
+      this(bpmnProcessId, processInstanceKey, id, instanceKey, null);
+    }
+  }
+
+  /**
+   * The job an entry is about; {@link #NONE} for entries that are not about a job.
+   *
+   * @param retries the job's retries left after a failure or update
+   */
+  public record Job(Long key, String type, Integer retries) {
+
+    public static final Job NONE = new Job(null, null, null);
+  }
+
   static final int MAX_DETAIL = 1000;
 
   public TimelineEntry {
+    element = element == null ? Element.NONE : element;
+    job = job == null ? Job.NONE : job;
     if (detail != null && detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL - 1) + "…";
     }
@@ -82,22 +113,22 @@ public record TimelineEntry(
       final String messageName,
       final String detail) {
     return new TimelineEntry(
-        null,
+        null, orderId, dedupeKey, at, source, kind, null, null, null, null, messageName, detail);
+  }
+
+  /** The same entry, now that its order is known. */
+  public TimelineEntry withOrderId(final String orderId) {
+    return new TimelineEntry(
+        id,
         orderId,
         dedupeKey,
-        at,
+        occurredAt,
         source,
         kind,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+        engineRun,
+        element,
+        job,
+        incidentKey,
         messageName,
         detail);
   }

@@ -48,14 +48,14 @@ public class WorkerTimelineListener implements JobListener {
             Source.WORKER,
             kind,
             null,
-            job.bpmnProcessId(),
-            job.processInstanceKey(),
-            job.elementId(),
-            job.elementInstanceKey(),
-            type,
-            job.jobKey(),
-            job.type(),
-            kind == Kind.JOB_FAILED ? job.retriesLeft() : null,
+            new TimelineEntry.Element(
+                job.bpmnProcessId(),
+                job.processInstanceKey(),
+                job.elementId(),
+                job.elementInstanceKey(),
+                type),
+            new TimelineEntry.Job(
+                job.jobKey(), job.type(), kind == Kind.JOB_FAILED ? job.retriesLeft() : null),
             null,
             null,
             job.detail()));

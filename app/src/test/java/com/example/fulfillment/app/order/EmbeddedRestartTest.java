@@ -103,7 +103,7 @@ class EmbeddedRestartTest {
                   second.getBean(Timeline.class).of(waitingForPayment).stream()
                       .anyMatch(
                           e ->
-                              "AwaitPaymentConfirmation".equals(e.elementId())
+                              "AwaitPaymentConfirmation".equals(e.element().id())
                                   && e.kind() == TimelineEntry.Kind.ELEMENT_ENTERED
                                   && e.engineRun() != null
                                   && second.getBean(Timeline.class).of(waitingForPayment).stream()

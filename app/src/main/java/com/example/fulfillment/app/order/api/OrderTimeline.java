@@ -40,22 +40,23 @@ public record OrderTimeline(String orderId, List<Event> events) {
         entries.stream()
             .map(
                 e -> {
-                  final var element = elements.find(e.bpmnProcessId(), e.elementId());
+                  final TimelineEntry.Element at = e.element();
+                  final var element = elements.find(at.bpmnProcessId(), at.id());
                   return new Event(
                       e.occurredAt(),
                       e.source().name(),
                       e.kind().name(),
-                      e.bpmnProcessId(),
-                      e.processInstanceKey(),
-                      e.elementId(),
+                      at.bpmnProcessId(),
+                      at.processInstanceKey(),
+                      at.id(),
                       element.map(BpmnElements.Element::name).orElse(null),
-                      e.elementType() != null
-                          ? e.elementType()
+                      at.type() != null
+                          ? at.type()
                           : element.map(BpmnElements.Element::type).orElse(null),
                       element.map(BpmnElements.Element::compensationHandler).orElse(false),
-                      e.jobKey(),
-                      e.jobType(),
-                      e.retries(),
+                      e.job().key(),
+                      e.job().type(),
+                      e.job().retries(),
                       e.incidentKey(),
                       e.messageName(),
                       e.detail());
