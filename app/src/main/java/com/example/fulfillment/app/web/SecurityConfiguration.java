@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -52,25 +51,17 @@ class SecurityConfiguration {
             write(
                 response,
                 json,
-                Problems.of(
-                    HttpStatus.UNAUTHORIZED,
-                    ProblemTypes.UNAUTHORIZED,
-                    "Unauthorized",
+                ProblemType.UNAUTHORIZED.problem(
                     "Send the API key in "
                         + SecurityProperties.API_KEY_HEADER
-                        + " (or use HTTP basic)."),
-                true);
+                        + " (or use HTTP basic)."));
     final AccessDeniedHandler forbidden =
         (request, response, e) ->
             write(
                 response,
                 json,
-                Problems.of(
-                    HttpStatus.FORBIDDEN,
-                    ProblemTypes.FORBIDDEN,
-                    "Forbidden",
-                    "These credentials may not do this (read-only key?)."),
-                false);
+                ProblemType.FORBIDDEN.problem(
+                    "These credentials may not do this (read-only key?)."));
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -129,14 +120,12 @@ class SecurityConfiguration {
   }
 
   private static void write(
-      final HttpServletResponse response,
-      final ApiJson json,
-      final ProblemDetail problem,
-      final boolean challenge)
+      final HttpServletResponse response, final ApiJson json, final ProblemDetail problem)
       throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    if (challenge) {
+    // a 401 names the scheme that would do (RFC 9110); a 403 has nothing to offer
+    if (problem.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"order-fulfillment\"");
     }
     json.mapper().writeValue(response.getOutputStream(), problem);
