@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.engine;
 
+import com.example.fulfillment.app.web.ProblemType;
 import com.example.fulfillment.app.web.Problems;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
@@ -30,8 +31,8 @@ class EngineProblems {
   @ExceptionHandler(EngineUnavailableException.class)
   ResponseEntity<ProblemDetail> engineUnavailable(final EngineUnavailableException ex) {
     LOG.warn("Process engine unavailable: {}", ex.getMessage());
-    return Problems.serviceUnavailable(
-        Problems.engineUnavailable("The process engine cannot be reached; retry later."));
+    return ProblemType.ENGINE_UNAVAILABLE.answer(
+        "The process engine cannot be reached; retry later.");
   }
 
   /** A client error that is an outage is a 503; any other is a bug: the generic 500. */

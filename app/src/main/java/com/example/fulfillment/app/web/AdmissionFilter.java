@@ -98,10 +98,7 @@ class AdmissionFilter extends OncePerRequestFilter {
     json.mapper()
         .writeValue(
             response.getOutputStream(),
-            Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.OVERLOADED,
-                "Overloaded",
+            ProblemType.OVERLOADED.problem(
                 "Too many requests are being handled right now; retry after a second (with the"
                     + " same Idempotency-Key, an order is never placed twice)."));
   }

@@ -1,6 +1,5 @@
 package com.example.fulfillment.app.web;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,15 +32,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  private static final Map<Integer, URI> TYPE_BY_STATUS =
+  private static final Map<Integer, ProblemType> TYPE_BY_STATUS =
       Map.of(
-          400, ProblemTypes.INVALID_REQUEST,
-          404, ProblemTypes.NOT_FOUND,
-          405, ProblemTypes.METHOD_NOT_ALLOWED,
-          406, ProblemTypes.NOT_ACCEPTABLE,
-          413, ProblemTypes.BODY_TOO_LARGE,
-          415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
-          503, ProblemTypes.ENGINE_UNAVAILABLE);
+          400, ProblemType.INVALID_REQUEST,
+          404, ProblemType.NOT_FOUND,
+          405, ProblemType.METHOD_NOT_ALLOWED,
+          406, ProblemType.NOT_ACCEPTABLE,
+          413, ProblemType.BODY_TOO_LARGE,
+          415, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          503, ProblemType.ENGINE_UNAVAILABLE);
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -79,11 +77,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<Object> invalid(final List<FieldProblem> errors) {
     final ProblemDetail problem =
-        Problems.of(
-            HttpStatus.BAD_REQUEST,
-            ProblemTypes.INVALID_REQUEST,
-            "Invalid request",
-            "The request has invalid fields.");
+        ProblemType.INVALID_REQUEST.problem("The request has invalid fields.");
     problem.setProperty(
         "errors",
         errors.stream()
@@ -101,10 +95,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     // The parser's message can quote the input back: keep it out of the answer.
     return ResponseEntity.badRequest()
         .body(
-            Problems.of(
-                HttpStatus.BAD_REQUEST,
-                ProblemTypes.MALFORMED_BODY,
-                "Malformed request body",
+            ProblemType.MALFORMED_BODY.problem(
                 "The request body is missing or is not valid JSON of the expected shape"
                     + " (no unknown fields, no wrong types)."));
   }
@@ -119,7 +110,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body instanceof ProblemDetail problem) {
       if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
         problem.setType(
-            TYPE_BY_STATUS.getOrDefault(statusCode.value(), ProblemTypes.INVALID_REQUEST));
+            TYPE_BY_STATUS.getOrDefault(statusCode.value(), ProblemType.INVALID_REQUEST).uri());
       }
       problem.setProperty("correlationId", CorrelationId.current());
     }

@@ -71,10 +71,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     json.mapper()
         .writeValue(
             response.getOutputStream(),
-            Problems.of(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                ProblemTypes.BODY_TOO_LARGE,
-                "Request body too large",
+            ProblemType.BODY_TOO_LARGE.problem(
                 "The request body may be at most " + limit + " bytes."));
   }
 

@@ -66,6 +66,18 @@ public final class ProblemResponses {
   @Retention(RetentionPolicy.RUNTIME)
   public @interface Forbidden {}
 
+  /**
+   * 415: the request body is not in a media type the operation takes; {@code description} says
+   * which it takes.
+   */
+  @ApiResponse(responseCode = "415", content = @Content(mediaType = PROBLEM_JSON))
+  @Target({ElementType.METHOD, ElementType.TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
+  public @interface UnsupportedMediaType {
+    @AliasFor(annotation = ApiResponse.class)
+    String description() default "";
+  }
+
   /** 503 with {@code Retry-After}: the process engine cannot be reached. */
   @ApiResponse(
       responseCode = "503",

@@ -10,7 +10,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Builds the API's problem documents: stable type, title, status, detail, correlation id. Each
  * feature maps its own exceptions with an advice of its own, ordered before the catch-all of {@code
- * ApiExceptionHandler} ({@link #FEATURE_ADVICE_ORDER}).
+ * ApiExceptionHandler} ({@link #FEATURE_ADVICE_ORDER}); the kinds of problem are {@link
+ * ProblemType}.
  */
 public final class Problems {
 
@@ -22,36 +23,22 @@ public final class Problems {
 
   private Problems() {}
 
-  /** The answer that carries {@code problem}, with the problem's own status. */
+  /**
+   * The answer that carries {@code problem}, with the problem's own status; a 503 also says when to
+   * try again ({@code Retry-After}).
+   */
   public static ResponseEntity<ProblemDetail> answer(final ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).body(problem);
-  }
-
-  /** 503 with {@code Retry-After}. */
-  public static ResponseEntity<ProblemDetail> serviceUnavailable(final ProblemDetail problem) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-        .body(problem);
-  }
-
-  /** The process engine cannot take the request now. */
-  public static ProblemDetail engineUnavailable(final String detail) {
-    return of(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        ProblemTypes.ENGINE_UNAVAILABLE,
-        "Process engine unavailable",
-        detail);
+    final ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    return answer.body(problem);
   }
 
   /** 500: a failure nobody expected; what it was is in the log, under the correlation id. */
   public static ResponseEntity<ProblemDetail> internalError() {
-    return ResponseEntity.internalServerError()
-        .body(
-            of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemTypes.INTERNAL,
-                "Internal error",
-                "The request failed unexpectedly; the correlation id is in the logs."));
+    return ProblemType.INTERNAL.answer(
+        "The request failed unexpectedly; the correlation id is in the logs.");
   }
 
   public static ProblemDetail of(

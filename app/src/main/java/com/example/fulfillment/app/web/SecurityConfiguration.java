@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -47,30 +48,14 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(
       final HttpSecurity http, final SecurityProperties properties, final ApiJson json)
       throws Exception {
-    final AuthenticationEntryPoint unauthorized =
-        (request, response, e) ->
-            write(
-                response,
-                json,
-                Problems.of(
-                    HttpStatus.UNAUTHORIZED,
-                    ProblemTypes.UNAUTHORIZED,
-                    "Unauthorized",
-                    "Send the API key in "
-                        + SecurityProperties.API_KEY_HEADER
-                        + " (or use HTTP basic)."),
-                true);
-    final AccessDeniedHandler forbidden =
-        (request, response, e) ->
-            write(
-                response,
-                json,
-                Problems.of(
-                    HttpStatus.FORBIDDEN,
-                    ProblemTypes.FORBIDDEN,
-                    "Forbidden",
-                    "These credentials may not do this (read-only key?)."),
-                false);
+    final Refusal unauthorized =
+        new Refusal(
+            json,
+            ProblemType.UNAUTHORIZED,
+            "Send the API key in " + SecurityProperties.API_KEY_HEADER + " (or use HTTP basic).");
+    final Refusal forbidden =
+        new Refusal(
+            json, ProblemType.FORBIDDEN, "These credentials may not do this (read-only key?).");
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -128,18 +113,42 @@ class SecurityConfiguration {
             .build());
   }
 
-  private static void write(
-      final HttpServletResponse response,
-      final ApiJson json,
-      final ProblemDetail problem,
-      final boolean challenge)
-      throws IOException {
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    if (challenge) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"order-fulfillment\"");
+  /**
+   * A refused request answered with its problem document: Spring Security's hook for "who are you?"
+   * (401) and for "not you" (403) alike.
+   */
+  record Refusal(ApiJson json, ProblemType type, String detail)
+      implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(
+        final HttpServletRequest request,
+        final HttpServletResponse response,
+        final AuthenticationException e)
+        throws IOException {
+      write(response);
     }
-    json.mapper().writeValue(response.getOutputStream(), problem);
+
+    @Override
+    public void handle(
+        final HttpServletRequest request,
+        final HttpServletResponse response,
+        final AccessDeniedException e)
+        throws IOException {
+      write(response);
+    }
+
+    private void write(final HttpServletResponse response) throws IOException {
+      // built per request: the problem carries the request's correlation id
+      final ProblemDetail problem = type.problem(detail);
+      response.setStatus(problem.getStatus());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      // a 401 names the scheme that would do (RFC 9110); a 403 has nothing to offer
+      if (problem.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"order-fulfillment\"");
+      }
+      json.mapper().writeValue(response.getOutputStream(), problem);
+    }
   }
 
   /** Authenticates {@code X-API-Key}; a wrong key is refused at once (no fall-through). */

@@ -1,7 +1,6 @@
 package com.example.fulfillment.app.events.deadletters;
 
-import com.example.fulfillment.app.events.EventProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import com.example.fulfillment.app.events.LogTransport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,10 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class DeadLetterConfiguration {
 
   @Bean
-  @ConditionalOnProperty(
-      name = EventProperties.TRANSPORT_PROPERTY,
-      havingValue = "log",
-      matchIfMissing = true)
+  @LogTransport
   DeadLetters noDeadLetters() {
     return DeadLetters.NONE;
   }

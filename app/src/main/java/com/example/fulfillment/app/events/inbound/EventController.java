@@ -85,15 +85,12 @@ class EventController {
             description = "Not a valid CloudEvent of a handled type",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
-            responseCode = "415",
-            description = "Neither cloudevents+json nor json",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
-        @ApiResponse(
             responseCode = "422",
             description = "The event names no known order",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
       })
   @ProblemResponses.Unauthorized
+  @ProblemResponses.UnsupportedMediaType(description = "Neither cloudevents+json nor json")
   @ProblemResponses.EngineUnavailable
   @PostMapping(consumes = {CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<EventAccepted> receive(

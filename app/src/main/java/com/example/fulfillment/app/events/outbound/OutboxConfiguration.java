@@ -1,6 +1,7 @@
 package com.example.fulfillment.app.events.outbound;
 
 import com.example.fulfillment.app.events.EventProperties;
+import com.example.fulfillment.app.events.LogTransport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,10 +22,7 @@ class OutboxConfiguration {
   static final String PENDING = "fulfillment.events.outbox.pending";
 
   @Bean
-  @ConditionalOnProperty(
-      name = EventProperties.TRANSPORT_PROPERTY,
-      havingValue = "log",
-      matchIfMissing = true)
+  @LogTransport
   EventPublisher loggingEventPublisher() {
     return new LoggingEventPublisher();
   }

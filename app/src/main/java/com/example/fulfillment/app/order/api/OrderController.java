@@ -113,10 +113,6 @@ class OrderController {
             description = "Body larger than 64 KB",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
-        @ApiResponse(
             responseCode = "422",
             description = "Unknown SKU, Idempotency-Key reused for another body, orderId taken",
             content =
@@ -134,6 +130,7 @@ class OrderController {
       })
   @ProblemResponses.InvalidRequest(description = "Invalid or malformed body")
   @ProblemResponses.Unauthorized(description = "No or wrong credentials")
+  @ProblemResponses.UnsupportedMediaType(description = "Not application/json")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OrderAccepted> place(
       @Parameter(
