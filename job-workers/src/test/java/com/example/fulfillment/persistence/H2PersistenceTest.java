@@ -5,8 +5,7 @@ import com.example.fulfillment.support.TestDatabase;
 /** The persistence scenarios on in-memory H2 (the default database, in PostgreSQL mode). */
 class H2PersistenceTest extends PersistenceScenarios {
 
-  @Override
-  TestDatabase database() {
-    return TestDatabase.h2();
+  H2PersistenceTest() {
+    super(TestDatabase::h2);
   }
 }

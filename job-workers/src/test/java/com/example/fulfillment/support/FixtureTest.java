@@ -1,24 +1,21 @@
 package com.example.fulfillment.support;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import java.util.function.Supplier;
 
-/** Base of tests that share one migrated in-memory H2 database and a {@link Fixture} per class. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class FixtureTest {
+/**
+ * Base of tests that share one migrated database and a {@link Fixture} per class (in-memory H2
+ * unless a subclass names another). The fixture exists from construction on, so that subclasses can
+ * build what they test in final fields.
+ */
+public abstract class FixtureTest extends DatabaseTest {
 
-  protected TestDatabase db;
-  protected Fixture f;
+  protected final Fixture f = new Fixture(db);
 
-  @BeforeAll
-  void createFixture() {
-    db = TestDatabase.h2();
-    f = new Fixture(db);
+  protected FixtureTest() {
+    this(TestDatabase::h2);
   }
 
-  @AfterAll
-  void dropDatabase() {
-    db.close();
+  protected FixtureTest(final Supplier<TestDatabase> database) {
+    super(database);
   }
 }
