@@ -32,7 +32,6 @@ import com.example.fulfillment.shipping.ShippingMethod;
 import com.example.fulfillment.support.Concurrently;
 import com.example.fulfillment.support.Fixture;
 import com.example.fulfillment.support.FixtureTest;
-import com.example.fulfillment.support.TestDatabase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +42,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,10 +56,6 @@ abstract class PersistenceScenarios extends FixtureTest {
 
   static final String TOK_OK = SandboxPaymentProvider.TOK_OK;
   static final ObjectMapper JSON = new ObjectMapper();
-
-  PersistenceScenarios(final Supplier<TestDatabase> database) {
-    super(database);
-  }
 
   // ------------------------------------------------------------------------------------------
   // Orders

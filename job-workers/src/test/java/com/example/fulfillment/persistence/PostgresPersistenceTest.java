@@ -9,7 +9,8 @@ import com.example.fulfillment.support.TestDatabase;
  */
 class PostgresPersistenceTest extends PersistenceScenarios {
 
-  PostgresPersistenceTest() {
-    super(() -> TestDatabase.postgresOrSkip("PostgreSQL persistence tests"));
+  @Override
+  protected TestDatabase database() {
+    return TestDatabase.postgresOrSkip("PostgreSQL persistence tests");
   }
 }
