@@ -1,5 +1,6 @@
 package com.example.fulfillment;
 
+import static com.example.fulfillment.support.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.analytics.worker.RecordSaleWorker;
@@ -12,19 +13,15 @@ import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderListener;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.support.Fixture;
-import com.example.fulfillment.support.Jobs;
 import com.example.fulfillment.warehouse.worker.GiftWrapWorker;
 import com.example.fulfillment.warehouse.worker.PickAndPackWorker;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -178,10 +175,6 @@ class DomainContextTest {
           .as(table)
           .isEqualTo(1);
     }
-  }
-
-  private static ActivatedJob job(final String type, final String orderId) {
-    return Jobs.job(type, Map.of(Variables.ORDER_ID, orderId));
   }
 
   private static final class ReflectionHolder {

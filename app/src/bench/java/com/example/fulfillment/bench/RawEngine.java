@@ -5,6 +5,7 @@ import com.example.fulfillment.devengine.DevEngineFactory;
 import com.example.fulfillment.engine.port.DevelopmentEngine.RecordExport;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Messages;
+import com.example.fulfillment.testing.JobStubs;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import java.io.IOException;
@@ -95,15 +96,7 @@ final class RawEngine implements AutoCloseable {
                   (jobClient, job) -> {
                     Map<String, Object> result = outputs.getOrDefault(type, Map.of());
                     if (type.equals(JobTypes.RESERVE_STOCK)) {
-                      final Map<String, Object> vars = job.getVariablesAsMap();
-                      result =
-                          Map.of(
-                              "reservation",
-                              Map.of(
-                                  "lineNo", vars.get("lineNo"),
-                                  "sku", vars.get("sku"),
-                                  "quantity", vars.get("quantity"),
-                                  "reserved", true));
+                      result = JobStubs.reserved(job);
                     }
                     jobClient.newCompleteCommand(job).variables(result).send().join();
                     if (type.equals(JobTypes.SCHEDULE_DELIVERY)) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
@@ -37,22 +38,13 @@ final class Report {
             "e2e95",
             "e2e99",
             "errors"));
-    for (LevelResult r : results) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "%-9s %9d %10.1f %9.1f %9.1f %9.1f %9.0f %9.0f %9.0f %7d%n",
-              r.mode(),
-              r.inFlight(),
-              r.throughput(),
-              r.startP50(),
-              r.startP95(),
-              r.startP99(),
-              r.e2eP50(),
-              r.e2eP95(),
-              r.e2eP99(),
-              r.startErrors()));
-    }
+    // by index into figures(): the table leaves out completed (3) and seconds (4)
+    appendRows(
+        out,
+        results,
+        "%1$-9s %2$9d %5$10.1f %6$9.1f %7$9.1f %8$9.1f %9$9.0f %10$9.0f %11$9.0f %12$7d",
+        v -> v,
+        "");
     return out.toString();
   }
 
@@ -61,24 +53,7 @@ final class Report {
         new StringBuilder(
             "mode,in_flight,completed,seconds,orders_per_s,start_p50_ms,start_p95_ms,start_p99_ms,"
                 + "e2e_p50_ms,e2e_p95_ms,e2e_p99_ms,start_errors\n");
-    for (LevelResult r : results) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "%s,%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%d%n",
-              r.mode(),
-              r.inFlight(),
-              r.completed(),
-              r.seconds(),
-              r.throughput(),
-              r.startP50(),
-              r.startP95(),
-              r.startP99(),
-              r.e2eP50(),
-              r.e2eP95(),
-              r.e2eP99(),
-              r.startErrors()));
-    }
+    appendRows(out, results, "%s,%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%d", v -> v, "");
     Files.writeString(file, out);
   }
 
@@ -93,34 +68,58 @@ final class Report {
                 .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
                 .toList()));
     out.append("},\n  \"levels\": [\n");
-    for (int i = 0; i < results.size(); i++) {
-      final LevelResult r = results.get(i);
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "    {\"mode\": \"%s\", \"inFlight\": %d, \"completed\": %d, \"seconds\": %.2f,"
-                  + " \"ordersPerSecond\": %.2f, \"startMs\": {\"p50\": %.2f, \"p95\": %.2f,"
-                  + " \"p99\": %.2f}, \"endToEndMs\": {\"p50\": %.1f, \"p95\": %.1f, \"p99\": %.1f},"
-                  + " \"startErrors\": %d}%s%n",
-              r.mode(),
-              r.inFlight(),
-              r.completed(),
-              r.seconds(),
-              r.throughput(),
-              nan(r.startP50()),
-              nan(r.startP95()),
-              nan(r.startP99()),
-              nan(r.e2eP50()),
-              nan(r.e2eP95()),
-              nan(r.e2eP99()),
-              r.startErrors(),
-              i + 1 < results.size() ? "," : ""));
-    }
+    appendRows(
+        out,
+        results,
+        "    {\"mode\": \"%s\", \"inFlight\": %d, \"completed\": %d, \"seconds\": %.2f,"
+            + " \"ordersPerSecond\": %.2f, \"startMs\": {\"p50\": %.2f, \"p95\": %.2f,"
+            + " \"p99\": %.2f}, \"endToEndMs\": {\"p50\": %.1f, \"p95\": %.1f, \"p99\": %.1f},"
+            + " \"startErrors\": %d}",
+        Report::nan,
+        ",");
     Files.writeString(file, out.append("  ]\n}\n"));
   }
 
+  /**
+   * One line per level: {@code format} over the level's {@link #figures}, then {@code separator}
+   * (not after the last) and a line break.
+   */
+  private static void appendRows(
+      final StringBuilder out,
+      final List<LevelResult> results,
+      final String format,
+      final DoubleUnaryOperator latency,
+      final String separator) {
+    for (int i = 0; i < results.size(); i++) {
+      out.append(String.format(Locale.ROOT, format, figures(results.get(i), latency)));
+      out.append(i + 1 < results.size() ? separator : "").append(System.lineSeparator());
+    }
+  }
+
+  /** JSON has no NaN: a latency that was not measured is written as -1. */
   private static double nan(final double v) {
     return Double.isNaN(v) ? -1 : v;
+  }
+
+  /**
+   * One level's figures in the order the CSV and JSON write them (the table picks by index), each
+   * latency passed through {@code latency}.
+   */
+  private static Object[] figures(final LevelResult r, final DoubleUnaryOperator latency) {
+    return new Object[] {
+      r.mode(),
+      r.inFlight(),
+      r.completed(),
+      r.seconds(),
+      r.throughput(),
+      latency.applyAsDouble(r.startP50()),
+      latency.applyAsDouble(r.startP95()),
+      latency.applyAsDouble(r.startP99()),
+      latency.applyAsDouble(r.e2eP50()),
+      latency.applyAsDouble(r.e2eP95()),
+      latency.applyAsDouble(r.e2eP99()),
+      r.startErrors()
+    };
   }
 
   /** Two panels: throughput per in-flight level, and end-to-end p99 latency, baseline vs app. */

@@ -113,7 +113,6 @@ public final class ProcessConstants {
     private PaymentStatuses() {}
   }
 
-  /** Process variable names shared by models, workers and the API. */
   /** Ids of the BPMN elements code refers to (recovery, the sandbox carrier). */
   public static final class Elements {
     public static final String CHARGE_PAYMENT = "ChargePayment";
@@ -126,6 +125,7 @@ public final class ProcessConstants {
     private Elements() {}
   }
 
+  /** Process variable names shared by models, workers and the API. */
   public static final class Variables {
     // set at start by the app
     public static final String ORDER_ID = "orderId";

@@ -1,12 +1,4 @@
 package com.example.fulfillment.persistence;
 
-import com.example.fulfillment.support.TestDatabase;
-
 /** The persistence scenarios on in-memory H2 (the default database, in PostgreSQL mode). */
-class H2PersistenceTest extends PersistenceScenarios {
-
-  @Override
-  TestDatabase database() {
-    return TestDatabase.h2();
-  }
-}
+class H2PersistenceTest extends PersistenceScenarios {}

@@ -31,7 +31,7 @@ import com.example.fulfillment.shipping.ShipmentStatus;
 import com.example.fulfillment.shipping.ShippingMethod;
 import com.example.fulfillment.support.Concurrently;
 import com.example.fulfillment.support.Fixture;
-import com.example.fulfillment.support.TestDatabase;
+import com.example.fulfillment.support.FixtureTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,8 +42,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,29 +52,10 @@ import org.springframework.dao.DataIntegrityViolationException;
  * threads at once) and the conservation invariants. Runs on H2 ({@link H2PersistenceTest}) and on
  * PostgreSQL when reachable ({@link PostgresPersistenceTest}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PersistenceScenarios {
+abstract class PersistenceScenarios extends FixtureTest {
 
   static final String TOK_OK = SandboxPaymentProvider.TOK_OK;
   static final ObjectMapper JSON = new ObjectMapper();
-
-  TestDatabase db;
-  Fixture f;
-
-  abstract TestDatabase database();
-
-  @BeforeAll
-  void setUpDatabase() {
-    db = database();
-    f = new Fixture(db);
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   // ------------------------------------------------------------------------------------------
   // Orders
@@ -496,14 +475,7 @@ abstract class PersistenceScenarios {
     final List<BigDecimal> refunded = Concurrently.run(10, i -> f.payments.refund(order.orderId()));
 
     assertThat(refunded).allSatisfy(r -> assertThat(r).isEqualByComparingTo("50.00"));
-    assertThat(
-            db.jdbc
-                .sql(
-                    "SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'REFUND'")
-                .param("o", order.orderId())
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(f.providerOperations(order.orderId(), "REFUND")).isEqualTo(1);
   }
 
   @Test
@@ -854,6 +826,13 @@ abstract class PersistenceScenarios {
         .list();
   }
 
+  /** The order's outbox, which must hold exactly these event types, in this order. */
+  List<OutboxRow> outboxWith(final String orderId, final String... types) {
+    final List<OutboxRow> rows = outbox(orderId);
+    assertThat(rows).extracting(OutboxRow::type).containsExactly(types);
+    return rows;
+  }
+
   List<String> types(final String orderId) {
     return outbox(orderId).stream().map(OutboxRow::type).toList();
   }
@@ -874,10 +853,9 @@ abstract class PersistenceScenarios {
       }
     }
 
-    final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows)
-        .extracting(OutboxRow::type)
-        .containsExactly(
+    final List<OutboxRow> rows =
+        outboxWith(
+            order.orderId(),
             OrderEventTypes.ACCEPTED,
             OrderEventTypes.PAID,
             OrderEventTypes.SHIPPED,
@@ -917,10 +895,8 @@ abstract class PersistenceScenarios {
     f.payments.capture(order.orderId());
     f.payments.capture(order.orderId());
 
-    final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows)
-        .extracting(OutboxRow::type)
-        .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.PAID);
+    final List<OutboxRow> rows =
+        outboxWith(order.orderId(), OrderEventTypes.ACCEPTED, OrderEventTypes.PAID);
     assertThat(rows.get(1).data().get("afterConfirmation").asBoolean()).isTrue();
     assertThat(rows.get(1).data().at("/amount/amount").decimalValue()).isEqualByComparingTo("9.50");
   }
@@ -932,10 +908,8 @@ abstract class PersistenceScenarios {
     f.closing.reject(order.orderId(), RejectionReason.PAYMENT_DECLINED, "card declined");
     f.closing.reject(order.orderId(), RejectionReason.PAYMENT_DECLINED, "card declined");
 
-    final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows)
-        .extracting(OutboxRow::type)
-        .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.REJECTED);
+    final List<OutboxRow> rows =
+        outboxWith(order.orderId(), OrderEventTypes.ACCEPTED, OrderEventTypes.REJECTED);
     assertThat(rows.get(1).data().get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
     assertThat(rows.get(1).data().get("detail").asText()).isEqualTo("card declined");
   }
@@ -947,10 +921,8 @@ abstract class PersistenceScenarios {
     f.closing.cancel(order.orderId());
     f.closing.cancel(order.orderId());
 
-    final List<OutboxRow> rows = outbox(order.orderId());
-    assertThat(rows)
-        .extracting(OutboxRow::type)
-        .containsExactly(OrderEventTypes.ACCEPTED, OrderEventTypes.CANCELLED);
+    final List<OutboxRow> rows =
+        outboxWith(order.orderId(), OrderEventTypes.ACCEPTED, OrderEventTypes.CANCELLED);
     assertThat(rows.get(1).data().get("previousStatus").asText()).isEqualTo("STOCK_RESERVED");
   }
 

@@ -1,9 +1,6 @@
 package com.example.fulfillment.persistence;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.example.fulfillment.support.TestDatabase;
-import java.util.Optional;
 
 /**
  * The persistence scenarios (and so the Flyway migrations) on PostgreSQL, in a fresh schema per run
@@ -13,12 +10,7 @@ import java.util.Optional;
 class PostgresPersistenceTest extends PersistenceScenarios {
 
   @Override
-  TestDatabase database() {
-    final Optional<String> user = TestDatabase.postgresUser();
-    assumeTrue(
-        user.isPresent(),
-        "PostgreSQL not reachable at 127.0.0.1:5432 (database test, user postgres or root,"
-            + " trust auth): PostgreSQL persistence tests skipped");
-    return TestDatabase.postgres(user.get());
+  protected TestDatabase database() {
+    return TestDatabase.postgresOrSkip("PostgreSQL persistence tests");
   }
 }

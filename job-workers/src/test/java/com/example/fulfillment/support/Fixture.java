@@ -152,6 +152,18 @@ public final class Fixture {
         .single();
   }
 
+  /**
+   * How often the sandbox provider recorded {@code step} (CHARGE, CAPTURE, REFUND) for an order.
+   */
+  public int providerOperations(final String orderId, final String step) {
+    return db.jdbc
+        .sql("SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = :step")
+        .param("o", orderId)
+        .param("step", step)
+        .query(Integer.class)
+        .single();
+  }
+
   public static List<String> skus(final String... skus) {
     return Arrays.asList(skus);
   }

@@ -3,6 +3,7 @@ package com.example.fulfillment.support;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 
+import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,16 @@ public final class Jobs {
   /** A job with a fresh key, 3 retries, in process instance 4711. */
   public static ActivatedJob job(final String type, final Map<String, Object> variables) {
     return job(type, KEYS.incrementAndGet(), 3, variables);
+  }
+
+  /** A job for one order (its only variable is the order id), as most workers get one. */
+  public static ActivatedJob job(final String type, final String orderId) {
+    return job(type, orderId, 3);
+  }
+
+  /** A job for one order with {@code retries} left, as after failed attempts. */
+  public static ActivatedJob job(final String type, final String orderId, final int retries) {
+    return job(type, newKey(), retries, Map.of(Variables.ORDER_ID, orderId));
   }
 
   public static ActivatedJob job(

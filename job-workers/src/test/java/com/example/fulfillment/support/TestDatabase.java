@@ -76,7 +76,6 @@ public final class TestDatabase implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** A fresh schema in the local PostgreSQL, migrated; dropped again on {@link #close}. */
   /**
    * A fresh schema on the local PostgreSQL, or the test is skipped (with that reason) when none
    * answers at 127.0.0.1:5432 (database test, user postgres or root, trust).
@@ -92,6 +91,7 @@ public final class TestDatabase implements AutoCloseable {
     return postgres(user.get());
   }
 
+  /** A fresh schema in the local PostgreSQL, migrated; dropped again on {@link #close}. */
   public static TestDatabase postgres(final String user) {
     final String schema =
         "test_"

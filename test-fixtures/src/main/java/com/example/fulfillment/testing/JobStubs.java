@@ -152,13 +152,52 @@ public final class JobStubs {
   /** Activates the job and throws a BPMN error with {@code code} and {@code message}. */
   public ActivatedJob throwError(
       final String type, final long processInstanceKey, final String code, final String message) {
+    return throwError(type, processInstanceKey, code, message, Map.of());
+  }
+
+  /** Activates the job and throws a BPMN error that also sets {@code variables}. */
+  public ActivatedJob throwError(
+      final String type,
+      final long processInstanceKey,
+      final String code,
+      final String message,
+      final Map<String, ?> variables) {
     final ActivatedJob job = activate(type, processInstanceKey);
-    throwError(job, code, message);
+    throwError(job, code, message, variables);
     return job;
   }
 
   public void throwError(final ActivatedJob job, final String code, final String message) {
-    client.newThrowErrorCommand(job.getKey()).errorCode(code).errorMessage(message).send().join();
+    throwError(job, code, message, Map.of());
+  }
+
+  /** Throws a BPMN error from the job; {@code variables} (may be empty) are set where caught. */
+  public void throwError(
+      final ActivatedJob job,
+      final String code,
+      final String message,
+      final Map<String, ?> variables) {
+    client
+        .newThrowErrorCommand(job.getKey())
+        .errorCode(code)
+        .errorMessage(message)
+        .variables(variables)
+        .send()
+        .join();
+  }
+
+  /**
+   * What a reserve-stock worker answers when it reserved the job's line (lineNo, sku, quantity).
+   */
+  public static Map<String, Object> reserved(final ActivatedJob reserveStock) {
+    final Map<String, Object> line = reserveStock.getVariablesAsMap();
+    return Map.of(
+        "reservation",
+        Map.of(
+            "lineNo", line.get("lineNo"),
+            "sku", line.get("sku"),
+            "quantity", line.get("quantity"),
+            "reserved", true));
   }
 
   /** Activates the job and fails it, leaving {@code retries} retries after {@code backoff}. */

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionFactory;
 
 /** Reads what the in-process engine did from its record stream: the ground truth for tests. */
 public final class ProcessRecords {
@@ -132,10 +133,7 @@ public final class ProcessRecords {
 
   /** Waits until an instance of {@code bpmnProcessId} for the order exists and returns its key. */
   public long awaitInstanceOf(final String bpmnProcessId, final String orderId) {
-    return await(bpmnProcessId + " instance of " + orderId)
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL)
+    return awaiting(bpmnProcessId + " instance of " + orderId)
         .until(() -> instanceOf(bpmnProcessId, orderId), Optional::isPresent)
         .orElseThrow();
   }
@@ -167,28 +165,31 @@ public final class ProcessRecords {
 
   /** Waits for the (single) child instance of the given instance. */
   public long awaitChildInstance(final long parentProcessInstanceKey) {
-    return await("child of " + parentProcessInstanceKey)
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL)
+    return awaiting("child of " + parentProcessInstanceKey)
         .until(() -> childInstances(parentProcessInstanceKey), l -> !l.isEmpty())
         .getFirst();
+  }
+
+  /** How this class waits for the records: from at once, every {@code POLL}, up to {@code WAIT}. */
+  private static ConditionFactory awaiting(final String what) {
+    return await(what).atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(POLL);
   }
 
   // ---- elements --------------------------------------------------------------------------
 
   /** Ids of the elements the instance completed, in the order it completed them. */
   public List<String> completedElements(final long processInstanceKey) {
-    return elementEvents(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED)
-        .map(r -> r.getValue().getElementId())
-        .toList();
+    return elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
   }
 
   /** Ids of the elements the instance activated, in the order it activated them. */
   public List<String> activatedElements(final long processInstanceKey) {
-    return elementEvents(processInstanceKey, ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .map(r -> r.getValue().getElementId())
-        .toList();
+    return elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_ACTIVATED);
+  }
+
+  private List<String> elementIds(
+      final long processInstanceKey, final ProcessInstanceIntent intent) {
+    return elementEvents(processInstanceKey, intent).map(r -> r.getValue().getElementId()).toList();
   }
 
   /** Ids of the sequence flows the instance took, in order. */
@@ -201,9 +202,7 @@ public final class ProcessRecords {
 
   /** Ids of the elements the instance terminated. */
   public List<String> terminatedElements(final long processInstanceKey) {
-    return elementEvents(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED)
-        .map(r -> r.getValue().getElementId())
-        .toList();
+    return elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED);
   }
 
   /**
@@ -238,29 +237,27 @@ public final class ProcessRecords {
 
   /** Waits until the instance has activated {@code elementId} (e.g. a message catch event). */
   public void awaitActivated(final long processInstanceKey, final String elementId) {
-    await(elementId + " activated")
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL)
-        .until(() -> hasActivated(processInstanceKey, elementId));
+    awaiting(elementId + " activated").until(() -> hasActivated(processInstanceKey, elementId));
   }
 
   /** Waits until the instance has completed {@code elementId}. */
   public void awaitCompleted(final long processInstanceKey, final String elementId) {
-    await(elementId + " completed")
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL)
-        .until(() -> hasCompleted(processInstanceKey, elementId));
+    awaiting(elementId + " completed").until(() -> hasCompleted(processInstanceKey, elementId));
   }
 
   // ---- the instance as a whole -----------------------------------------------------------
 
   public boolean isCompleted(final long processInstanceKey) {
+    return processReached(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
+  }
+
+  /** Whether the instance itself (not one of its elements) reached {@code intent}. */
+  private boolean processReached(
+      final long processInstanceKey, final ProcessInstanceIntent intent) {
     return processInstanceEvents(processInstanceKey)
         .anyMatch(
             r ->
-                r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                r.getIntent() == intent
                     && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
   }
 
@@ -282,19 +279,12 @@ public final class ProcessRecords {
   }
 
   public boolean isTerminated(final long processInstanceKey) {
-    return processInstanceEvents(processInstanceKey)
-        .anyMatch(
-            r ->
-                r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED
-                    && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
+    return processReached(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED);
   }
 
   /** Waits until the instance has completed. */
   public void awaitProcessCompleted(final long processInstanceKey) {
-    await("instance " + processInstanceKey + " completed")
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL)
+    awaiting("instance " + processInstanceKey + " completed")
         .until(() -> isCompleted(processInstanceKey));
   }
 
@@ -339,19 +329,21 @@ public final class ProcessRecords {
   /** Waits until the instance has created a timer for {@code elementId} and returns it. */
   public Record<TimerRecordValue> awaitTimerCreated(
       final long processInstanceKey, final String elementId) {
-    return await("timer " + elementId)
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL)
+    return awaiting("timer " + elementId)
         .until(() -> timersCreated(processInstanceKey, elementId), l -> !l.isEmpty())
         .getFirst();
+  }
+
+  /** Awaits the element's timer and answers how long after its creation it is due. */
+  public Duration awaitTimerDueAfter(final long processInstanceKey, final String elementId) {
+    return dueAfter(awaitTimerCreated(processInstanceKey, elementId));
   }
 
   /**
    * How long after its creation the timer is due, to the second (the due date is computed a few
    * milliseconds before the record is written).
    */
-  public static Duration dueAfter(final Record<TimerRecordValue> timer) {
+  private static Duration dueAfter(final Record<TimerRecordValue> timer) {
     final long millis = timer.getValue().getDueDate() - timer.getTimestamp();
     return Duration.ofSeconds(Math.round(millis / 1000.0));
   }
@@ -376,10 +368,7 @@ public final class ProcessRecords {
 
   /** Waits for an open incident of the instance and returns it. */
   public Record<IncidentRecordValue> awaitIncident(final long processInstanceKey) {
-    return await("incident in " + processInstanceKey)
-        .atMost(WAIT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL)
+    return awaiting("incident in " + processInstanceKey)
         .until(() -> openIncidents(processInstanceKey), l -> !l.isEmpty())
         .getFirst();
   }

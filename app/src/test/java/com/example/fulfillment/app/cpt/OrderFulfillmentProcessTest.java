@@ -57,8 +57,7 @@ class OrderFulfillmentProcessTest {
   @Test
   void happyPath() {
     final Orders.Placed order = orders.place("tok_ok", "SKU-1", 2);
-    final ProcessInstanceSelector instance =
-        ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance = order.instance();
 
     assertThat(instance)
         .hasActiveElements(byId("DeliverShipment"))
@@ -86,38 +85,29 @@ class OrderFulfillmentProcessTest {
         .hasNotActivatedElements(byId("RejectOrder"), byId("CancelOrder"))
         .hasVariable(Variables.OUTCOME, Outcomes.COMPLETED)
         .hasNoActiveIncidents();
-    assertThat(orders.find(order.orderId()).status()).isEqualTo(OrderStatus.COMPLETED);
-    assertThat(inventory.reservations(order.orderId()))
-        .extracting(Reservation::status)
-        .containsExactly(ReservationStatus.SHIPPED);
-    assertThat(payments.find(order.orderId()).orElseThrow().status())
-        .isEqualTo(PaymentStatus.CHARGED);
+    assertDomainLeft(
+        order, OrderStatus.COMPLETED, ReservationStatus.SHIPPED, PaymentStatus.CHARGED);
   }
 
   @Test
   void paymentDeclined() {
     final Orders.Placed order = orders.place("tok_declined", "SKU-2", 1);
 
-    assertThat(ProcessInstanceSelectors.byKey(order.processInstanceKey()))
+    assertThat(order.instance())
         .isCompleted()
         .hasCompletedElements(
             byId("ChargeDeclined"), byId("UndoStock"), byId("RejectOrder"), byId("OrderRejected"))
         .hasNotActivatedElements(byId("CreateShipment"), byId("RefundPayment"))
         .hasVariable(Variables.OUTCOME, Outcomes.REJECTED)
         .hasVariable(Variables.REJECTION_REASON, RejectionReasons.PAYMENT_DECLINED);
-    assertThat(orders.find(order.orderId()).status()).isEqualTo(OrderStatus.REJECTED);
-    assertThat(inventory.reservations(order.orderId()))
-        .extracting(Reservation::status)
-        .containsExactly(ReservationStatus.RELEASED);
-    assertThat(payments.find(order.orderId()).orElseThrow().status())
-        .isEqualTo(PaymentStatus.DECLINED);
+    assertDomainLeft(
+        order, OrderStatus.REJECTED, ReservationStatus.RELEASED, PaymentStatus.DECLINED);
   }
 
   @Test
   void cancellationWhileInDeliveryUndoesEverything() {
     final Orders.Placed order = orders.place("tok_ok", "SKU-3", 1);
-    final ProcessInstanceSelector instance =
-        ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance = order.instance();
     assertThat(instance).hasActiveElements(byId("DeliverShipment"));
 
     orders.publish(Messages.ORDER_CANCELLED, order.orderId(), Map.of());
@@ -133,19 +123,14 @@ class OrderFulfillmentProcessTest {
             byId("OrderCancelledEnd"))
         .hasCompletedElements(byId("CancelShipment"), byId("RefundPayment"), byId("ReleaseLine"))
         .hasVariable(Variables.OUTCOME, Outcomes.CANCELLED);
-    assertThat(orders.find(order.orderId()).status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(payments.find(order.orderId()).orElseThrow().status())
-        .isEqualTo(PaymentStatus.REFUNDED);
-    assertThat(inventory.reservations(order.orderId()))
-        .extracting(Reservation::status)
-        .containsExactly(ReservationStatus.RELEASED);
+    assertDomainLeft(
+        order, OrderStatus.CANCELLED, ReservationStatus.RELEASED, PaymentStatus.REFUNDED);
   }
 
   @Test
   void unconfirmedPaymentTimesOutWithTheEnginesClockMovedForward() {
     final Orders.Placed order = orders.place("tok_confirm", "SKU-4", 1);
-    final ProcessInstanceSelector instance =
-        ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance = order.instance();
     assertThat(instance)
         .hasActiveElements(byId("AwaitPaymentConfirmation"))
         .isWaitingForMessage(Messages.PAYMENT_CONFIRMED, order.orderId())
@@ -167,8 +152,7 @@ class OrderFulfillmentProcessTest {
   @Test
   void lateDeliveryIsEscalatedAndTheDeliveryGoesOn() {
     final Orders.Placed order = orders.place("tok_ok", "SKU-6", 1);
-    final ProcessInstanceSelector instance =
-        ProcessInstanceSelectors.byKey(order.processInstanceKey());
+    final ProcessInstanceSelector instance = order.instance();
     assertThat(instance).hasActiveElements(byId("DeliverShipment"));
 
     // deliverySla is P3D (non-interrupting timer on the call activity)
@@ -179,5 +163,18 @@ class OrderFulfillmentProcessTest {
         .hasActiveElements(byId("DeliverShipment"));
     orders.publish(Messages.SHIPMENT_DELIVERED, order.orderId(), Map.of());
     assertThat(instance).isCompleted().hasVariable(Variables.OUTCOME, Outcomes.COMPLETED);
+  }
+
+  /** What the workers left in the domain: the order's status, its one line's stock, its payment. */
+  private void assertDomainLeft(
+      final Orders.Placed order,
+      final OrderStatus status,
+      final ReservationStatus reservation,
+      final PaymentStatus payment) {
+    assertThat(orders.find(order.orderId()).status()).isEqualTo(status);
+    assertThat(inventory.reservations(order.orderId()))
+        .extracting(Reservation::status)
+        .containsExactly(reservation);
+    assertThat(payments.find(order.orderId()).orElseThrow().status()).isEqualTo(payment);
   }
 }

@@ -9,6 +9,8 @@ import com.example.fulfillment.order.ShippingAddress;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.CamundaClient;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelector;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,5 +93,10 @@ final class Orders {
     return orders.find(orderId).orElseThrow();
   }
 
-  record Placed(String orderId, long processInstanceKey) {}
+  record Placed(String orderId, long processInstanceKey) {
+    /** The order's process instance, for CamundaAssert. */
+    ProcessInstanceSelector instance() {
+      return ProcessInstanceSelectors.byKey(processInstanceKey);
+    }
+  }
 }

@@ -1,8 +1,6 @@
 package com.example.fulfillment.app.crash;
 
 import static com.example.fulfillment.app.crash.CrashTestSupport.since;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,11 +32,8 @@ class AppCrashIT {
       setup.startEngine();
       setup.startApp();
       try (OrderLoad load = new OrderLoad(setup, "app-crash", ORDERS)) {
-        load.start();
-        await("at least " + ACCEPTED_AT_KILL + " orders accepted")
-            .atMost(Duration.ofSeconds(90))
-            .until(() -> load.accepted().size() >= ACCEPTED_AT_KILL);
-        final List<String> acceptedAtKill = load.accepted();
+        final List<String> acceptedAtKill =
+            CrashTestSupport.startAndAwaitAccepted(load, ACCEPTED_AT_KILL);
         setup.app.kill();
         final long killed = System.nanoTime();
         figures.put("orders accepted at the kill", acceptedAtKill.size());
@@ -51,13 +46,14 @@ class AppCrashIT {
 
         CrashTestSupport.awaitAllEnded(setup, load, Duration.ofMinutes(3));
         figures.put("kill → every order ended (ms)", since(killed));
-        accepted = load.accepted();
-        figures.put("orders accepted", accepted.size());
-        figures.put("answers", load.answers());
-        assertThat(load.givenUp()).as("orders the API refused for good").isEmpty();
-        assertThat(load.answers().keySet())
-            .as("answers other than 202, 503 and none (while the app was down)")
-            .allMatch(a -> List.of("HTTP 202", "HTTP 503", "no answer").contains(a));
+        accepted =
+            CrashTestSupport.checkAnswers(
+                load,
+                figures,
+                "202, 503 and none (while the app was down)",
+                "HTTP 202",
+                "HTTP 503",
+                "no answer");
       }
       setup.app.close();
       figures.putAll(new Books(setup.database()).check(accepted));

@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.crash;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -58,6 +59,35 @@ final class CrashTestSupport {
               + ")",
           e);
     }
+  }
+
+  /** Starts the load and returns the accepted orders once there are at least {@code count}. */
+  static List<String> startAndAwaitAccepted(final OrderLoad load, final int count) {
+    load.start();
+    await("at least " + count + " orders accepted")
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> load.accepted().size() >= count);
+    return load.accepted();
+  }
+
+  /**
+   * Records what the load was answered and checks it: no order given up, and no answer but the
+   * {@code allowed} ones ({@code what} says which, for the failure message). Returns the accepted
+   * orders.
+   */
+  static List<String> checkAnswers(
+      final OrderLoad load,
+      final Map<String, Object> figures,
+      final String what,
+      final String... allowed) {
+    final List<String> accepted = load.accepted();
+    figures.put("orders accepted", accepted.size());
+    figures.put("answers", load.answers());
+    assertThat(load.givenUp()).as("orders the API refused for good").isEmpty();
+    assertThat(load.answers().keySet())
+        .as("answers other than " + what)
+        .allMatch(List.of(allowed)::contains);
+    return accepted;
   }
 
   static long since(final long nanos) {

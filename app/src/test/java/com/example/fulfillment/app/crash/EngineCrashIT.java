@@ -36,11 +36,8 @@ class EngineCrashIT {
       setup.startEngine();
       setup.startApp();
       try (OrderLoad load = new OrderLoad(setup, "engine-crash", ORDERS)) {
-        load.start();
-        await("at least " + ACCEPTED_AT_KILL + " orders accepted")
-            .atMost(Duration.ofSeconds(90))
-            .until(() -> load.accepted().size() >= ACCEPTED_AT_KILL);
-        final List<String> acceptedAtKill = load.accepted();
+        final List<String> acceptedAtKill =
+            CrashTestSupport.startAndAwaitAccepted(load, ACCEPTED_AT_KILL);
         figures.put("orders accepted at the kill", acceptedAtKill.size());
         figures.put(
             "of them in flight at the kill",
@@ -79,13 +76,8 @@ class EngineCrashIT {
 
         CrashTestSupport.awaitAllEnded(setup, load, Duration.ofMinutes(3));
         figures.put("engine restart → every order ended (ms)", since(restarted));
-        accepted = load.accepted();
-        figures.put("orders accepted", accepted.size());
-        figures.put("answers", load.answers());
-        assertThat(load.givenUp()).as("orders the API refused for good").isEmpty();
-        assertThat(load.answers().keySet())
-            .as("answers other than 202 and 503")
-            .allMatch(a -> List.of("HTTP 202", "HTTP 503").contains(a));
+        accepted =
+            CrashTestSupport.checkAnswers(load, figures, "202 and 503", "HTTP 202", "HTTP 503");
       }
       setup.app.close();
       final String log = java.nio.file.Files.readString(setup.app.log());

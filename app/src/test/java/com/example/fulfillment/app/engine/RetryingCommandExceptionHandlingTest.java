@@ -51,32 +51,17 @@ class RetryingCommandExceptionHandlingTest {
 
   @Test
   void dropsAnAnswerToAJobTheEngineNoLongerHas() {
-    deadlineIn(Duration.ofMinutes(1));
-    when(complete.send()).thenReturn(failed(Status.NOT_FOUND), done());
-
-    wrapper().executeAsync();
-
-    await().during(Duration.ofMillis(200)).untilAsserted(() -> verify(complete, times(1)).send());
+    assertSentOnlyOnce(Duration.ofMinutes(1), Status.NOT_FOUND);
   }
 
   @Test
   void stopsOnceTheJobsDeadlineHasPassed() {
-    deadlineIn(Duration.ofMinutes(-1));
-    when(complete.send()).thenReturn(failed(Status.UNAVAILABLE), done());
-
-    wrapper().executeAsync();
-
-    await().during(Duration.ofMillis(200)).untilAsserted(() -> verify(complete, times(1)).send());
+    assertSentOnlyOnce(Duration.ofMinutes(-1), Status.UNAVAILABLE);
   }
 
   @Test
   void doesNotResendAnAnswerTheEngineRefused() {
-    deadlineIn(Duration.ofMinutes(1));
-    when(complete.send()).thenReturn(failed(Status.INVALID_ARGUMENT), done());
-
-    wrapper().executeAsync();
-
-    await().during(Duration.ofMillis(200)).untilAsserted(() -> verify(complete, times(1)).send());
+    assertSentOnlyOnce(Duration.ofMinutes(1), Status.INVALID_ARGUMENT);
   }
 
   @Test
@@ -86,6 +71,16 @@ class RetryingCommandExceptionHandlingTest {
 
     assertThat(RetryingCommandExceptionHandling.describe(wrapper()))
         .isEqualTo("job 42 (charge-payment)");
+  }
+
+  /** The first answer fails with {@code status}; it is not sent again (within 200 ms). */
+  private void assertSentOnlyOnce(final Duration deadlineIn, final Status status) {
+    deadlineIn(deadlineIn);
+    when(complete.send()).thenReturn(failed(status), done());
+
+    wrapper().executeAsync();
+
+    await().during(Duration.ofMillis(200)).untilAsserted(() -> verify(complete, times(1)).send());
   }
 
   private CommandWrapper wrapper() {

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,10 +70,10 @@ class RedeliveryAndCrashTest {
     assertThat(api.post("/api/orders/" + pendingThenCancelled + "/cancellation", "").getStatus())
         .isEqualTo(202);
     api.awaitStep(pendingThenDeclined, "AwaitPaymentConfirmation");
-    send("com.example.payment.declined", pendingThenDeclined);
+    api.sendNewEvent("com.example.payment.declined", pendingThenDeclined, Map.of());
     // captured, reserved and shipped, then cancelled while the carrier is still on its way
     api.awaitStep(cancelledInDelivery, "AwaitPaymentConfirmation");
-    send("com.example.payment.confirmed", cancelledInDelivery);
+    api.sendNewEvent("com.example.payment.confirmed", cancelledInDelivery, Map.of());
     api.awaitStep(cancelledInDelivery, "AwaitDelivery");
     assertThat(api.post("/api/orders/" + cancelledInDelivery + "/cancellation", "").getStatus())
         .isEqualTo(202);
@@ -92,11 +91,6 @@ class RedeliveryAndCrashTest {
     assertThat(payments.find(cancelledInDelivery).orElseThrow().refundedAmount())
         .as("the captured payment was refunded (once)")
         .isEqualByComparingTo(orders.find(cancelledInDelivery).orElseThrow().total());
-  }
-
-  private void send(final String type, final String orderId) throws Exception {
-    assertThat(api.sendEvent("evt-" + UUID.randomUUID(), type, orderId, Map.of()).getStatus())
-        .isEqualTo(202);
   }
 
   private static String[] allJobTypes() {

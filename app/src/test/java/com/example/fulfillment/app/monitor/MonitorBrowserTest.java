@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -142,12 +141,12 @@ class MonitorBrowserTest {
 
   @Test
   void overviewOrderPathIncidentsAndRetryInARealBrowser() throws Exception {
-    final String happy = place("tok_ok", "SKU-1", 2);
-    final String happy2 = place("tok_ok", "SKU-2", 1);
-    final String declined = place("tok_declined", "SKU-3", 1);
-    final String outOfStock = place("tok_ok", "SKU-OUT", 1);
-    final String outage = place("tok_outage", "SKU-4", 1);
-    final String confirm = place("tok_confirm", "SKU-7", 1);
+    final String happy = app.placeAccepted("tok_ok", "SKU-1", 2);
+    final String happy2 = app.placeAccepted("tok_ok", "SKU-2", 1);
+    final String declined = app.placeAccepted("tok_declined", "SKU-3", 1);
+    final String outOfStock = app.placeAccepted("tok_ok", "SKU-OUT", 1);
+    final String outage = app.placeAccepted("tok_outage", "SKU-4", 1);
+    final String confirm = app.placeAccepted("tok_confirm", "SKU-7", 1);
 
     // the default run (loopback, built-in keys), nothing stored: the diagram at once, no dialog
     browser.get(base + "/");
@@ -303,23 +302,6 @@ class MonitorBrowserTest {
                 + " g.djs-element[data-element-id='"
                 + elementId
                 + "']\")"));
-  }
-
-  private static String place(final String token, final String sku, final int quantity) {
-    final RunningApp.Response response =
-        app.postJson(
-            "/api/orders",
-            "{\"customerId\":\"c-"
-                + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"items\":[{\"sku\":\""
-                + sku
-                + "\",\"quantity\":"
-                + quantity
-                + "}],"
-                + RunningApp.PAYMENT_AND_ADDRESS.replace("tok_ok", token)
-                + "}");
-    assertThat(response.status()).as(response.body()).isEqualTo(202);
-    return response.json().get("orderId").asText();
   }
 
   private static <T> T until(final Function<WebDriver, T> condition) {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,8 +47,8 @@ class MonitorRemoteModeTest {
       assertThat(models.get("basis").asText()).isEqualTo("WORKER_EVENTS");
       assertThat(models.get("operateUrl").asText()).isEqualTo("http://localhost:8081");
 
-      final String ok = place(app, "tok_ok");
-      final String outage = place(app, "tok_outage");
+      final String ok = app.placeAccepted("tok_ok", "SKU-1", 1);
+      final String outage = app.placeAccepted("tok_outage", "SKU-1", 1);
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(250))
@@ -86,19 +85,6 @@ class MonitorRemoteModeTest {
       watchdog.close();
       cluster.stop();
     }
-  }
-
-  private static String place(final RunningApp app, final String token) {
-    final RunningApp.Response response =
-        app.postJson(
-            "/api/orders",
-            "{\"customerId\":\"c-"
-                + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}],"
-                + RunningApp.PAYMENT_AND_ADDRESS.replace("tok_ok", token)
-                + "}");
-    assertThat(response.status()).as(response.body()).isEqualTo(202);
-    return response.json().get("orderId").asText();
   }
 
   private static JsonNode incidentOf(final RunningApp app, final String orderId) {

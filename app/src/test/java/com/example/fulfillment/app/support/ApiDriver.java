@@ -3,6 +3,7 @@ package com.example.fulfillment.app.support;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -92,6 +93,25 @@ public final class ApiDriver {
     return read(mvc.perform(get("/api/orders/" + orderId + "/timeline")).andReturn().getResponse());
   }
 
+  /** The events of the order's timeline, each a JSON object. */
+  public List<JsonNode> timelineEvents(final String orderId) throws Exception {
+    return events(timeline(orderId));
+  }
+
+  /** The timeline's events once {@code elementId} is on it (the timeline follows the engine). */
+  public List<JsonNode> awaitTimelineEvents(final String orderId, final String elementId) {
+    return events(
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> timeline(orderId),
+                t -> t.get("events").findValuesAsText("elementId").contains(elementId)));
+  }
+
+  private List<JsonNode> events(final JsonNode timeline) {
+    return json.convertValue(timeline.get("events"), new TypeReference<List<JsonNode>>() {});
+  }
+
   private JsonNode read(final MockHttpServletResponse response) throws Exception {
     if (response.getStatus() != 200) {
       throw new AssertionError(response.getStatus() + " " + response.getContentAsString());
@@ -147,15 +167,21 @@ public final class ApiDriver {
         .getResponse();
   }
 
+  /** Sends an event with a fresh id and asserts that it is accepted (202). */
+  public MockHttpServletResponse sendNewEvent(
+      final String type, final String orderId, final Map<String, ?> data) throws Exception {
+    final var response = sendEvent("evt-" + UUID.randomUUID(), type, orderId, data);
+    if (response.getStatus() != 202) {
+      throw new AssertionError(
+          type + ": " + response.getStatus() + " " + response.getContentAsString());
+    }
+    return response;
+  }
+
   /** Reports the delivery of the order (asserts 202). */
   public void delivered(final String orderId) throws Exception {
     awaitStep(orderId, "AwaitDelivery");
-    final var response =
-        sendEvent("dlv-" + UUID.randomUUID(), "com.example.shipment.delivered", orderId, Map.of());
-    if (response.getStatus() != 202) {
-      throw new AssertionError(
-          "delivered: " + response.getStatus() + " " + response.getContentAsString());
-    }
+    sendNewEvent("com.example.shipment.delivered", orderId, Map.of());
   }
 
   /** The response to any request (with the local key unless the request removes or sets one). */

@@ -68,11 +68,10 @@ public final class RunningApp implements AutoCloseable {
   /** The local default API key (application.yaml), sent with every request. */
   public static final String API_KEY = "local-dev-key";
 
-  /** The rest of an order body after its items: a tok_ok payment and a demo address. */
-  public static final String PAYMENT_AND_ADDRESS =
-      "\"paymentToken\":\"tok_ok\",\"shippingAddress\":{\"name\":\"Erika Mustermann\","
-          + "\"street\":\"Heidestr. 17\",\"city\":\"Koeln\",\"postalCode\":\"51147\","
-          + "\"country\":\"DE\"}";
+  /** The shipping address of every order placed here: a demo address in Germany. */
+  private static final String ADDRESS =
+      "{\"name\":\"Erika Mustermann\",\"street\":\"Heidestr. 17\",\"city\":\"Koeln\","
+          + "\"postalCode\":\"51147\",\"country\":\"DE\"}";
 
   public Response get(final String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
@@ -85,8 +84,14 @@ public final class RunningApp implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** POST /api/orders for one line. */
+  /** POST /api/orders for one line, paid with tok_ok. */
   public Response placeOrder(final String customerId, final String sku, final int quantity) {
+    return placeOrder(customerId, "tok_ok", sku, quantity);
+  }
+
+  /** POST /api/orders for one line, paid with {@code paymentToken}. */
+  public Response placeOrder(
+      final String customerId, final String paymentToken, final String sku, final int quantity) {
     return postJson(
         "/api/orders",
         "{\"customerId\":\""
@@ -95,9 +100,22 @@ public final class RunningApp implements AutoCloseable {
             + sku
             + "\",\"quantity\":"
             + quantity
-            + "}],"
-            + PAYMENT_AND_ADDRESS
+            + "}],\"paymentToken\":\""
+            + paymentToken
+            + "\",\"shippingAddress\":"
+            + ADDRESS
             + "}");
+  }
+
+  /** Places an order for a new customer, asserts that it is accepted and returns its id. */
+  public String placeAccepted(final String paymentToken, final String sku, final int quantity) {
+    final Response response =
+        placeOrder(
+            "c-" + UUID.randomUUID().toString().substring(0, 8), paymentToken, sku, quantity);
+    if (response.status() != 202) {
+      throw new AssertionError("order not accepted: " + response.status() + " " + response.body());
+    }
+    return response.json().get("orderId").asText();
   }
 
   private Response send(final HttpRequest.Builder request) {

@@ -1,5 +1,6 @@
 package com.example.fulfillment.inventory.worker;
 
+import static com.example.fulfillment.support.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,29 +11,25 @@ import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.support.Concurrently;
 import com.example.fulfillment.support.FixtureTest;
-import com.example.fulfillment.support.Jobs;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class StockWorkersTest extends FixtureTest {
 
-  ReserveStockWorker reserve;
-  ReleaseStockWorker release;
+  final ReserveStockWorker reserve = new ReserveStockWorker(f.inventory, f.jobs);
+  final ReleaseStockWorker release = new ReleaseStockWorker(f.inventory, f.jobs);
 
-  @BeforeAll
-  void workers() {
-    reserve = new ReserveStockWorker(f.inventory, f.jobs);
-    release = new ReleaseStockWorker(f.inventory, f.jobs);
-  }
-
-  static ActivatedJob job(final String type, final String orderId) {
-    return Jobs.job(type, Map.of(Variables.ORDER_ID, orderId));
+  /** A reserve-stock job (with a fresh key) for one line of the order. */
+  ReserveStockWorker.Output reserve(
+      final Order order, final Integer lineNo, final String sku, final int quantity) {
+    return reserve.reserveStock(
+        job(JobTypes.RESERVE_STOCK, order.orderId()),
+        new ReserveStockWorker.Input(order.orderId(), lineNo, sku, quantity));
   }
 
   @Test
@@ -62,12 +59,7 @@ class StockWorkersTest extends FixtureTest {
     final Order order = f.place("tok_ok", "SKU-OUT:2");
 
     final BpmnError error =
-        catchThrowableOfType(
-            BpmnError.class,
-            () ->
-                reserve.reserveStock(
-                    job(JobTypes.RESERVE_STOCK, order.orderId()),
-                    new ReserveStockWorker.Input(order.orderId(), 1, "SKU-OUT", 2)));
+        catchThrowableOfType(BpmnError.class, () -> reserve(order, 1, "SKU-OUT", 2));
 
     assertThat(error.getErrorCode()).isEqualTo(Errors.INSUFFICIENT_STOCK);
     assertThat(error.getErrorMessage()).isEqualTo("SKU-OUT: 2 requested, 0 available");
@@ -89,12 +81,7 @@ class StockWorkersTest extends FixtureTest {
   void aJobWithoutLineNoFailsTechnically() {
     final Order order = f.place("tok_ok", "SKU-3:1");
     final JobError error =
-        catchThrowableOfType(
-            JobError.class,
-            () ->
-                reserve.reserveStock(
-                    job(JobTypes.RESERVE_STOCK, order.orderId()),
-                    new ReserveStockWorker.Input(order.orderId(), null, "SKU-3", 1)));
+        catchThrowableOfType(JobError.class, () -> reserve(order, null, "SKU-3", 1));
     assertThat(error.getMessage()).contains("job has no variable 'lineNo'");
     assertThat(f.count("stock_reservation", order.orderId())).isZero();
   }
@@ -104,12 +91,8 @@ class StockWorkersTest extends FixtureTest {
     final Order order = f.place("tok_ok", "SKU-5:1", "SKU-6:2");
     final int before5 = f.available("SKU-5");
     final int before6 = f.available("SKU-6");
-    reserve.reserveStock(
-        job(JobTypes.RESERVE_STOCK, order.orderId()),
-        new ReserveStockWorker.Input(order.orderId(), 1, "SKU-5", 1));
-    reserve.reserveStock(
-        job(JobTypes.RESERVE_STOCK, order.orderId()),
-        new ReserveStockWorker.Input(order.orderId(), 2, "SKU-6", 2));
+    reserve(order, 1, "SKU-5", 1);
+    reserve(order, 2, "SKU-6", 2);
 
     release.releaseStock(
         job(JobTypes.RELEASE_STOCK, order.orderId()),

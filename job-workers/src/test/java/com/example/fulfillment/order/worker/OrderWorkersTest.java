@@ -1,5 +1,6 @@
 package com.example.fulfillment.order.worker;
 
+import static com.example.fulfillment.support.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -13,7 +14,6 @@ import com.example.fulfillment.process.ProcessConstants.Outcomes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.support.Concurrently;
 import com.example.fulfillment.support.FixtureTest;
-import com.example.fulfillment.support.Jobs;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
@@ -21,27 +21,14 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class OrderWorkersTest extends FixtureTest {
 
-  ValidateOrderWorker validate;
-  RejectOrderWorker reject;
-  CancelOrderWorker cancel;
-  CompleteOrderWorker complete;
-
-  @BeforeAll
-  void workers() {
-    validate = new ValidateOrderWorker(f.orders, f.jobs);
-    reject = new RejectOrderWorker(f.closing, f.jobs);
-    cancel = new CancelOrderWorker(f.closing, f.jobs);
-    complete = new CompleteOrderWorker(f.orders, f.jobs);
-  }
-
-  static ActivatedJob job(final String type, final String orderId) {
-    return Jobs.job(type, Map.of(Variables.ORDER_ID, orderId));
-  }
+  final ValidateOrderWorker validate = new ValidateOrderWorker(f.orders, f.jobs);
+  final RejectOrderWorker reject = new RejectOrderWorker(f.closing, f.jobs);
+  final CancelOrderWorker cancel = new CancelOrderWorker(f.closing, f.jobs);
+  final CompleteOrderWorker complete = new CompleteOrderWorker(f.orders, f.jobs);
 
   @Test
   void validateOrderLinksTheInstanceAndOutputsTheFigures() {

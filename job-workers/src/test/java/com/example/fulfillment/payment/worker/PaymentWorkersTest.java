@@ -1,5 +1,6 @@
 package com.example.fulfillment.payment.worker;
 
+import static com.example.fulfillment.support.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -9,38 +10,22 @@ import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
 import com.example.fulfillment.process.ProcessConstants.Errors;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.PaymentStatuses;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.support.Concurrently;
 import com.example.fulfillment.support.FixtureTest;
-import com.example.fulfillment.support.Jobs;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.lang3.exception.ExceptionUtils;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PaymentWorkersTest extends FixtureTest {
 
-  ChargePaymentWorker charge;
-  CapturePaymentWorker capture;
-  RefundPaymentWorker refund;
-
-  @BeforeAll
-  void workers() {
-    charge = new ChargePaymentWorker(f.payments, f.jobs);
-    capture = new CapturePaymentWorker(f.payments, f.jobs);
-    refund = new RefundPaymentWorker(f.payments, f.jobs);
-  }
-
-  static ActivatedJob job(final String type, final String orderId, final int retries) {
-    return Jobs.job(type, Jobs.newKey(), retries, Map.of(Variables.ORDER_ID, orderId));
-  }
+  final ChargePaymentWorker charge = new ChargePaymentWorker(f.payments, f.jobs);
+  final CapturePaymentWorker capture = new CapturePaymentWorker(f.payments, f.jobs);
+  final RefundPaymentWorker refund = new RefundPaymentWorker(f.payments, f.jobs);
 
   ChargePaymentWorker.Output charge(final Order order, final int retries) {
     return charge.chargePayment(
@@ -142,15 +127,7 @@ class PaymentWorkersTest extends FixtureTest {
         .satisfies(a -> assertThat(a).isEqualByComparingTo("39.90"));
     assertThat(f.payments.find(order.orderId()).orElseThrow().status())
         .isEqualTo(PaymentStatus.REFUNDED);
-    assertThat(
-            f.db
-                .jdbc
-                .sql(
-                    "SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'REFUND'")
-                .param("o", order.orderId())
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(f.providerOperations(order.orderId(), "REFUND")).isEqualTo(1);
   }
 
   @Test

@@ -1,46 +1,27 @@
 package com.example.fulfillment.shipping.worker;
 
+import static com.example.fulfillment.support.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.shipping.ShipmentStatus;
 import com.example.fulfillment.support.Concurrently;
 import com.example.fulfillment.support.FixtureTest;
-import com.example.fulfillment.support.Jobs;
-import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ShippingWorkersTest extends FixtureTest {
 
-  CreateShipmentWorker create;
-  AssignCarrierWorker carrier;
-  AssignDroneWorker drone;
-  ScheduleDeliveryWorker schedule;
-  CancelShipmentWorker cancel;
-  EscalateLateDeliveryWorker escalate;
-  InsureShipmentWorker insure;
-
-  @BeforeAll
-  void workers() {
-    create = new CreateShipmentWorker(f.shipping, f.jobs);
-    carrier = new AssignCarrierWorker(f.shipping, f.jobs);
-    drone = new AssignDroneWorker(f.shipping, f.jobs);
-    schedule = new ScheduleDeliveryWorker(f.shipping, f.jobs);
-    cancel = new CancelShipmentWorker(f.shipping, f.jobs);
-    escalate = new EscalateLateDeliveryWorker(f.shipping, f.jobs);
-    insure = new InsureShipmentWorker(f.shipping, f.jobs);
-  }
-
-  static ActivatedJob job(final String type, final String orderId) {
-    return Jobs.job(type, Map.of(Variables.ORDER_ID, orderId));
-  }
+  final CreateShipmentWorker create = new CreateShipmentWorker(f.shipping, f.jobs);
+  final AssignCarrierWorker carrier = new AssignCarrierWorker(f.shipping, f.jobs);
+  final AssignDroneWorker drone = new AssignDroneWorker(f.shipping, f.jobs);
+  final ScheduleDeliveryWorker schedule = new ScheduleDeliveryWorker(f.shipping, f.jobs);
+  final CancelShipmentWorker cancel = new CancelShipmentWorker(f.shipping, f.jobs);
+  final EscalateLateDeliveryWorker escalate = new EscalateLateDeliveryWorker(f.shipping, f.jobs);
+  final InsureShipmentWorker insure = new InsureShipmentWorker(f.shipping, f.jobs);
 
   @Test
   void aShipmentIsCreatedOnceAndDeliveredByCarrier() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.fulfillment.app.events.outbound.OutboxFixture.Row;
 import com.example.fulfillment.app.events.outbound.OutboxFixture.SimulatedCrash;
-import com.example.fulfillment.support.TestDatabase;
+import com.example.fulfillment.support.DatabaseTest;
 import com.example.fulfillment.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The outbox relay against a real, migrated database and a recording publisher: order per order,
@@ -29,29 +26,12 @@ import org.junit.jupiter.api.TestInstance;
  * Runs on H2 ({@link H2OutboxRelayTest}) and on PostgreSQL when reachable ({@link
  * PostgresOutboxRelayTest}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OutboxRelayScenarios {
+abstract class OutboxRelayScenarios extends DatabaseTest {
 
   static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-  TestDatabase db;
-  OutboxFixture f;
+  final OutboxFixture f = new OutboxFixture(db);
   MutableClock clock;
-
-  abstract TestDatabase database();
-
-  @BeforeAll
-  void setUpDatabase() {
-    db = database();
-    f = new OutboxFixture(db);
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   @BeforeEach
   void emptyOutbox() {

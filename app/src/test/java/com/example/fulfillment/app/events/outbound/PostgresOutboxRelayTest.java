@@ -9,7 +9,7 @@ import com.example.fulfillment.support.TestDatabase;
 class PostgresOutboxRelayTest extends OutboxRelayScenarios {
 
   @Override
-  TestDatabase database() {
+  protected TestDatabase database() {
     return TestDatabase.postgresOrSkip("PostgreSQL outbox relay tests");
   }
 }

@@ -6,7 +6,7 @@ import com.example.fulfillment.support.TestDatabase;
 class PostgresRabbitOutboxRelayTest extends RabbitOutboxRelayScenarios {
 
   @Override
-  TestDatabase database() {
+  protected TestDatabase database() {
     return TestDatabase.postgresOrSkip("PostgreSQL outbox relay tests");
   }
 }

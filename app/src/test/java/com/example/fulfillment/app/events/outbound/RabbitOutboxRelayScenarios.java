@@ -11,7 +11,7 @@ import com.example.fulfillment.app.events.rabbit.RabbitEventPublisher;
 import com.example.fulfillment.app.support.EnabledIfRabbitMq;
 import com.example.fulfillment.app.support.EventTap;
 import com.example.fulfillment.app.support.RabbitMq;
-import com.example.fulfillment.support.TestDatabase;
+import com.example.fulfillment.support.DatabaseTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +25,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -40,23 +38,12 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * apart); skipped without a broker.
  */
 @EnabledIfRabbitMq
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RabbitOutboxRelayScenarios {
+abstract class RabbitOutboxRelayScenarios extends DatabaseTest {
 
-  TestDatabase db;
-  OutboxFixture f;
-  String exchange;
+  final OutboxFixture f = new OutboxFixture(db);
+  final String exchange = RabbitMq.uniquePrefix("relay") + ".events";
   final List<CachingConnectionFactory> connections = new ArrayList<>();
   EventTap tap;
-
-  abstract TestDatabase database();
-
-  @BeforeAll
-  void setUp() {
-    db = database();
-    f = new OutboxFixture(db);
-    exchange = RabbitMq.uniquePrefix("relay") + ".events";
-  }
 
   @BeforeEach
   void freshTap() {
@@ -75,9 +62,6 @@ abstract class RabbitOutboxRelayScenarios {
       new RabbitAdmin(connections.getFirst()).deleteExchange(exchange);
     }
     connections.forEach(CachingConnectionFactory::destroy);
-    if (db != null) {
-      db.close();
-    }
   }
 
   /** Each relay gets its own connection, like a separate app instance. */

@@ -240,12 +240,7 @@ class RabbitEventsTest {
   @Test
   void whatIsNoValidEventIsDeadLetteredAtOnceWithTheReason() throws Exception {
     final String garbage = "{not json " + UUID.randomUUID();
-    rabbit.send(
-        EXCHANGE,
-        EventTypes.PAYMENT_CONFIRMED,
-        MessageBuilder.withBody(garbage.getBytes(StandardCharsets.UTF_8))
-            .setContentType("application/cloudevents+json")
-            .build());
+    sendRaw(EventTypes.PAYMENT_CONFIRMED, garbage);
     final String noId = "no-id-" + UUID.randomUUID();
     rabbit.send(
         EXCHANGE,
@@ -337,12 +332,7 @@ class RabbitEventsTest {
   @Test
   void reDrivingEverythingSendsItAllBackAndWhatIsStillBrokenReturns() throws Exception {
     final String garbage = "{still not json " + UUID.randomUUID();
-    rabbit.send(
-        EXCHANGE,
-        EventTypes.SHIPMENT_DELIVERED,
-        MessageBuilder.withBody(garbage.getBytes(StandardCharsets.UTF_8))
-            .setContentType("application/cloudevents+json")
-            .build());
+    sendRaw(EventTypes.SHIPMENT_DELIVERED, garbage);
     awaitDeadLetter(d -> d.path("body").asText().equals(garbage));
 
     final var response =
@@ -413,7 +403,16 @@ class RabbitEventsTest {
         id == null
             ? api.cloudEvent("x", type, orderId, data).replace("\"id\":\"x\",", "")
             : api.cloudEvent(id, type, orderId, data);
-    return MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
+    return structuredMessage(json);
+  }
+
+  /** Sends {@code body} as it is (valid or not) as a structured-mode CloudEvents message. */
+  private void sendRaw(final String type, final String body) {
+    rabbit.send(EXCHANGE, type, structuredMessage(body));
+  }
+
+  private static Message structuredMessage(final String body) {
+    return MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
         .setContentType("application/cloudevents+json")
         .build();
   }

@@ -70,160 +70,112 @@ class HostileInputTest {
     return body;
   }
 
-  static String address(final String field, final String json) {
-    return ApiDriver.ADDRESS.replaceFirst(
-        "\"" + field + "\": \"[^\"]*\"",
-        java.util.regex.Matcher.quoteReplacement("\"" + field + "\": " + json));
+  /** A valid order whose address has {@code field} replaced by {@code json} (raw JSON). */
+  static String withAddress(final String field, final String json) {
+    return with(
+        "shippingAddress",
+        ApiDriver.ADDRESS.replaceFirst(
+            "\"" + field + "\": \"[^\"]*\"",
+            java.util.regex.Matcher.quoteReplacement("\"" + field + "\": " + json)));
   }
 
   static String item(final String json) {
     return "[" + json + "]";
   }
 
+  /** A valid order whose one line (1 x {@value #SKU}) has the quantity {@code json} (raw JSON). */
+  static String quantity(final String json) {
+    return with("items", item("{\"sku\": \"SKU-17\", \"quantity\": " + json + "}"));
+  }
+
   static final String JSON = "application/json";
+
+  /** The most common case: a JSON body that is refused as 400 Bad Request. */
+  static Case bad(final String name, final String body) {
+    return new Case(name, JSON, body, 400, null);
+  }
 
   static Stream<Arguments> cases() {
     final List<Case> c = new ArrayList<>();
     // not JSON, or not an object
-    c.add(new Case("empty body", JSON, "", 400, null));
-    c.add(new Case("whitespace only", JSON, "   \n ", 400, null));
-    c.add(new Case("open brace", JSON, "{", 400, null));
-    c.add(new Case("truncated", JSON, with("none", "").substring(0, 60), 400, null));
-    c.add(new Case("JSON array", JSON, "[]", 400, null));
-    c.add(new Case("JSON string", JSON, "\"order\"", 400, null));
-    c.add(new Case("JSON null", JSON, "null", 400, null));
-    c.add(new Case("JSON number", JSON, "42", 400, null));
-    c.add(new Case("trailing garbage", JSON, with("none", "") + " x", 400, null));
-    c.add(new Case("two objects", JSON, with("none", "") + with("none", ""), 400, null));
-    c.add(new Case("duplicate key", JSON, with("extra", "\"customerId\": \"other\""), 400, null));
-    c.add(new Case("single quotes", JSON, with("none", "").replace('"', '\''), 400, null));
-    c.add(new Case("comment", JSON, "/* hi */" + with("none", ""), 400, null));
-    c.add(
-        new Case(
-            "deep nesting",
-            JSON,
-            with("extra", "\"x\": " + "[".repeat(200) + "]".repeat(200)),
-            400,
-            null));
+    c.add(bad("empty body", ""));
+    c.add(bad("whitespace only", "   \n "));
+    c.add(bad("open brace", "{"));
+    c.add(bad("truncated", with("none", "").substring(0, 60)));
+    c.add(bad("JSON array", "[]"));
+    c.add(bad("JSON string", "\"order\""));
+    c.add(bad("JSON null", "null"));
+    c.add(bad("JSON number", "42"));
+    c.add(bad("trailing garbage", with("none", "") + " x"));
+    c.add(bad("two objects", with("none", "") + with("none", "")));
+    c.add(bad("duplicate key", with("extra", "\"customerId\": \"other\"")));
+    c.add(bad("single quotes", with("none", "").replace('"', '\'')));
+    c.add(bad("comment", "/* hi */" + with("none", "")));
+    c.add(bad("deep nesting", with("extra", "\"x\": " + "[".repeat(200) + "]".repeat(200))));
     // unknown fields
-    c.add(new Case("unknown top-level field", JSON, with("extra", "\"discount\": 100"), 400, null));
+    c.add(bad("unknown top-level field", with("extra", "\"discount\": 100")));
     c.add(
-        new Case(
+        bad(
             "unknown item field",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 1, \"price\": 0.01}")),
-            400,
-            null));
+            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 1, \"price\": 0.01}"))));
     c.add(
-        new Case(
+        bad(
             "unknown address field",
-            JSON,
-            with("shippingAddress", ApiDriver.ADDRESS.replace("}", ", \"floor\": 3}")),
-            400,
-            null));
+            with("shippingAddress", ApiDriver.ADDRESS.replace("}", ", \"floor\": 3}"))));
     // customerId
     c.add(
-        new Case(
+        bad(
             "customerId missing",
-            JSON,
             "{\"items\": "
                 + ITEMS
                 + ", \"paymentToken\": \"tok_ok\", \"shippingAddress\": "
                 + ApiDriver.ADDRESS
-                + "}",
-            400,
-            null));
-    c.add(new Case("customerId null", JSON, with("customerId", "null"), 400, null));
-    c.add(new Case("customerId number", JSON, with("customerId", "123"), 400, null));
-    c.add(new Case("customerId object", JSON, with("customerId", "{}"), 400, null));
-    c.add(new Case("customerId empty", JSON, with("customerId", "\"\""), 400, null));
-    c.add(new Case("customerId blank", JSON, with("customerId", "\"   \""), 400, null));
-    c.add(
-        new Case(
-            "customerId 65 chars",
-            JSON,
-            with("customerId", "\"" + "c".repeat(65) + "\""),
-            400,
-            null));
-    c.add(new Case("customerId unicode", JSON, with("customerId", "\"kündé\""), 400, null));
-    c.add(
-        new Case(
-            "customerId newline", JSON, with("customerId", "\"c-1\\nX-Injected: 1\""), 400, null));
-    c.add(
-        new Case(
-            "customerId SQL",
-            JSON,
-            with("customerId", "\"c'; DROP TABLE customer_order;--\""),
-            400,
-            null));
+                + "}"));
+    c.add(bad("customerId null", with("customerId", "null")));
+    c.add(bad("customerId number", with("customerId", "123")));
+    c.add(bad("customerId object", with("customerId", "{}")));
+    c.add(bad("customerId empty", with("customerId", "\"\"")));
+    c.add(bad("customerId blank", with("customerId", "\"   \"")));
+    c.add(bad("customerId 65 chars", with("customerId", "\"" + "c".repeat(65) + "\"")));
+    c.add(bad("customerId unicode", with("customerId", "\"kündé\"")));
+    c.add(bad("customerId newline", with("customerId", "\"c-1\\nX-Injected: 1\"")));
+    c.add(bad("customerId SQL", with("customerId", "\"c'; DROP TABLE customer_order;--\"")));
     // items
     c.add(
-        new Case(
+        bad(
             "items missing",
-            JSON,
             "{\"customerId\": \"hostile\", \"paymentToken\": \"tok_ok\", \"shippingAddress\": "
                 + ApiDriver.ADDRESS
-                + "}",
-            400,
-            null));
-    c.add(new Case("items null", JSON, with("items", "null"), 400, null));
-    c.add(new Case("items empty", JSON, with("items", "[]"), 400, null));
+                + "}"));
+    c.add(bad("items null", with("items", "null")));
+    c.add(bad("items empty", with("items", "[]")));
+    c.add(bad("items object", with("items", "{\"sku\": \"SKU-17\", \"quantity\": 1}")));
+    c.add(bad("items string", with("items", "\"SKU-17\"")));
     c.add(
-        new Case(
-            "items object",
-            JSON,
-            with("items", "{\"sku\": \"SKU-17\", \"quantity\": 1}"),
-            400,
-            null));
-    c.add(new Case("items string", JSON, with("items", "\"SKU-17\""), 400, null));
-    c.add(
-        new Case(
+        bad(
             "51 lines",
-            JSON,
             with(
                 "items",
                 "["
                     + String.join(
                         ", ",
                         java.util.Collections.nCopies(51, "{\"sku\": \"SKU-17\", \"quantity\": 1}"))
-                    + "]"),
-            400,
-            null));
-    c.add(new Case("null line", JSON, with("items", "[null]"), 400, null));
+                    + "]")));
+    c.add(bad("null line", with("items", "[null]")));
     c.add(
-        new Case(
+        bad(
             "duplicate SKUs",
-            JSON,
             with(
                 "items",
-                "[{\"sku\": \"SKU-17\", \"quantity\": 1}, {\"sku\": \"SKU-17\", \"quantity\": 2}]"),
-            400,
-            null));
-    c.add(new Case("sku missing", JSON, with("items", item("{\"quantity\": 1}")), 400, null));
+                "[{\"sku\": \"SKU-17\", \"quantity\": 1}, {\"sku\": \"SKU-17\", \"quantity\": 2}]")));
+    c.add(bad("sku missing", with("items", item("{\"quantity\": 1}"))));
+    c.add(bad("sku lower case", with("items", item("{\"sku\": \"sku-17\", \"quantity\": 1}"))));
+    c.add(bad("sku number", with("items", item("{\"sku\": 17, \"quantity\": 1}"))));
     c.add(
-        new Case(
-            "sku lower case",
-            JSON,
-            with("items", item("{\"sku\": \"sku-17\", \"quantity\": 1}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "sku number", JSON, with("items", item("{\"sku\": 17, \"quantity\": 1}")), 400, null));
-    c.add(
-        new Case(
+        bad(
             "sku 33 chars",
-            JSON,
-            with("items", item("{\"sku\": \"" + "S".repeat(33) + "\", \"quantity\": 1}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "sku unicode",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-１７\", \"quantity\": 1}")),
-            400,
-            null));
+            with("items", item("{\"sku\": \"" + "S".repeat(33) + "\", \"quantity\": 1}"))));
+    c.add(bad("sku unicode", with("items", item("{\"sku\": \"SKU-１７\", \"quantity\": 1}"))));
     c.add(
         new Case(
             "sku unknown",
@@ -231,200 +183,52 @@ class HostileInputTest {
             with("items", item("{\"sku\": \"SKU-404\", \"quantity\": 1}")),
             422,
             null));
-    c.add(
-        new Case(
-            "quantity missing", JSON, with("items", item("{\"sku\": \"SKU-17\"}")), 400, null));
-    c.add(
-        new Case(
-            "quantity null",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": null}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity zero",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 0}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity negative",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": -1}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity 1001",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 1001}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity fraction",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 1.5}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity 2.0",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 2.0}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity string",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": \"2\"}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity boolean",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": true}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity 1e30",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 1e30}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity beyond long",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 99999999999999999999999}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity int overflow",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 2147483648}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity 1000 digits",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": " + "9".repeat(1000) + "}")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "quantity NaN",
-            JSON,
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": NaN}")),
-            400,
-            null));
+    c.add(bad("quantity missing", with("items", item("{\"sku\": \"SKU-17\"}"))));
+    c.add(bad("quantity null", quantity("null")));
+    c.add(bad("quantity zero", quantity("0")));
+    c.add(bad("quantity negative", quantity("-1")));
+    c.add(bad("quantity 1001", quantity("1001")));
+    c.add(bad("quantity fraction", quantity("1.5")));
+    c.add(bad("quantity 2.0", quantity("2.0")));
+    c.add(bad("quantity string", quantity("\"2\"")));
+    c.add(bad("quantity boolean", quantity("true")));
+    c.add(bad("quantity 1e30", quantity("1e30")));
+    c.add(bad("quantity beyond long", quantity("99999999999999999999999")));
+    c.add(bad("quantity int overflow", quantity("2147483648")));
+    c.add(bad("quantity 1000 digits", quantity("9".repeat(1000))));
+    c.add(bad("quantity NaN", quantity("NaN")));
     // payment token
-    c.add(new Case("paymentToken missing", JSON, with("paymentToken", "null"), 400, null));
-    c.add(
-        new Case("paymentToken number", JSON, with("paymentToken", "4111111111111111"), 400, null));
-    c.add(new Case("paymentToken spaces", JSON, with("paymentToken", "\"tok ok\""), 400, null));
-    c.add(
-        new Case(
-            "paymentToken 65 chars",
-            JSON,
-            with("paymentToken", "\"" + "t".repeat(65) + "\""),
-            400,
-            null));
+    c.add(bad("paymentToken missing", with("paymentToken", "null")));
+    c.add(bad("paymentToken number", with("paymentToken", "4111111111111111")));
+    c.add(bad("paymentToken spaces", with("paymentToken", "\"tok ok\"")));
+    c.add(bad("paymentToken 65 chars", with("paymentToken", "\"" + "t".repeat(65) + "\"")));
     // shipping address
     c.add(
-        new Case(
+        bad(
             "address missing",
-            JSON,
-            "{\"customerId\": \"hostile\", \"items\": " + ITEMS + ", \"paymentToken\": \"tok_ok\"}",
-            400,
-            null));
-    c.add(new Case("address string", JSON, with("shippingAddress", "\"Köln\""), 400, null));
-    c.add(new Case("address empty object", JSON, with("shippingAddress", "{}"), 400, null));
-    c.add(
-        new Case(
-            "country lower case",
-            JSON,
-            with("shippingAddress", address("country", "\"de\"")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "country XX", JSON, with("shippingAddress", address("country", "\"XX\"")), 400, null));
-    c.add(
-        new Case(
-            "country alpha-3",
-            JSON,
-            with("shippingAddress", address("country", "\"DEU\"")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "country number", JSON, with("shippingAddress", address("country", "276")), 400, null));
-    c.add(
-        new Case("name empty", JSON, with("shippingAddress", address("name", "\"\"")), 400, null));
-    c.add(
-        new Case(
-            "name 201 chars",
-            JSON,
-            with("shippingAddress", address("name", "\"" + "n".repeat(201) + "\"")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "name bell character",
-            JSON,
-            with("shippingAddress", address("name", "\"Erika\\u0007\"")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "name NUL",
-            JSON,
-            with("shippingAddress", address("name", "\"Erika\\u0000\"")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "name lone surrogate",
-            JSON,
-            with("shippingAddress", address("name", "\"Erika \\ud800\"")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "street 60 KB",
-            JSON,
-            with("shippingAddress", address("street", "\"" + "s".repeat(60_000) + "\"")),
-            400,
-            null));
-    c.add(
-        new Case(
-            "postal code emoji",
-            JSON,
-            with("shippingAddress", address("postalCode", "\"\uD83D\uDE00\"")),
-            400,
-            null));
+            "{\"customerId\": \"hostile\", \"items\": "
+                + ITEMS
+                + ", \"paymentToken\": \"tok_ok\"}"));
+    c.add(bad("address string", with("shippingAddress", "\"Köln\"")));
+    c.add(bad("address empty object", with("shippingAddress", "{}")));
+    c.add(bad("country lower case", withAddress("country", "\"de\"")));
+    c.add(bad("country XX", withAddress("country", "\"XX\"")));
+    c.add(bad("country alpha-3", withAddress("country", "\"DEU\"")));
+    c.add(bad("country number", withAddress("country", "276")));
+    c.add(bad("name empty", withAddress("name", "\"\"")));
+    c.add(bad("name 201 chars", withAddress("name", "\"" + "n".repeat(201) + "\"")));
+    c.add(bad("name bell character", withAddress("name", "\"Erika\\u0007\"")));
+    c.add(bad("name NUL", withAddress("name", "\"Erika\\u0000\"")));
+    c.add(bad("name lone surrogate", withAddress("name", "\"Erika \\ud800\"")));
+    c.add(bad("street 60 KB", withAddress("street", "\"" + "s".repeat(60_000) + "\"")));
+    c.add(bad("postal code emoji", withAddress("postalCode", "\"\uD83D\uDE00\"")));
     // flags, order id
-    c.add(new Case("express string", JSON, with("extra", "\"express\": \"yes\""), 400, null));
-    c.add(new Case("express number", JSON, with("extra", "\"express\": 1"), 400, null));
-    c.add(new Case("giftWrap object", JSON, with("extra", "\"giftWrap\": {}"), 400, null));
-    c.add(
-        new Case("orderId with slash", JSON, with("extra", "\"orderId\": \"../ord\""), 400, null));
-    c.add(
-        new Case(
-            "orderId 65 chars",
-            JSON,
-            with("extra", "\"orderId\": \"" + "o".repeat(65) + "\""),
-            400,
-            null));
-    c.add(new Case("orderId number", JSON, with("extra", "\"orderId\": 7"), 400, null));
+    c.add(bad("express string", with("extra", "\"express\": \"yes\"")));
+    c.add(bad("express number", with("extra", "\"express\": 1")));
+    c.add(bad("giftWrap object", with("extra", "\"giftWrap\": {}")));
+    c.add(bad("orderId with slash", with("extra", "\"orderId\": \"../ord\"")));
+    c.add(bad("orderId 65 chars", with("extra", "\"orderId\": \"" + "o".repeat(65) + "\"")));
+    c.add(bad("orderId number", with("extra", "\"orderId\": 7")));
     // headers, size, media types
     c.add(new Case("Idempotency-Key with spaces", JSON, with("none", ""), 400, "key with spaces"));
     c.add(new Case("Idempotency-Key 129 chars", JSON, with("none", ""), 400, "k".repeat(129)));
@@ -432,7 +236,7 @@ class HostileInputTest {
         new Case(
             "body over 64 KB",
             JSON,
-            with("shippingAddress", address("street", "\"" + "s".repeat(70_000) + "\"")),
+            withAddress("street", "\"" + "s".repeat(70_000) + "\""),
             413,
             null));
     c.add(new Case("text/plain", "text/plain", with("none", ""), 415, null));

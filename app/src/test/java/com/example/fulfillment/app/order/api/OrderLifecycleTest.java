@@ -11,7 +11,6 @@ import com.example.fulfillment.payment.PaymentService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -58,9 +57,7 @@ class OrderLifecycleTest {
     assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_PAYMENT_CONFIRMATION");
     assertThat(waiting.at("/payment/status").asText()).isEqualTo("PENDING_CONFIRMATION");
 
-    final var confirmed =
-        api.sendEvent("pay-" + UUID.randomUUID(), "com.example.payment.confirmed", orderId, null);
-    assertThat(confirmed.getStatus()).isEqualTo(202);
+    api.sendNewEvent("com.example.payment.confirmed", orderId, null);
     api.delivered(orderId);
     final JsonNode order = api.awaitStatus(orderId, "COMPLETED");
     assertThat(order.at("/payment/status").asText()).isEqualTo("CHARGED");
@@ -71,13 +68,8 @@ class OrderLifecycleTest {
     final StockLevel before = inventory.stock("SKU-13").orElseThrow();
     final String orderId = api.place("tok_confirm", "SKU-13:2");
     api.awaitStep(orderId, "AwaitPaymentConfirmation");
-    final var declined =
-        api.sendEvent(
-            "pay-" + UUID.randomUUID(),
-            "com.example.payment.declined",
-            orderId,
-            Map.of("reason", "3-D Secure check failed"));
-    assertThat(declined.getStatus()).isEqualTo(202);
+    api.sendNewEvent(
+        "com.example.payment.declined", orderId, Map.of("reason", "3-D Secure check failed"));
     final JsonNode order = api.awaitStatus(orderId, "REJECTED");
     assertThat(order.get("rejectionReason").asText()).isEqualTo("PAYMENT_DECLINED");
     assertThat(order.get("rejectionDetail").asText()).isEqualTo("3-D Secure check failed");
@@ -89,14 +81,8 @@ class OrderLifecycleTest {
   void tokFlakyIsRetriedAndTheRetriesShowOnTheTimeline() throws Exception {
     final String orderId = api.place("tok_flaky", "SKU-14:1");
     api.awaitStep(orderId, "AwaitDelivery");
-    final JsonNode timeline = api.timeline(orderId);
     final List<JsonNode> failures =
-        api
-            .json()
-            .convertValue(
-                timeline.get("events"),
-                new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {})
-            .stream()
+        api.timelineEvents(orderId).stream()
             .filter(e -> e.get("kind").asText().equals("JOB_FAILED"))
             .toList();
     assertThat(failures).hasSize(2);
@@ -192,17 +178,7 @@ class OrderLifecycleTest {
     final String orderId = api.place("tok_ok", "SKU-3:1", "SKU-2:2");
     api.delivered(orderId);
     api.awaitStatus(orderId, "COMPLETED");
-    final JsonNode timeline =
-        org.awaitility.Awaitility.await()
-            .atMost(ApiDriver.WAIT)
-            .until(
-                () -> api.timeline(orderId),
-                t -> t.get("events").findValuesAsText("elementId").contains("OrderFulfilled"));
-    final List<JsonNode> events =
-        api.json()
-            .convertValue(
-                timeline.get("events"),
-                new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
+    final List<JsonNode> events = api.awaitTimelineEvents(orderId, "OrderFulfilled");
 
     assertThat(events.getFirst().get("kind").asText()).isEqualTo("ORDER_PLACED");
     assertThat(events).extracting(e -> java.time.Instant.parse(e.get("at").asText())).isSorted();
@@ -255,17 +231,7 @@ class OrderLifecycleTest {
   void compensationHandlersAreMarkedOnTheTimeline() throws Exception {
     final String orderId = api.place("tok_ok", "SKU-1:1", "SKU-OUT:1");
     api.awaitStatus(orderId, "REJECTED");
-    final JsonNode timeline =
-        org.awaitility.Awaitility.await()
-            .atMost(ApiDriver.WAIT)
-            .until(
-                () -> api.timeline(orderId),
-                t -> t.get("events").findValuesAsText("elementId").contains("OrderRejected"));
-    final List<JsonNode> events =
-        api.json()
-            .convertValue(
-                timeline.get("events"),
-                new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {});
+    final List<JsonNode> events = api.awaitTimelineEvents(orderId, "OrderRejected");
     assertThat(events)
         .anySatisfy(
             e -> {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
-import com.example.fulfillment.testing.ProcessRecords;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.Map;
@@ -20,8 +19,7 @@ class LateDeliveryTest extends OrderModelTest {
     final long pi = inDelivery(order);
     final long shipping = records.awaitChildInstance(pi);
 
-    assertThat(ProcessRecords.dueAfter(records.awaitTimerCreated(pi, "DeliverySlaExceeded")))
-        .isEqualTo(Duration.ofDays(2));
+    assertThat(records.awaitTimerDueAfter(pi, "DeliverySlaExceeded")).isEqualTo(Duration.ofDays(2));
     engine.increaseTime(Duration.ofDays(2));
 
     final ActivatedJob escalate = jobs.activate(JobTypes.ESCALATE_LATE_DELIVERY, pi);
@@ -46,17 +44,14 @@ class LateDeliveryTest extends OrderModelTest {
     final TestOrder order = order().deliverySla(null);
     final long pi = inDelivery(order);
 
-    assertThat(ProcessRecords.dueAfter(records.awaitTimerCreated(pi, "DeliverySlaExceeded")))
-        .isEqualTo(Duration.ofDays(3));
+    assertThat(records.awaitTimerDueAfter(pi, "DeliverySlaExceeded")).isEqualTo(Duration.ofDays(3));
     driver.deliverAndComplete(pi, order);
     assertThat(records.activatedElements(pi))
         .doesNotContain("DeliverySlaExceeded", "EscalateLateDelivery");
   }
 
   private long inDelivery(final TestOrder order) {
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
     driver.chargeAndShip(pi, order);
     return pi;
   }

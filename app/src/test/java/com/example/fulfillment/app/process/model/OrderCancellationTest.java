@@ -22,9 +22,7 @@ class OrderCancellationTest extends OrderModelTest {
   @Test
   void cancelledBeforePaymentReleasesTheStockOnly() {
     final TestOrder order = order().lines(2);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
     jobs.activate(JobTypes.CHARGE_PAYMENT, pi); // the charge is running when the customer cancels
 
     cancel(order);
@@ -39,9 +37,7 @@ class OrderCancellationTest extends OrderModelTest {
   @Test
   void cancelledAfterPaymentRefundsThenReleases() {
     final TestOrder order = order().lines(2);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
     driver.charge(pi);
     records.awaitActivated(pi, "PickAndPack");
 
@@ -66,9 +62,7 @@ class OrderCancellationTest extends OrderModelTest {
   @Test
   void cancelledDuringDeliveryCancelsShipmentThenRefundsThenReleases() {
     final TestOrder order = order().lines(1);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
     final long shipping = driver.chargeAndShip(pi, order);
 
     cancel(order);

@@ -71,19 +71,7 @@ final class OrderDriver {
       if (outOfStock.contains(lineNo)) {
         jobs.throwError(job, Errors.INSUFFICIENT_STOCK, "only 0 of " + in.get("sku") + " left");
       } else {
-        jobs.complete(
-            job,
-            Map.of(
-                "reservation",
-                Map.of(
-                    "lineNo",
-                    lineNo,
-                    "sku",
-                    in.get("sku"),
-                    "quantity",
-                    in.get("quantity"),
-                    "reserved",
-                    true)));
+        jobs.complete(job, JobStubs.reserved(job));
         reserved.add(job);
       }
     }
@@ -172,11 +160,19 @@ final class OrderDriver {
     records.awaitProcessCompleted(pi);
   }
 
-  /** Runs the whole happy path (payment charged at once) and waits for the end. */
-  long fulfil(final TestOrder order) {
+  /**
+   * Places the order, validates it and reserves all its lines: the order then waits for the charge.
+   */
+  long placeAndReserve(final TestOrder order) {
     final long pi = place(order);
     validate(pi, order);
     reserveAll(pi, order);
+    return pi;
+  }
+
+  /** Runs the whole happy path (payment charged at once) and waits for the end. */
+  long fulfil(final TestOrder order) {
+    final long pi = placeAndReserve(order);
     chargeAndShip(pi, order);
     deliverAndComplete(pi, order);
     return pi;

@@ -9,6 +9,7 @@ import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.PaymentStatuses;
 import com.example.fulfillment.process.ProcessConstants.Processes;
+import com.example.fulfillment.testing.JobStubs;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,16 +146,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
     final List<ActivatedJob> reversed = new ArrayList<>(open);
     Collections.reverse(reversed);
     for (ActivatedJob job : reversed) {
-      final Map<String, Object> in = job.getVariablesAsMap();
-      jobs.complete(
-          job,
-          Map.of(
-              "reservation",
-              Map.of(
-                  "lineNo", in.get("lineNo"),
-                  "sku", in.get("sku"),
-                  "quantity", in.get("quantity"),
-                  "reserved", true)));
+      jobs.complete(job, JobStubs.reserved(job));
     }
     records.awaitActivated(pi, "ChargePayment");
     assertThat(records.variable(pi, "reservations"))
@@ -175,9 +167,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
   @Test
   void pendingPaymentIsCapturedWhenPaymentConfirmedArrives() {
     final TestOrder order = order();
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
     driver.charge(pi, PaymentStatuses.PENDING_CONFIRMATION);
     records.awaitActivated(pi, "AwaitPaymentConfirmation");
 
@@ -202,9 +192,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
   @CsvSource({"false, false", "true, false", "false, true", "true, true"})
   void extrasRunExactlyAsRequested(final boolean giftWrap, final boolean insurance) {
     final TestOrder order = order().giftWrap(giftWrap).insurance(insurance);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
     driver.charge(pi);
     driver.pickPackAndInvoice(pi);
     driver.extras(pi, order);

@@ -9,7 +9,6 @@ import com.example.fulfillment.process.ProcessConstants.Errors;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.PaymentStatuses;
-import com.example.fulfillment.testing.ProcessRecords;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.List;
@@ -27,15 +26,12 @@ class OrderRejectionTest extends OrderModelTest {
   void invalidOrderIsRejectedWithoutTouchingStockOrPayment() {
     final TestOrder order = order();
     final long pi = driver.place(order);
-    final ActivatedJob validate = jobs.activate(JobTypes.VALIDATE_ORDER, pi);
-    engine
-        .client()
-        .newThrowErrorCommand(validate.getKey())
-        .errorCode(Errors.INVALID_ORDER)
-        .errorMessage("unknown SKU")
-        .variables(Map.of("rejectionDetail", "unknown SKU: SKU-1"))
-        .send()
-        .join();
+    jobs.throwError(
+        JobTypes.VALIDATE_ORDER,
+        pi,
+        Errors.INVALID_ORDER,
+        "unknown SKU",
+        Map.of("rejectionDetail", "unknown SKU: SKU-1"));
 
     assertRejected(pi, "INVALID_ORDER", "unknown SKU: SKU-1");
     assertThat(records.completedElements(pi))
@@ -93,18 +89,13 @@ class OrderRejectionTest extends OrderModelTest {
   @Test
   void declinedPaymentReleasesTheStockAndRefundsNothing() {
     final TestOrder order = order().lines(2);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
-    final ActivatedJob charge = jobs.activate(JobTypes.CHARGE_PAYMENT, pi);
-    engine
-        .client()
-        .newThrowErrorCommand(charge.getKey())
-        .errorCode(Errors.PAYMENT_DECLINED)
-        .errorMessage("card expired")
-        .variables(Map.of("rejectionDetail", "card expired"))
-        .send()
-        .join();
+    final long pi = driver.placeAndReserve(order);
+    jobs.throwError(
+        JobTypes.CHARGE_PAYMENT,
+        pi,
+        Errors.PAYMENT_DECLINED,
+        "card expired",
+        Map.of("rejectionDetail", "card expired"));
 
     assertThat(driver.releaseLines(pi, 2)).containsExactlyInAnyOrder(1, 2);
     assertRejected(pi, "PAYMENT_DECLINED", "card expired");
@@ -133,8 +124,7 @@ class OrderRejectionTest extends OrderModelTest {
     final TestOrder order = order().paymentConfirmationTimeout("PT10M");
     final long pi = awaitingConfirmation(order);
 
-    assertThat(ProcessRecords.dueAfter(records.awaitTimerCreated(pi, "PaymentTimeout")))
-        .isEqualTo(Duration.ofMinutes(10));
+    assertThat(records.awaitTimerDueAfter(pi, "PaymentTimeout")).isEqualTo(Duration.ofMinutes(10));
     engine.increaseTime(Duration.ofMinutes(10));
 
     assertRefundThenRelease(pi, order);
@@ -149,8 +139,7 @@ class OrderRejectionTest extends OrderModelTest {
     final TestOrder order = order().paymentConfirmationTimeout(null);
     final long pi = awaitingConfirmation(order);
 
-    assertThat(ProcessRecords.dueAfter(records.awaitTimerCreated(pi, "PaymentTimeout")))
-        .isEqualTo(Duration.ofMinutes(15));
+    assertThat(records.awaitTimerDueAfter(pi, "PaymentTimeout")).isEqualTo(Duration.ofMinutes(15));
     assertThat(records.openIncidents(pi)).isEmpty();
   }
 
@@ -158,9 +147,7 @@ class OrderRejectionTest extends OrderModelTest {
 
   /** An order whose payment waits for a confirmation. */
   private long awaitingConfirmation(final TestOrder order) {
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
     driver.charge(pi, PaymentStatuses.PENDING_CONFIRMATION);
     records.awaitActivated(pi, "AwaitPaymentConfirmation");
     return pi;

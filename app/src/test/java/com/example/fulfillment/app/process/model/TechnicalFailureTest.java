@@ -23,9 +23,7 @@ class TechnicalFailureTest extends OrderModelTest {
   @Test
   void failedJobIsRetriedThenRaisesAnIncidentAndResolvingItResumesTheOrder() {
     final TestOrder order = order();
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
-    driver.reserveAll(pi, order);
+    final long pi = driver.placeAndReserve(order);
 
     // three attempts: the engine's default of 3 retries, each failure counting one down
     final ActivatedJob first = jobs.activate(JobTypes.CHARGE_PAYMENT, pi);
