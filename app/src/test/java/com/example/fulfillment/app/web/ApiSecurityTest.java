@@ -136,6 +136,23 @@ class ApiSecurityTest {
   }
 
   @Test
+  void theSandboxPaymentConfirmationIsAnAdminControlWithOneEffect() throws Exception {
+    final String orderId = api.place("tok_confirm", "SKU-5:1");
+    api.awaitStep(orderId, "AwaitPaymentConfirmation");
+    final String path = "/api/admin/sandbox/orders/" + orderId + "/payment-confirmation";
+    assertThat(call(post(path).header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY)).getStatus())
+        .isEqualTo(403);
+    final var first = call(post(path));
+    assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(202);
+    assertThat(json.readTree(first.getContentAsString()).path("result").asText())
+        .isEqualTo("ACCEPTED");
+    // a second click: the same event id, no second effect
+    assertThat(json.readTree(call(post(path)).getContentAsString()).path("result").asText())
+        .isEqualTo("DUPLICATE");
+    api.awaitStatus(orderId, "PAID", "PACKED", "SHIPPED");
+  }
+
+  @Test
   void aClientOverItsRateLimitGets429WithRetryAfter() throws Exception {
     final String client = "burst-" + UUID.randomUUID();
     final String token = bearer(ApiTestConfiguration.TOKENS.token(client, "orders:read"));
