@@ -61,6 +61,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       tooLarge(response);
       return;
     }
+    // a signature check (webhook) reads the same bytes the handler gets
+    request.setAttribute(CachedRequestBody.ATTRIBUTE, body);
     chain.doFilter(new CachedBody(request, body), response);
   }
 

@@ -1,7 +1,9 @@
 package com.example.fulfillment.app.web;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
@@ -22,21 +24,37 @@ import org.springframework.core.env.Environment;
  *
  * @param serverAddress {@code server.address}; null when unset (all interfaces)
  * @param keys the configured keys
+ * @param webhookSecrets the configured webhook secrets ({@link WebhookProperties}): the built-in
+ *     one is refused as well, and so is none at all
  */
-record ExposedDefaultKeyCheck(InetAddress serverAddress, SecurityProperties keys) {
+record ExposedDefaultKeyCheck(
+    InetAddress serverAddress, SecurityProperties keys, List<String> webhookSecrets) {
 
   static final String API_KEY_PROPERTY = "fulfillment.security.api-key";
   static final String READ_ONLY_API_KEY_PROPERTY = "fulfillment.security.read-only-api-key";
+  static final String WEBHOOK_SECRETS_PROPERTY = "fulfillment.security.webhook.secrets";
 
   private static final Set<String> BUILT_IN =
-      Set.of(SecurityProperties.DEFAULT_API_KEY, SecurityProperties.DEFAULT_READ_ONLY_API_KEY);
+      Set.of(
+          SecurityProperties.DEFAULT_API_KEY,
+          SecurityProperties.DEFAULT_READ_ONLY_API_KEY,
+          WebhookProperties.DEFAULT_SECRET);
+
+  /** A check of the keys alone: the webhook secret set to one of your own. */
+  ExposedDefaultKeyCheck(final InetAddress serverAddress, final SecurityProperties keys) {
+    this(serverAddress, keys, List.of("whsec_own"));
+  }
 
   /** Binds {@code server.address} and {@code fulfillment.security.*} as the app will. */
   static ExposedDefaultKeyCheck of(final Environment environment) {
     final Binder binder = Binder.get(environment);
     return new ExposedDefaultKeyCheck(
         binder.bind("server.address", InetAddress.class).orElse(null),
-        binder.bindOrCreate("fulfillment.security", SecurityProperties.class));
+        binder.bindOrCreate("fulfillment.security", SecurityProperties.class),
+        // bound as strings: a malformed secret is WebhookProperties' own error, reported later
+        binder
+            .bind(WEBHOOK_SECRETS_PROPERTY, Bindable.listOf(String.class))
+            .orElse(List.of(WebhookProperties.DEFAULT_SECRET)));
   }
 
   /**
@@ -52,6 +70,12 @@ record ExposedDefaultKeyCheck(InetAddress serverAddress, SecurityProperties keys
         READ_ONLY_API_KEY_PROPERTY,
         "FULFILLMENT_SECURITY_READ_ONLY_API_KEY",
         keys.readOnlyApiKey());
+    if (webhookSecrets.isEmpty()) {
+      refuse(WEBHOOK_SECRETS_PROPERTY, "FULFILLMENT_SECURITY_WEBHOOK_SECRETS", null);
+    }
+    for (String secret : webhookSecrets) {
+      refuse(WEBHOOK_SECRETS_PROPERTY, "FULFILLMENT_SECURITY_WEBHOOK_SECRETS", secret);
+    }
     return this;
   }
 

@@ -25,8 +25,10 @@ class OpenApiConfiguration {
                 .description(
                     "Place orders (idempotent with Idempotency-Key), follow them (status, process"
                         + " state, timeline), cancel them, and report payment and delivery events"
-                        + " as CloudEvents. Errors are RFC 9457 problem documents. Local default"
-                        + " API key: local-dev-key (read-only: local-read-key)."))
+                        + " as CloudEvents. Errors are RFC 9457 problem documents. Credentials:"
+                        + " X-API-Key, HTTP basic or a JWT bearer token with scopes orders:read,"
+                        + " orders:write, admin; POST /api/events takes Standard Webhooks"
+                        + " signatures only (docs/api.md). No key is written here."))
         .components(
             new Components()
                 .addSecuritySchemes(

@@ -32,6 +32,8 @@ public enum ProblemType {
   ENGINE_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable"),
   OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded"),
+  TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
+  WEBHOOK_REPLAYED(HttpStatus.CONFLICT, "webhook-replayed", "Webhook message already delivered"),
   DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-not-found", "Dead letter not found"),
   EVENT_BROKER_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "event-broker-unavailable", "Event broker unavailable"),

@@ -1,61 +1,91 @@
 package com.example.fulfillment.app.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may do what: an API key in {@code X-API-Key} or HTTP basic, stateless, no CSRF (no cookies).
- * Open: health, info, the OpenAPI description and Swagger UI. Read (GET) access to orders and the
- * other actuator endpoints: the read-only or the full key. Everything else (placing, cancelling,
- * events) and all of {@code /api/admin} (dead letters): the full key. Refusals are problem
- * documents (401, 403).
+ * Who may do what, in Spring Security's own pieces: stateless, no CSRF (no cookies). Three ways in,
+ * each granting {@link Scopes}:
+ *
+ * <ul>
+ *   <li>{@code X-API-Key} ({@link ApiKeyAuthentication}: an {@code AuthenticationFilter} with a
+ *       converter and a provider): the full key grants orders:write, orders:read and admin, the
+ *       read-only key orders:read;
+ *   <li>HTTP basic, users {@code api} and {@code reader} with the keys as passwords, the same
+ *       scopes;
+ *   <li>a JWT bearer token (OAuth2 resource server), when {@code
+ *       spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is set: its
+ *       {@code scope}/{@code scp} claim's values are the authorities.
+ * </ul>
+ *
+ * Open: health (details only to a client with orders:read or admin), info, the OpenAPI description
+ * and Swagger UI. GET of the API and the other actuator endpoints: orders:read. Placing and
+ * cancelling orders: orders:write. {@code /api/admin/**}, incident retry and anything else: admin.
+ * {@code /api/events} has its own chain (webhook signatures, events:publish only: see {@code
+ * WebhookSecurity}); no key reaches it. Every authenticated client is rate limited ({@link
+ * ApiRateLimits}). Refusals are problem documents (401, 403, 429).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  static final String WRITE = "WRITE";
-  static final String READ = "READ";
-
   @Bean
   SecurityFilterChain apiSecurity(
-      final HttpSecurity http, final SecurityProperties properties, final ApiJson json)
+      final HttpSecurity http,
+      final SecurityProperties properties,
+      final ApiJson json,
+      final ApiRateLimits rateLimits,
+      final ObjectProvider<JwtDecoder> jwtDecoder)
       throws Exception {
+    final JwtDecoder jwt = jwtDecoder.getIfAvailable();
+    final List<String> challenges = new ArrayList<>(List.of("Basic realm=\"order-fulfillment\""));
+    if (jwt != null) {
+      challenges.add("Bearer");
+    }
     final Refusal unauthorized =
         new Refusal(
             json,
             ProblemType.UNAUTHORIZED,
-            "Send the API key in " + SecurityProperties.API_KEY_HEADER + " (or use HTTP basic).");
+            "Send the API key in "
+                + SecurityProperties.API_KEY_HEADER
+                + " (or use HTTP basic"
+                + (jwt != null ? ", or a bearer token" : "")
+                + ").",
+            challenges,
+            false);
     final Refusal forbidden =
         new Refusal(
-            json, ProblemType.FORBIDDEN, "These credentials may not do this (read-only key?).");
+            json,
+            ProblemType.FORBIDDEN,
+            "These credentials may not do this (read-only key? missing scope?).",
+            List.of(),
+            false);
+    final AuthenticationFilter apiKeys =
+        new AuthenticationFilter(
+            new ProviderManager(ApiKeyAuthentication.provider(properties)),
+            ApiKeyAuthentication.converter());
+    // success: go on with the request (the default would redirect, as after a login form)
+    apiKeys.setSuccessHandler((request, response, authentication) -> {});
+    apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -64,8 +94,8 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-        .addFilterBefore(
-            new ApiKeyFilter(properties, unauthorized), BasicAuthenticationFilter.class)
+        .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+        .addFilterAfter(rateLimits.filter(), AuthorizationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -79,20 +109,43 @@ class SecurityConfiguration {
                         "/swagger-ui/**",
                         "/error")
                     .permitAll()
+                    // the payment and carrier sandboxes served over HTTP (local runs only)
+                    .requestMatchers("/sandbox/**")
+                    .permitAll()
                     // operators only, reading included (dead letters carry partners' payloads)
                     .requestMatchers("/api/admin/**")
-                    .hasRole(WRITE)
+                    .hasAuthority(Scopes.ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**")
-                    .hasAnyRole(READ, WRITE)
+                    .hasAnyAuthority(Scopes.ORDERS_READ, Scopes.ADMIN)
+                    .requestMatchers("/api/orders", "/api/orders/**")
+                    .hasAuthority(Scopes.ORDERS_WRITE)
+                    // incident retry and whatever else writes
                     .anyRequest()
-                    .hasRole(WRITE));
+                    .hasAuthority(Scopes.ADMIN));
+    if (jwt != null) {
+      http.oauth2ResourceServer(
+          oauth2 ->
+              oauth2
+                  .authenticationEntryPoint(unauthorized)
+                  .accessDeniedHandler(forbidden)
+                  .jwt(j -> j.decoder(jwt).jwtAuthenticationConverter(scopesAsAuthorities())));
+    }
     return http.build();
   }
 
+  /** {@code scope: "orders:read admin"} → authorities orders:read, admin (no SCOPE_ prefix). */
+  static JwtAuthenticationConverter scopesAsAuthorities() {
+    final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+    scopes.setAuthorityPrefix("");
+    final JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(scopes);
+    return converter;
+  }
+
   /**
-   * Fails the startup with a built-in key beyond loopback ({@link ExposedDefaultKeyCheck}). A bean
-   * factory post-processor so that it runs first: before the web server, the database migration or
-   * any other bean is created.
+   * Fails the startup with a built-in key or webhook secret beyond loopback ({@link
+   * ExposedDefaultKeyCheck}). A bean factory post-processor so that it runs first: before the web
+   * server, the database migration or any other bean is created.
    */
   @Bean
   static BeanFactoryPostProcessor exposedDefaultKeyCheck(final Environment environment) {
@@ -103,99 +156,13 @@ class SecurityConfiguration {
   @Bean
   UserDetailsService apiUsers(final SecurityProperties properties) {
     return new InMemoryUserDetailsManager(
-        User.withUsername("api")
+        User.withUsername(ApiKeyAuthentication.FULL_CLIENT)
             .password("{noop}" + properties.apiKey())
-            .roles(WRITE, READ)
+            .authorities(ApiKeyAuthentication.FULL)
             .build(),
-        User.withUsername("reader")
+        User.withUsername(ApiKeyAuthentication.READ_CLIENT)
             .password("{noop}" + properties.readOnlyApiKey())
-            .roles(READ)
+            .authorities(ApiKeyAuthentication.READ_ONLY)
             .build());
-  }
-
-  /**
-   * A refused request answered with its problem document: Spring Security's hook for "who are you?"
-   * (401) and for "not you" (403) alike.
-   */
-  record Refusal(ApiJson json, ProblemType type, String detail)
-      implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    @Override
-    public void commence(
-        final HttpServletRequest request,
-        final HttpServletResponse response,
-        final AuthenticationException e)
-        throws IOException {
-      write(response);
-    }
-
-    @Override
-    public void handle(
-        final HttpServletRequest request,
-        final HttpServletResponse response,
-        final AccessDeniedException e)
-        throws IOException {
-      write(response);
-    }
-
-    private void write(final HttpServletResponse response) throws IOException {
-      // built per request: the problem carries the request's correlation id
-      final ProblemDetail problem = type.problem(detail);
-      response.setStatus(problem.getStatus());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      // a 401 names the scheme that would do (RFC 9110); a 403 has nothing to offer
-      if (problem.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"order-fulfillment\"");
-      }
-      json.mapper().writeValue(response.getOutputStream(), problem);
-    }
-  }
-
-  /** Authenticates {@code X-API-Key}; a wrong key is refused at once (no fall-through). */
-  static final class ApiKeyFilter extends OncePerRequestFilter {
-
-    private final byte[] fullKey;
-    private final byte[] readKey;
-    private final AuthenticationEntryPoint unauthorized;
-
-    ApiKeyFilter(final SecurityProperties properties, final AuthenticationEntryPoint unauthorized) {
-      this.fullKey = properties.apiKey().getBytes(StandardCharsets.UTF_8);
-      this.readKey = properties.readOnlyApiKey().getBytes(StandardCharsets.UTF_8);
-      this.unauthorized = unauthorized;
-    }
-
-    @Override
-    protected void doFilterInternal(
-        final HttpServletRequest request,
-        final HttpServletResponse response,
-        final FilterChain chain)
-        throws ServletException, IOException {
-      final String given = request.getHeader(SecurityProperties.API_KEY_HEADER);
-      if (given != null) {
-        final byte[] key = given.getBytes(StandardCharsets.UTF_8);
-        final String role;
-        final String name;
-        if (MessageDigest.isEqual(key, fullKey)) {
-          role = WRITE;
-          name = "api";
-        } else if (MessageDigest.isEqual(key, readKey)) {
-          role = READ;
-          name = "reader";
-        } else {
-          unauthorized.commence(request, response, null);
-          return;
-        }
-        final var authorities =
-            WRITE.equals(role)
-                ? List.of(
-                    new SimpleGrantedAuthority("ROLE_" + WRITE),
-                    new SimpleGrantedAuthority("ROLE_" + READ))
-                : List.of(new SimpleGrantedAuthority("ROLE_" + READ));
-        SecurityContextHolder.getContext()
-            .setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(name, null, authorities));
-      }
-      chain.doFilter(request, response);
-    }
   }
 }

@@ -6,11 +6,15 @@ import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCus
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Test wiring shared by every {@link EmbeddedEngineTest}: API key by default, engine faults. */
+/**
+ * Test wiring shared by every {@link EmbeddedEngineTest}: API key by default, webhook requests
+ * signed by default, engine faults.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class ApiTestConfiguration {
 
@@ -32,7 +36,20 @@ public class ApiTestConfiguration {
   @Bean
   MockMvcBuilderCustomizer defaultApiKey() {
     return builder ->
-        builder.defaultRequest(MockMvcRequestBuilders.get("/").header("X-API-Key", API_KEY));
+        builder.defaultRequest(
+            MockMvcRequestBuilders.get("/")
+                .header("X-API-Key", API_KEY)
+                // the partner webhook takes signed requests only: signed as a partner would
+                .with(WebhookSigner.signed()));
+  }
+
+  /** The tests' token issuer: a local RSA key, trusted by the app like an issuer's JWK set. */
+  public static final TestTokens TOKENS = new TestTokens();
+
+  /** The OAuth2 resource server on, as with spring.security.oauth2.resourceserver.jwt.*. */
+  @Bean
+  JwtDecoder testIssuer() {
+    return TOKENS.decoder();
   }
 
   /** Requests through MockMvc, as a client of the API sends them. */

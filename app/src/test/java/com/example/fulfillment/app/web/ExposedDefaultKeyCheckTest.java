@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -90,10 +91,37 @@ class ExposedDefaultKeyCheckTest {
                     "FULFILLMENT_SECURITY_API_KEY",
                     "s3cret-write",
                     "FULFILLMENT_SECURITY_READ_ONLY_API_KEY",
-                    "s3cret-read")));
+                    "s3cret-read",
+                    "FULFILLMENT_SECURITY_WEBHOOK_SECRETS",
+                    "whsec_b3duLW9uZS1vbGQ=,whsec_b3duLW9uZS1uZXc=")));
     final var check = ExposedDefaultKeyCheck.of(environment).verify();
     assertThat(check.serverAddress().isAnyLocalAddress()).isTrue();
     assertThat(check.keys()).isEqualTo(OWN_KEYS);
+    assertThat(check.webhookSecrets()).hasSize(2);
+  }
+
+  @Test
+  void theBuiltInWebhookSecretOrNoneIsRefusedBeyondLoopback() throws Exception {
+    final InetAddress all = InetAddress.getByName("0.0.0.0");
+    assertThatThrownBy(
+            () ->
+                new ExposedDefaultKeyCheck(
+                        all,
+                        OWN_KEYS,
+                        List.of("whsec_b3duLW9uZQ==", WebhookProperties.DEFAULT_SECRET))
+                    .verify())
+        .hasMessageContaining("fulfillment.security.webhook.secrets")
+        .hasMessageContaining("FULFILLMENT_SECURITY_WEBHOOK_SECRETS");
+    assertThatThrownBy(() -> new ExposedDefaultKeyCheck(all, OWN_KEYS, List.of()).verify())
+        .hasMessageContaining("is blank");
+    // on loopback the built-in secret is fine (the local default run)
+    assertThat(
+            new ExposedDefaultKeyCheck(
+                    InetAddress.getByName("127.0.0.1"),
+                    OWN_KEYS,
+                    List.of(WebhookProperties.DEFAULT_SECRET))
+                .verify())
+        .isNotNull();
   }
 
   private static ExposedDefaultKeyCheck check(final String address, final SecurityProperties keys)

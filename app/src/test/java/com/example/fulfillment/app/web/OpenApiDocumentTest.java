@@ -33,7 +33,8 @@ class OpenApiDocumentTest {
           Map.entry(
               "post /api/orders/{orderId}/cancellation",
               List.of("202", "401", "404", "409", "503")),
-          Map.entry("post /api/events", List.of("202", "400", "401", "415", "422", "503")),
+          Map.entry(
+              "post /api/events", List.of("202", "400", "401", "409", "415", "422", "429", "503")),
           Map.entry("get /api/admin/dead-letters", List.of("200", "400", "401", "403", "503")),
           Map.entry(
               "post /api/admin/dead-letters/{id}/redrive",

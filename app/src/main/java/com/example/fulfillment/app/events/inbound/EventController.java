@@ -7,9 +7,12 @@ import com.example.fulfillment.app.web.ProblemResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,6 +35,18 @@ import org.springframework.web.bind.annotation.RestController;
 class EventController {
 
   static final String CLOUDEVENTS_JSON = CloudEventJson.MEDIA_TYPE;
+
+  static final String BAD_SIGNATURE =
+      "{\"type\": \"https://fulfillment.example.com/problems/unauthorized\", \"title\":"
+          + " \"Unauthorized\", \"status\": 401, \"detail\": \"webhook-timestamp is more than 300 s"
+          + " old (replay window).\", \"correlationId\": \"5b1f0c2e-…\"}";
+
+  static final String REPLAYED =
+      "{\"type\": \"https://fulfillment.example.com/problems/webhook-replayed\", \"title\":"
+          + " \"Webhook message already delivered\", \"status\": 409, \"detail\": \"A message"
+          + " with this webhook-id was accepted already; it has no second effect.\","
+          + " \"webhookId\": \"msg_2KWPBgLlAfxdpx2AI54pPJ85f4W\", \"correlationId\":"
+          + " \"5b1f0c2e-…\"}";
 
   private final EventIngress ingress;
   private final ObjectMapper json;
@@ -89,7 +104,43 @@ class EventController {
             description = "The event names no known order",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
       })
-  @ProblemResponses.Unauthorized
+  @ApiResponse(
+      responseCode = "401",
+      description = "Missing or bad webhook signature, timestamp outside the replay window",
+      content =
+          @Content(
+              mediaType = ProblemResponses.PROBLEM_JSON,
+              examples = @ExampleObject(value = BAD_SIGNATURE)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "This webhook-id was accepted before (replay): no second effect",
+      content =
+          @Content(
+              mediaType = ProblemResponses.PROBLEM_JSON,
+              examples = @ExampleObject(value = REPLAYED)))
+  @ApiResponse(
+      responseCode = "429",
+      description = "Over the partner's rate limit (Retry-After)",
+      content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
+  // signed per Standard Webhooks instead of the API's credentials (WebhookSecurity)
+  @SecurityRequirements
+  @Parameter(
+      in = ParameterIn.HEADER,
+      name = StandardWebhooks.ID,
+      required = true,
+      description = "Message id (the same when the partner re-sends it)")
+  @Parameter(
+      in = ParameterIn.HEADER,
+      name = StandardWebhooks.TIMESTAMP,
+      required = true,
+      description = "Unix seconds; at most fulfillment.security.webhook.tolerance from now")
+  @Parameter(
+      in = ParameterIn.HEADER,
+      name = StandardWebhooks.SIGNATURE,
+      required = true,
+      description =
+          "v1,<base64 HMAC-SHA256 of id.timestamp.body> with the shared secret (Standard"
+              + " Webhooks); several space-separated")
   @ProblemResponses.UnsupportedMediaType(description = "Neither cloudevents+json nor json")
   @ProblemResponses.EngineUnavailable
   @PostMapping(consumes = {CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON_VALUE})

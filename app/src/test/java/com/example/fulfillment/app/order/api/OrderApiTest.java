@@ -275,7 +275,14 @@ class OrderApiTest {
 
   @Test
   void healthApiDocsAndSwaggerUiAreOpenAndDescribeEveryEndpoint() throws Exception {
-    final var health = api.call(get("/actuator/health").with(ApiTestConfiguration.withoutApiKey()));
+    // open for probes, but the components and their details only for a client with a key
+    final var open = api.call(get("/actuator/health").with(ApiTestConfiguration.withoutApiKey()));
+    assertThat(open.getStatus()).isEqualTo(200);
+    final JsonNode status = api.json().readTree(open.getContentAsString());
+    assertThat(status.path("status").asText()).isEqualTo("UP");
+    assertThat(status.has("components")).as(open.getContentAsString()).isFalse();
+    final var health =
+        api.call(get("/actuator/health").header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY));
     assertThat(health.getStatus()).isEqualTo(200);
     final JsonNode h = api.json().readTree(health.getContentAsString());
     assertThat(h.at("/components/engine/status").asText()).isEqualTo("UP");

@@ -1,0 +1,42 @@
+package com.example.fulfillment.app.events.inbound;
+
+import com.example.fulfillment.common.jdbc.Jdbc;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code webhook-id}s of the webhook messages the app accepted (table {@code
+ * webhook_delivery}): a replayed message is refused by id. Kept only as long as a timestamp can
+ * pass the replay window; older ones are refused by their timestamp anyway.
+ */
+@Component
+class WebhookDeliveries {
+
+  private final JdbcClient jdbc;
+
+  WebhookDeliveries(final JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean isKnown(final String webhookId) {
+    return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE webhook_id = :id")
+            .param("id", webhookId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Remembers an accepted message and forgets those received before {@code forgetBefore}. */
+  void accepted(final String webhookId, final Instant at, final Instant forgetBefore) {
+    jdbc.sql(
+            "INSERT INTO webhook_delivery (webhook_id, received_at) VALUES (:id, :at)"
+                + " ON CONFLICT DO NOTHING")
+        .param("id", webhookId)
+        .param("at", Jdbc.ts(at))
+        .update();
+    jdbc.sql("DELETE FROM webhook_delivery WHERE received_at < :cutoff")
+        .param("cutoff", Jdbc.ts(forgetBefore))
+        .update();
+  }
+}

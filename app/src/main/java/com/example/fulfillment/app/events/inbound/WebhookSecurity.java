@@ -1,0 +1,149 @@
+package com.example.fulfillment.app.events.inbound;
+
+import com.example.fulfillment.app.web.ApiJson;
+import com.example.fulfillment.app.web.ApiRateLimits;
+import com.example.fulfillment.app.web.ProblemType;
+import com.example.fulfillment.app.web.Refusal;
+import com.example.fulfillment.app.web.Scopes;
+import com.example.fulfillment.app.web.WebhookProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The partner webhook's own security chain, before the API's: {@code /api/events} is reached with a
+ * Standard Webhooks signature only ({@link StandardWebhooks}), never with an API key, basic or a
+ * bearer token. Then, in this order: events:publish, the partner's rate limit, and the replay check
+ * by {@code webhook-id}: a message id accepted before (2xx) within the window is refused with 409
+ * {@code webhook-replayed} and correlates nothing. Only accepted messages are remembered, so a
+ * partner's re-send after a refusal or a failure (4xx, 503) is processed: nothing is lost. Two
+ * copies racing each other both pass this check; the event id (the engine's message id) still gives
+ * them one effect.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookSecurity {
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+  SecurityFilterChain eventsWebhook(
+      final HttpSecurity http,
+      final WebhookProperties properties,
+      final WebhookDeliveries deliveries,
+      final ApiRateLimits rateLimits,
+      final ApiJson json,
+      final Clock clock)
+      throws Exception {
+    final Refusal unauthorized =
+        new Refusal(
+            json,
+            ProblemType.UNAUTHORIZED,
+            "Sign the event per Standard Webhooks: headers "
+                + StandardWebhooks.ID
+                + ", "
+                + StandardWebhooks.TIMESTAMP
+                + " and "
+                + StandardWebhooks.SIGNATURE
+                + " (v1,<base64 HMAC-SHA256 of id.timestamp.body>). API keys do not reach this"
+                + " endpoint.",
+            List.of("Signature realm=\"order-fulfillment-webhooks\""),
+            true);
+    final Refusal forbidden =
+        new Refusal(
+            json,
+            ProblemType.FORBIDDEN,
+            "These credentials may not publish events.",
+            List.of(),
+            false);
+    final AuthenticationFilter signatures =
+        new AuthenticationFilter(
+            new ProviderManager(StandardWebhooks.provider(properties, clock)),
+            StandardWebhooks.converter());
+    signatures.setSuccessHandler((request, response, authentication) -> {});
+    signatures.setFailureHandler(unauthorized);
+    http.securityMatcher("/api/events", "/api/events/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .addFilterAt(signatures, BasicAuthenticationFilter.class)
+        .addFilterAfter(rateLimits.filter(), AuthorizationFilter.class)
+        .addFilterAfter(
+            new ReplayCheck(deliveries, properties, json, clock), AuthorizationFilter.class)
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(Scopes.EVENTS_PUBLISH));
+    return http.build();
+  }
+
+  /** Refuses a {@code webhook-id} accepted before; remembers the ones accepted now. */
+  static final class ReplayCheck extends OncePerRequestFilter {
+    private final WebhookDeliveries deliveries;
+    private final WebhookProperties properties;
+    private final ApiJson json;
+    private final Clock clock;
+
+    ReplayCheck(
+        final WebhookDeliveries deliveries,
+        final WebhookProperties properties,
+        final ApiJson json,
+        final Clock clock) {
+      this.deliveries = deliveries;
+      this.properties = properties;
+      this.json = json;
+      this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        final HttpServletRequest request,
+        final HttpServletResponse response,
+        final FilterChain chain)
+        throws ServletException, IOException {
+      if (!(SecurityContextHolder.getContext().getAuthentication()
+          instanceof StandardWebhooks.Verified verified)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      final String id = verified.messageId();
+      if (deliveries.isKnown(id)) {
+        final ProblemDetail problem =
+            ProblemType.WEBHOOK_REPLAYED.problem(
+                "A message with this webhook-id was accepted already; it has no second effect.");
+        problem.setProperty("webhookId", id);
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.mapper().writeValue(response.getOutputStream(), problem);
+        return;
+      }
+      chain.doFilter(request, response);
+      final int status = response.getStatus();
+      if (status >= 200 && status < 300) {
+        final Instant now = clock.instant();
+        // a timestamp older than twice the tolerance cannot pass the window any more
+        deliveries.accepted(id, now, now.minus(properties.tolerance().multipliedBy(2)));
+      }
+    }
+  }
+}
