@@ -2,6 +2,7 @@ package com.example.fulfillment.app.providers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -56,8 +57,9 @@ import org.springframework.test.web.servlet.MockMvc;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:fulfillment-provider-faults;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       "fulfillment.sandbox.carrier.delivery-delay=PT0.2S",
-      "fulfillment.sandbox.payment.slow-answer=PT1.5S",
-      "fulfillment.providers.payment.read-timeout=PT0.5S",
+      "fulfillment.sandbox.payment.slow-answer=PT3S",
+      // generous for a busy build machine; the slow answer and the late stub exceed it
+      "fulfillment.providers.payment.read-timeout=PT1.5S",
       "fulfillment.providers.payment.retry.initial=PT0.05S",
       "fulfillment.providers.payment.retry.max=PT0.2S",
       "fulfillment.providers.payment.circuit-breaker.sliding-window-size=6",
@@ -131,13 +133,19 @@ class ProviderFaultsTest {
 
     api.awaitStatus(orderId, "COMPLETED");
 
-    // two requests with the same key: the first timed out after the provider charged
+    // the first request timed out after the provider charged; every later one, same key
+    final int requests =
+        STUB.findAll(
+                postRequestedFor(urlPathEqualTo("/sandbox/payments/charges"))
+                    .withRequestBody(containing(orderId)))
+            .size();
     STUB.verify(
-        2,
+        requests,
         postRequestedFor(urlPathEqualTo("/sandbox/payments/charges"))
             .withHeader("Idempotency-Key", equalTo(orderId + ":charge")));
-    assertThat(sandboxCharges(orderId)).as("the provider's books").isEqualTo(1);
-    assertThat(sandboxAttempts(orderId)).isEqualTo(2);
+    assertThat(requests).as("requests to charge").isGreaterThanOrEqualTo(2);
+    assertThat(sandboxAttempts(orderId)).as("requests the provider saw").isEqualTo(requests);
+    assertThat(sandboxCharges(orderId)).as("charges on the provider's books").isEqualTo(1);
   }
 
   @Test
@@ -168,7 +176,7 @@ class ProviderFaultsTest {
                     .atPriority(1)
                     .inScenario("outage")
                     .whenScenarioStateIs("slow")
-                    .willReturn(aResponse().withStatus(503).withFixedDelay(800))
+                    .willReturn(aResponse().withStatus(503).withFixedDelay(2000))
                     .willSetStateTo(Scenario.STARTED)));
     final List<String> orders = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
