@@ -14,8 +14,10 @@ import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -32,6 +34,8 @@ import org.springframework.web.client.RestClientException;
 public final class ProviderClient {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private static final int MAX_SAID = 300;
 
   /** Builds the port's technical exception. */
   @FunctionalInterface
@@ -130,7 +134,7 @@ public final class ProviderClient {
           e);
     } catch (HttpServerErrorException e) {
       throw unavailable.of(
-          what + " failed: " + name + " answered " + e.getStatusCode(),
+          what + " failed: " + name + " answered " + answerOf(e),
           true,
           retryAfter(e.getResponseHeaders()),
           e);
@@ -139,15 +143,7 @@ public final class ProviderClient {
           what + " failed: no answer from " + name + " (" + e.getMessage() + ")", true, null, e);
     } catch (HttpClientErrorException e) {
       // The provider refused the request itself: retrying changes nothing, an operator must look.
-      throw new IllegalStateException(
-          what
-              + " refused: "
-              + name
-              + " answered "
-              + e.getStatusCode()
-              + " "
-              + e.getResponseBodyAsString(),
-          e);
+      throw new IllegalStateException(what + " refused: " + name + " answered " + answerOf(e), e);
     } catch (RestClientException e) {
       throw unavailable.of(what + " failed: " + e.getMessage(), true, null, e);
     }
@@ -173,6 +169,24 @@ public final class ProviderClient {
       return status.value() == 502 || status.value() == 504;
     }
     return false;
+  }
+
+  /** The status and what the provider said about it (its problem's detail, or its body). */
+  private static String answerOf(final HttpStatusCodeException e) {
+    String said = e.getResponseBodyAsString();
+    try {
+      final ProblemDetail problem = e.getResponseBodyAs(ProblemDetail.class);
+      if (problem != null && problem.getDetail() != null) {
+        said = problem.getDetail();
+      }
+    } catch (RuntimeException notAProblem) {
+      // not problem+json: the raw body says it
+    }
+    said = said.strip();
+    if (said.length() > MAX_SAID) {
+      said = said.substring(0, MAX_SAID) + "…";
+    }
+    return e.getStatusCode() + (said.isEmpty() ? "" : ": " + said);
   }
 
   private static Duration retryAfter(final HttpHeaders headers) {
