@@ -29,8 +29,10 @@ import com.example.fulfillment.payment.PaymentProvider;
 import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.payment.jdbc.JdbcPaymentRepository;
 import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
+import com.example.fulfillment.shipping.Carrier;
 import com.example.fulfillment.shipping.ShippingService;
 import com.example.fulfillment.shipping.jdbc.JdbcShipmentRepository;
+import com.example.fulfillment.shipping.sandbox.SandboxCarriers;
 import com.example.fulfillment.warehouse.WarehouseService;
 import com.example.fulfillment.warehouse.jdbc.JdbcWarehouseRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,8 +49,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wires the plain-Java domain services to their JDBC adapters and the sandbox payment provider; the
- * services know nothing of Spring or Camunda. The job workers are {@code @Component}s.
+ * Wires the plain-Java domain services to their JDBC adapters and the sandbox payment provider and
+ * carriers; the services know nothing of Spring or Camunda. The job workers are
+ * {@code @Component}s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
@@ -101,14 +104,25 @@ public class DomainConfiguration {
     return new InventoryService(inventory, orders, tx, clock);
   }
 
+  /**
+   * The carriers' sandbox: the carrier port unless a {@code @Primary} {@link Carrier} (the HTTP
+   * adapter, module providers) replaces it; the app serves it over HTTP.
+   */
+  @Bean
+  SandboxCarriers sandboxCarriers() {
+    return new SandboxCarriers();
+  }
+
   @Bean
   ShippingService shippingService(
       final JdbcClient jdbc,
+      final Carrier carrier,
       final OrderProgress orders,
       final Transactions tx,
       final Clock clock,
       final OrderEvents events) {
-    return new ShippingService(new JdbcShipmentRepository(jdbc), orders, tx, clock, events);
+    return new ShippingService(
+        new JdbcShipmentRepository(jdbc), carrier, orders, tx, clock, events);
   }
 
   /** Order listeners (e.g. the API waiting for a process instance key) are looked up per call. */
@@ -127,10 +141,13 @@ public class DomainConfiguration {
     return new OrderService(orders, catalog, tx, clock, all, List.of(inventory, shipping), events);
   }
 
-  /** The sandbox provider (docs/api.md, "Payment tokens"); a bean of your own replaces it. */
+  /**
+   * The sandbox provider (docs/api.md, "Payment tokens"): the payment port unless a
+   * {@code @Primary} {@link PaymentProvider} (the HTTP adapter, module providers) replaces it; the
+   * app serves it over HTTP.
+   */
   @Bean
-  @ConditionalOnMissingBean
-  PaymentProvider paymentProvider(
+  SandboxPaymentProvider sandboxPaymentProvider(
       final JdbcClient jdbc,
       final PlatformTransactionManager transactionManager,
       final Clock clock) {
@@ -201,6 +218,8 @@ public class DomainConfiguration {
   JobHandling jobHandling(
       final ObjectProvider<MeterRegistry> meters, final WorkerProperties properties) {
     return new JobHandling(
-        meters.getIfAvailable(SimpleMeterRegistry::new), properties.retryBackoff().toBackoff());
+        meters.getIfAvailable(SimpleMeterRegistry::new),
+        properties.retryBackoff().toBackoff(),
+        properties.retryBackoff().retries());
   }
 }

@@ -1,6 +1,8 @@
 package com.example.fulfillment.jobs;
 
+import com.example.fulfillment.common.Backoff;
 import com.example.fulfillment.common.Causation;
+import com.example.fulfillment.common.ProviderUnavailableException;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
@@ -33,9 +35,13 @@ import org.slf4j.MDC;
  *       and {@value #INCIDENTS} (counter, tag {@code type}: failures with no retries left);
  *   <li><b>failures</b>: a {@link BpmnError} (business outcome, thrown by the worker) passes
  *       through; any other exception is a technical failure: it is logged with its stack trace and
- *       becomes a {@link TechnicalJobFailure} with {@code retries - 1} and an exponential {@link
- *       RetryBackoff}, so the engine retries the job and raises an incident at 0 retries. Nothing
- *       is swallowed and nothing technical becomes a business path.
+ *       becomes a {@link TechnicalJobFailure} with {@code retries - 1} and the exponential {@link
+ *       Backoff}, so the engine retries the job and raises an incident at 0 retries. Nothing is
+ *       swallowed and nothing technical becomes a business path. A provider call refused on our
+ *       side ({@link ProviderUnavailableException} not {@linkplain
+ *       ProviderUnavailableException#attempted() attempted}: circuit breaker open, bulkhead full)
+ *       fails the job keeping its retries, after the wait the refusal names: an outage of the
+ *       provider does not turn every waiting order into an incident.
  * </ul>
  *
  * <p>A worker is a {@code @Component} record of its domain service and this, with an {@code Input}
@@ -65,12 +71,22 @@ public class JobHandling {
   private static final int MAX_MESSAGE = 800;
 
   private final MeterRegistry meters;
-  private final RetryBackoff backoff;
+  private final Backoff backoff;
+  private final int retries;
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
 
-  public JobHandling(final MeterRegistry meters, final RetryBackoff backoff) {
+  /**
+   * @param backoff the wait after the n-th technical failure of a job
+   * @param retries the retries a job starts with (the engine's default, 3): the failure number is
+   *     read from the job's remaining retries
+   */
+  public JobHandling(final MeterRegistry meters, final Backoff backoff, final int retries) {
+    if (retries < 1) {
+      throw new IllegalArgumentException("jobs start with at least 1 retry: " + retries);
+    }
     this.meters = meters;
     this.backoff = backoff;
+    this.retries = retries;
   }
 
   /** Adds a listener told about every handled job (see {@link JobListener}). */
@@ -179,10 +195,25 @@ public class JobHandling {
   }
 
   private TechnicalJobFailure technicalFailure(final ActivatedJob job, final RuntimeException e) {
-    final int retries = Math.max(0, job.getRetries() - 1);
     final String cause = describe(e);
+    if (e instanceof ProviderUnavailableException refused && !refused.attempted()) {
+      // Nothing reached the provider: wait as told, with the retries the job has.
+      final Duration wait = refused.retryAfter().orElseGet(() -> backoff.after(1));
+      final String message =
+          job.getType()
+              + " not attempted: "
+              + cause
+              + " (again in "
+              + wait
+              + ", still "
+              + job.getRetries()
+              + " retries left)";
+      LOG.warn("{}", message);
+      return new TechnicalJobFailure(message, job.getRetries(), wait);
+    }
+    final int retries = Math.max(0, job.getRetries() - 1);
     if (retries > 0) {
-      final Duration wait = backoff.after(job.getRetries());
+      final Duration wait = backoff.after(Math.max(1, this.retries - job.getRetries() + 1));
       final String message =
           job.getType()
               + " failed: "

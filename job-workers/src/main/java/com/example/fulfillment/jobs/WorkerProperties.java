@@ -1,5 +1,6 @@
 package com.example.fulfillment.jobs;
 
+import com.example.fulfillment.common.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,8 +23,9 @@ public record WorkerProperties(@DefaultValue RetryBackoffProperties retryBackoff
       @DefaultValue("PT1M") Duration max,
       @DefaultValue("3") int retries) {
 
-    public RetryBackoff toBackoff() {
-      return new RetryBackoff(initial, multiplier, max, retries);
+    /** The backoff of the n-th failure of a job (the project's one policy). */
+    public Backoff toBackoff() {
+      return new Backoff(initial, multiplier, max);
     }
   }
 }

@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shipments: create, assign a carrier or a drone, schedule, deliver, cancel (compensation),
- * escalate a late delivery, insure. One shipment per order; every step keeps its first answer.
+ * escalate a late delivery, insure. One shipment per order; every step keeps its first answer. The
+ * {@link Carrier} is a remote system: it is called outside our transactions and is idempotent per
+ * order, so a repeated step books and cancels nothing twice.
  */
 public record ShippingService(
     ShipmentRepository shipments,
+    Carrier carrier,
     OrderProgress orders,
     Transactions tx,
     Clock clock,
@@ -64,15 +67,15 @@ public record ShippingService(
         });
   }
 
-  /** Assigns the carrier for {@code method}; the first assignment wins. */
+  /** Books the carrier for {@code method}; the first assignment wins. */
   public String assignCarrier(
       final String orderId, final String shipmentId, final ShippingMethod method) {
-    return assign(orderId, shipmentId, method, carrierFor(method));
+    return assign(orderId, shipmentId, method);
   }
 
-  /** Assigns a delivery drone; the first assignment wins. */
+  /** Books a delivery drone; the first assignment wins. */
   public String assignDrone(final String orderId, final String shipmentId) {
-    return assign(orderId, shipmentId, ShippingMethod.DRONE, carrierFor(ShippingMethod.DRONE));
+    return assign(orderId, shipmentId, ShippingMethod.DRONE);
   }
 
   /**
@@ -128,6 +131,11 @@ public record ShippingService(
    * @return true if the order has a cancelled shipment now
    */
   public boolean cancel(final String orderId) {
+    final Optional<Shipment> booked =
+        tx.inTransaction(() -> shipments.findByOrder(orderId))
+            .filter(s -> s.carrier() != null && s.status() != ShipmentStatus.DELIVERED);
+    // The carrier first (idempotent): a shipment is cancelled in our books only once it is.
+    booked.ifPresent(s -> carrier.cancel(orderId, s.shipmentId()));
     return tx.inTransaction(
         () -> {
           final Optional<Shipment> shipment = shipments.findByOrder(orderId);
@@ -193,15 +201,17 @@ public record ShippingService(
   }
 
   private String assign(
-      final String orderId,
-      final String shipmentId,
-      final ShippingMethod method,
-      final String carrier) {
+      final String orderId, final String shipmentId, final ShippingMethod method) {
+    final Shipment current = tx.inTransaction(() -> ofOrder(orderId, shipmentId));
+    if (current.carrier() != null) {
+      return current.carrier();
+    }
+    final String booked = carrier.book(orderId, shipmentId, method);
     return tx.inTransaction(
         () -> {
           ofOrder(orderId, shipmentId);
-          if (shipments.assign(shipmentId, method, carrier, clock.instant())) {
-            LOG.info("Shipment {} goes by {} with {}", shipmentId, method, carrier);
+          if (shipments.assign(shipmentId, method, booked, clock.instant())) {
+            LOG.info("Shipment {} goes by {} with {}", shipmentId, method, booked);
           }
           final Shipment shipment = shipments.find(shipmentId).orElseThrow();
           if (shipment.carrier() == null) {
@@ -224,15 +234,6 @@ public record ShippingService(
             () ->
                 new IllegalArgumentException(
                     "order " + orderId + " has no shipment " + shipmentId));
-  }
-
-  static String carrierFor(final ShippingMethod method) {
-    return switch (method) {
-      case DRONE -> "SkyDrop drone fleet";
-      case EXPRESS -> "UPS Express";
-      case STANDARD -> "DHL Paket";
-      case FREIGHT -> "DB Schenker";
-    };
   }
 
   static Duration transitTime(final ShippingMethod method) {

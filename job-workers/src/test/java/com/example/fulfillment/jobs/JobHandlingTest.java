@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.example.fulfillment.common.Backoff;
+import com.example.fulfillment.common.ProviderUnavailableException;
 import com.example.fulfillment.support.Jobs;
 import com.example.fulfillment.support.LogCapture;
 import io.camunda.client.api.response.ActivatedJob;
@@ -30,8 +32,7 @@ class JobHandlingTest {
 
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final JobHandling jobs =
-      new JobHandling(
-          meters, new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 3));
+      new JobHandling(meters, new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)), 3);
 
   final ActivatedJob job =
       Jobs.job(
@@ -100,6 +101,37 @@ class JobHandlingTest {
         .isSameAs(declined);
     assertThat(meters.get(JobHandling.JOBS).tags("outcome", "bpmn_error").counter().count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void aProviderCallRefusedOnOurSideKeepsTheJobsRetriesAndWaitsAsTold() {
+    final ActivatedJob attempt = Jobs.job("charge-payment", 42L, 2, Map.of("orderId", "ord_1"));
+
+    final JobError refused =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                jobs.handle(
+                    attempt,
+                    () -> {
+                      throw new ProviderUnavailableException(
+                          "circuit breaker payment is OPEN", false, Duration.ofSeconds(7), null);
+                    }));
+    final JobError failed =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                jobs.handle(
+                    attempt,
+                    () -> {
+                      throw new ProviderUnavailableException("HTTP 503");
+                    }));
+
+    assertThat(refused.getRetries()).as("not attempted: no retry used up").isEqualTo(2);
+    assertThat(refused.getRetryBackoff()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(failed.getRetries()).as("attempted: one retry less").isEqualTo(1);
+    assertThat(failed.getRetryBackoff()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(meters.find(JobHandling.INCIDENTS).counter()).isNull();
   }
 
   @Test
@@ -225,7 +257,7 @@ class JobHandlingTest {
   void everyWorkerCallGoesThroughTheOneHandleASubclassMayOverride() {
     final List<String> seen = new CopyOnWriteArrayList<>();
     final JobHandling overridden =
-        new JobHandling(meters, RetryBackoff.DEFAULT) {
+        new JobHandling(meters, new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)), 3) {
           @Override
           public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
             seen.add(job.getType());

@@ -2,6 +2,7 @@ package com.example.fulfillment.support;
 
 import com.example.fulfillment.analytics.SalesService;
 import com.example.fulfillment.analytics.jdbc.JdbcSalesRepository;
+import com.example.fulfillment.common.Backoff;
 import com.example.fulfillment.inventory.InventoryService;
 import com.example.fulfillment.inventory.ProductCatalog;
 import com.example.fulfillment.inventory.StockLevel;
@@ -9,7 +10,6 @@ import com.example.fulfillment.inventory.jdbc.JdbcInventoryRepository;
 import com.example.fulfillment.invoicing.InvoiceService;
 import com.example.fulfillment.invoicing.jdbc.JdbcInvoiceRepository;
 import com.example.fulfillment.jobs.JobHandling;
-import com.example.fulfillment.jobs.RetryBackoff;
 import com.example.fulfillment.loyalty.LoyaltyService;
 import com.example.fulfillment.loyalty.jdbc.JdbcLoyaltyRepository;
 import com.example.fulfillment.notification.NotificationService;
@@ -28,6 +28,7 @@ import com.example.fulfillment.payment.jdbc.JdbcPaymentRepository;
 import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
 import com.example.fulfillment.shipping.ShippingService;
 import com.example.fulfillment.shipping.jdbc.JdbcShipmentRepository;
+import com.example.fulfillment.shipping.sandbox.SandboxCarriers;
 import com.example.fulfillment.testing.MutableClock;
 import com.example.fulfillment.warehouse.WarehouseService;
 import com.example.fulfillment.warehouse.jdbc.JdbcWarehouseRepository;
@@ -62,6 +63,7 @@ public final class Fixture {
   public final InventoryService inventory;
   public final ShippingService shipping;
   public final JdbcShipmentRepository shipments;
+  public final SandboxCarriers carriers = new SandboxCarriers();
   public final OrderService orders;
   public final SandboxPaymentProvider provider;
   public final PaymentService payments;
@@ -72,8 +74,7 @@ public final class Fixture {
   public final SalesService sales;
   public final NotificationService notifications;
   public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  public final RetryBackoff backoff =
-      new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 3);
+  public final Backoff backoff = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1));
   public final JobHandling jobs;
 
   public Fixture(final TestDatabase db) {
@@ -87,7 +88,7 @@ public final class Fixture {
     catalog = new ProductCatalog(inventoryRepository, tx);
     inventory = new InventoryService(inventoryRepository, progress, tx, clock);
     shipments = new JdbcShipmentRepository(jdbc);
-    shipping = new ShippingService(shipments, progress, tx, clock, events);
+    shipping = new ShippingService(shipments, carriers, progress, tx, clock, events);
     final OrderListener listener = linked::add;
     orders =
         new OrderService(
@@ -101,7 +102,7 @@ public final class Fixture {
     loyalty = new LoyaltyService(new JdbcLoyaltyRepository(jdbc), tx, clock);
     sales = new SalesService(new JdbcSalesRepository(jdbc), progress, tx, clock);
     notifications = new NotificationService(new JdbcNotificationRepository(jdbc), tx, clock);
-    jobs = new JobHandling(meters, backoff);
+    jobs = new JobHandling(meters, backoff, 3);
   }
 
   /** Places an order for customer c-1 with {@code token}; lines as "SKU:quantity". */

@@ -6,6 +6,7 @@ import com.example.fulfillment.app.events.inbound.IncomingEvent;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.app.timeline.TimelineEntry.Kind;
 import com.example.fulfillment.app.timeline.TimelineObserver;
+import com.example.fulfillment.common.Backoff;
 import com.example.fulfillment.process.ProcessConstants.Elements;
 import com.example.fulfillment.process.ProcessConstants.Processes;
 import java.time.Clock;
@@ -37,7 +38,8 @@ public class SandboxCarrier implements TimelineObserver, DisposableBean {
   static final String SOURCE = "urn:fulfillment:sandbox-carrier";
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxCarrier.class);
-  private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+  private static final Backoff PAUSES =
+      new Backoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30));
   private static final int MAX_ATTEMPTS = 200;
 
   private final EventIngress ingress;
@@ -99,7 +101,7 @@ public class SandboxCarrier implements TimelineObserver, DisposableBean {
         LOG.error("Sandbox carrier gave up reporting the delivery of order {}", orderId, e);
         return;
       }
-      final long pause = Math.min(MAX_PAUSE.toMillis(), 250L << Math.min(attempt, 10));
+      final long pause = PAUSES.after(attempt).toMillis();
       LOG.warn(
           "Sandbox carrier could not report the delivery of order {} ({}); again in {} ms",
           orderId,

@@ -1,50 +1,117 @@
 package com.example.fulfillment.app.sandbox;
 
-import com.example.fulfillment.app.events.EventTypes;
-import com.example.fulfillment.app.events.inbound.EventIngress;
-import com.example.fulfillment.app.events.inbound.IncomingEvent;
-import io.swagger.v3.oas.annotations.Hidden;
-import java.time.Clock;
-import java.util.Map;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
+import com.example.fulfillment.payment.ChargeOutcome;
+import com.example.fulfillment.payment.PaymentProviderUnavailableException;
+import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
+import com.example.fulfillment.providers.PaymentApi;
+import com.example.fulfillment.providers.PaymentApi.ChargeAnswer;
+import com.example.fulfillment.providers.PaymentApi.ChargeRequest;
+import com.example.fulfillment.providers.PaymentApi.MoneyRequest;
+import com.example.fulfillment.providers.PaymentApi.OperationAnswer;
+import com.example.fulfillment.providers.PaymentApi.VoidRequest;
+import com.example.fulfillment.providers.ProviderClient;
+import com.example.fulfillment.providers.ProvidersConfiguration;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The simulated payment provider's confirmation (the monitor page's Confirm payment button): the
- * provider's {@value EventTypes#PAYMENT_CONFIRMED} event, through the same {@link EventIngress} as
- * the signed webhook. An operator control (admin), not the partner webhook: the page holds an API
- * key, never a webhook secret. The event id is derived from the order, so a second click has no
- * second effect.
+ * The payment provider's sandbox over HTTP ({@link PaymentApi}), served by the app itself: the
+ * {@link SandboxPaymentProvider} with its books, behind the provider's API. Every request needs its
+ * {@code Idempotency-Key} ({@code <orderId>:<step>}); token {@value #TOK_SLOW} charges and then
+ * answers only after {@code fulfillment.sandbox.payment.slow-answer} (longer than the client's read
+ * timeout) the first time: the "timeout after the provider charged" case.
  */
 @RestController
-@Hidden // a sandbox control, not part of the API partners use
+@RequestMapping(ProvidersConfiguration.PAYMENT_SANDBOX)
+@ConditionalOnProperty(
+    prefix = "fulfillment.sandbox",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class SandboxPaymentController {
 
-  static final String SOURCE = "urn:fulfillment:sandbox-psp";
+  static final String TOK_SLOW = SandboxPaymentProvider.TOK_SLOW;
 
-  private final EventIngress ingress;
-  private final Clock clock;
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxPaymentController.class);
 
-  SandboxPaymentController(final EventIngress ingress, final Clock clock) {
-    this.ingress = ingress;
-    this.clock = clock;
+  private final SandboxPaymentProvider sandbox;
+  private final Duration slowAnswer;
+
+  SandboxPaymentController(
+      final SandboxPaymentProvider sandbox,
+      @Value("${fulfillment.sandbox.payment.slow-answer:PT6S}") final Duration slowAnswer) {
+    this.sandbox = sandbox;
+    this.slowAnswer = slowAnswer;
   }
 
-  @PostMapping("/api/admin/sandbox/orders/{orderId}/payment-confirmation")
-  ResponseEntity<EventIngress.Acceptance> confirm(@PathVariable final String orderId) {
-    return ResponseEntity.accepted()
-        .body(
-            ingress.accept(
-                new IncomingEvent(
-                    "1.0",
-                    "sandbox-payment-confirmed-" + orderId,
-                    SOURCE,
-                    EventTypes.PAYMENT_CONFIRMED,
-                    orderId,
-                    "application/json",
-                    clock.instant().toString(),
-                    Map.of())));
+  @PostMapping("/" + PaymentApi.CHARGES)
+  ChargeAnswer charge(
+      @RequestHeader(ProviderClient.IDEMPOTENCY_KEY) final String key,
+      @RequestBody final ChargeRequest request) {
+    SandboxKeys.require(key, request.orderId(), PaymentApi.CHARGE);
+    final ChargeOutcome outcome =
+        sandbox.charge(
+            request.orderId(), request.paymentToken(), request.amount(), request.currency());
+    if (TOK_SLOW.equals(request.paymentToken())
+        && sandbox.attempts(request.orderId(), PaymentApi.CHARGE) == 1) {
+      LOG.info("Sandbox charged order {}; answers in {}", request.orderId(), slowAnswer);
+      SandboxKeys.pause(slowAnswer);
+    }
+    return switch (outcome) {
+      case ChargeOutcome.Charged c -> new ChargeAnswer("CHARGED", c.chargeId(), null);
+      case ChargeOutcome.PendingConfirmation p ->
+          new ChargeAnswer("PENDING_CONFIRMATION", p.chargeId(), null);
+      case ChargeOutcome.Declined d -> new ChargeAnswer("DECLINED", null, d.reason());
+    };
+  }
+
+  @PostMapping("/" + PaymentApi.CAPTURES)
+  OperationAnswer capture(
+      @RequestHeader(ProviderClient.IDEMPOTENCY_KEY) final String key,
+      @RequestBody final MoneyRequest request) {
+    SandboxKeys.require(key, request.orderId(), PaymentApi.CAPTURE);
+    sandbox.capture(request.orderId(), request.chargeId(), request.amount());
+    return new OperationAnswer("CAPTURED");
+  }
+
+  @PostMapping("/" + PaymentApi.REFUNDS)
+  OperationAnswer refund(
+      @RequestHeader(ProviderClient.IDEMPOTENCY_KEY) final String key,
+      @RequestBody final MoneyRequest request) {
+    SandboxKeys.require(key, request.orderId(), PaymentApi.REFUND);
+    sandbox.refund(request.orderId(), request.chargeId(), request.amount());
+    return new OperationAnswer("REFUNDED");
+  }
+
+  @PostMapping("/" + PaymentApi.VOIDS)
+  OperationAnswer voidAuthorization(
+      @RequestHeader(ProviderClient.IDEMPOTENCY_KEY) final String key,
+      @RequestBody final VoidRequest request) {
+    SandboxKeys.require(key, request.orderId(), PaymentApi.VOID);
+    sandbox.voidAuthorization(request.orderId(), request.chargeId());
+    return new OperationAnswer("VOIDED");
+  }
+
+  /** The simulated outage of tok_flaky and tok_outage: the provider's own 503. */
+  @ExceptionHandler(PaymentProviderUnavailableException.class)
+  ProblemDetail unavailable(final PaymentProviderUnavailableException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+  }
+
+  /** A request the provider refuses (unknown charge, more than captured, wrong key). */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail refused(final IllegalArgumentException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
   }
 }

@@ -1,5 +1,9 @@
 package com.example.fulfillment.app.web;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,8 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,15 +28,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * fulfillment.api.admission-wait} is refused at once with 503 and {@code Retry-After} instead of
  * queueing behind the engine and the database until every thread and connection is taken. Reads are
  * cheap and stay unlimited (Tomcat's own thread pool bounds them).
+ *
+ * <p>The bulkhead is resilience4j's ({@value #BULKHEAD}, with its {@code resilience4j_bulkhead_*}
+ * metrics); {@code fulfillment.api.requests.shed} counts the refusals and {@code
+ * fulfillment.api.writes.in.flight} shows the slots taken.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class AdmissionFilter extends OncePerRequestFilter {
 
-  private final Semaphore slots;
-  private final long waitNanos;
+  static final String BULKHEAD = "api-writes";
+
+  private final Bulkhead bulkhead;
   private final ApiJson json;
-  private final Counter shed;
 
   AdmissionFilter(
       @Value("${fulfillment.api.max-concurrent-writes:48}") final int maxConcurrentWrites,
@@ -44,19 +50,27 @@ class AdmissionFilter extends OncePerRequestFilter {
     if (maxConcurrentWrites < 1) {
       throw new IllegalArgumentException("fulfillment.api.max-concurrent-writes must be >= 1");
     }
-    this.slots = new Semaphore(maxConcurrentWrites, true);
-    this.waitNanos = admissionWait.toNanos();
+    final BulkheadRegistry registry =
+        BulkheadRegistry.of(
+            BulkheadConfig.custom()
+                .maxConcurrentCalls(maxConcurrentWrites)
+                .maxWaitDuration(admissionWait)
+                .fairCallHandlingStrategyEnabled(true)
+                .build());
+    this.bulkhead = registry.bulkhead(BULKHEAD);
     this.json = json;
-    this.shed =
+    final Counter shed =
         Counter.builder("fulfillment.api.requests.shed")
             .description("API writes refused with 503 because every slot was busy")
             .register(meters);
+    bulkhead.getEventPublisher().onCallRejected(rejected -> shed.increment());
     Gauge.builder(
             "fulfillment.api.writes.in.flight",
-            slots,
-            s -> maxConcurrentWrites - s.availablePermits())
+            bulkhead,
+            b -> maxConcurrentWrites - b.getMetrics().getAvailableConcurrentCalls())
         .description("API writes being handled now")
         .register(meters);
+    TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
   }
 
   @Override
@@ -72,22 +86,15 @@ class AdmissionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       final HttpServletRequest request, final HttpServletResponse response, final FilterChain chain)
       throws ServletException, IOException {
-    final boolean admitted;
-    try {
-      admitted = slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ServletException("interrupted while waiting for admission", e);
-    }
-    if (!admitted) {
-      shed.increment();
+    // waits up to admission-wait for a slot (false: none came, or the thread was interrupted)
+    if (!bulkhead.tryAcquirePermission()) {
       overloaded(response);
       return;
     }
     try {
       chain.doFilter(request, response);
     } finally {
-      slots.release();
+      bulkhead.onComplete();
     }
   }
 

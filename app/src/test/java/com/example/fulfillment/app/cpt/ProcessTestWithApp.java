@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @RequiresDocker
 @SpringBootTest(
+    // a real server: the providers' HTTP adapters call the sandboxes it serves
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "fulfillment.engine.mode=remote",
       "spring.datasource.url=jdbc:h2:mem:fulfillment-cpt;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",

@@ -24,7 +24,8 @@ class FaultInjection {
   @Primary
   JobHandling faultInjectingJobHandling(
       final MeterRegistry meters, final WorkerProperties properties, final Faults faults) {
-    return new JobHandling(meters, properties.retryBackoff().toBackoff()) {
+    return new JobHandling(
+        meters, properties.retryBackoff().toBackoff(), properties.retryBackoff().retries()) {
       @Override
       public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
         final Faults.Kind kind = faults.kindFor(job.getType());

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
+    // a real server: the providers' HTTP adapters call the sandboxes it serves
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       // an in-memory database per test context, not the data directory
       "spring.datasource.url=jdbc:h2:mem:fulfillment-app-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",

@@ -50,6 +50,8 @@ public final class RunningApp implements AutoCloseable {
             + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     all.put("fulfillment.engine.embedded.port", "0");
+    // tok_outage orders open the payment breaker: tests wait half a second, not ten
+    all.put("fulfillment.providers.payment.circuit-breaker.wait-duration-in-open-state", "PT0.5S");
     all.putAll(properties);
     final String[] args =
         all.entrySet().stream()

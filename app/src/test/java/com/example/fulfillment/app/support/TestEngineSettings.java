@@ -22,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
       "fulfillment.engine.embedded.trim-log=false",
       "fulfillment.workers.retry-backoff.initial=PT0.1S",
       "fulfillment.workers.retry-backoff.max=PT0.5S",
-      "fulfillment.orders.await-instance-key=PT5S"
+      "fulfillment.orders.await-instance-key=PT5S",
+      // tok_outage orders open the payment breaker: tests wait half a second, not ten
+      "fulfillment.providers.payment.circuit-breaker.wait-duration-in-open-state=PT0.5S"
     })
 public @interface TestEngineSettings {}

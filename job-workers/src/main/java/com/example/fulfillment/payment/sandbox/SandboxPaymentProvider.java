@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@value #TOK_FLAKY}: the first 2 charge attempts fail technically, the 3rd succeeds;
  *   <li>{@value #TOK_OUTAGE}: the first 3 charge attempts fail technically (with 3 retries the job
  *       ends in an incident), the 4th succeeds;
+ *   <li>{@value #TOK_SLOW}: charges like {@value #TOK_OK}; over HTTP the sandbox answers the first
+ *       attempt only after the client gave up waiting (app, {@code SandboxPaymentController});
  *   <li>any other token: declined as unknown.
  * </ul>
  *
@@ -42,6 +44,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
   public static final String TOK_CONFIRM = "tok_confirm";
   public static final String TOK_FLAKY = "tok_flaky";
   public static final String TOK_OUTAGE = "tok_outage";
+  public static final String TOK_SLOW = "tok_slow";
 
   static final int FLAKY_FAILURES = 2;
   static final int OUTAGE_FAILURES = 3;
@@ -96,7 +99,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
             amount,
             currency,
             switch (paymentToken) {
-              case TOK_OK, TOK_FLAKY, TOK_OUTAGE -> new Answer("CHARGED", null);
+              case TOK_OK, TOK_FLAKY, TOK_OUTAGE, TOK_SLOW -> new Answer("CHARGED", null);
               case TOK_CONFIRM -> new Answer("PENDING_CONFIRMATION", null);
               case TOK_DECLINED -> new Answer("DECLINED", "card declined: insufficient funds");
               default -> new Answer("DECLINED", "unknown payment token");

@@ -33,7 +33,7 @@ public record PlaceOrderRequest(
         List<@Valid @NotNull Item> items,
     @Schema(
             description =
-                "Sandbox payment token: tok_ok, tok_declined, tok_confirm, tok_flaky, tok_outage",
+                "Sandbox payment token: tok_ok, tok_declined, tok_confirm, tok_flaky, tok_outage, tok_slow",
             example = "tok_ok")
         @NotBlank
         @Size(max = 64)

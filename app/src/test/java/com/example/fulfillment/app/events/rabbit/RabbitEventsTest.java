@@ -55,6 +55,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @EnabledIfRabbitMq
 @SpringBootTest(
+    // a real server: the providers' HTTP adapters call the sandboxes it serves
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "fulfillment.sandbox.carrier.delivery-delay=0",
       "fulfillment.events.transport=rabbitmq",
