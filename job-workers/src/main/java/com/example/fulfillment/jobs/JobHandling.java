@@ -9,6 +9,9 @@ import io.camunda.client.exception.JobError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,9 @@ import org.slf4j.MDC;
  *   <li><b>metrics</b>: {@value #JOBS} (counter, tags {@code type} and {@code outcome} = {@code
  *       completed} | {@code bpmn_error} | {@code failed}), {@value #DURATION} (timer, same tags)
  *       and {@value #INCIDENTS} (counter, tag {@code type}: failures with no retries left);
+ *   <li><b>tracing</b>: a span {@code job <type>} per job, a child of the span that started the
+ *       order (W3C context in process variable {@value Variables#TRACEPARENT}), so one order is one
+ *       trace; the domain's work, its log lines and the outbox rows it writes run inside it;
  *   <li><b>failures</b>: a {@link BpmnError} (business outcome, thrown by the worker) passes
  *       through; any other exception is a technical failure: it is logged with its stack trace and
  *       becomes a {@link TechnicalJobFailure} with {@code retries - 1} and an exponential {@link
@@ -66,11 +72,24 @@ public class JobHandling {
 
   private final MeterRegistry meters;
   private final RetryBackoff backoff;
+  private final Tracer tracer;
+  private final Propagator propagator;
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
 
+  /** Without tracing. */
   public JobHandling(final MeterRegistry meters, final RetryBackoff backoff) {
+    this(meters, backoff, Tracer.NOOP, Propagator.NOOP);
+  }
+
+  public JobHandling(
+      final MeterRegistry meters,
+      final RetryBackoff backoff,
+      final Tracer tracer,
+      final Propagator propagator) {
     this.meters = meters;
     this.backoff = backoff;
+    this.tracer = tracer;
+    this.propagator = propagator;
   }
 
   /** Adds a listener told about every handled job (see {@link JobListener}). */
@@ -139,12 +158,15 @@ public class JobHandling {
 
   /** Handles a job: {@code work} returns the variables to complete it with (a record). */
   public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
-    final Map<String, String> previous = enterContext(job);
+    final Map<String, Object> variables = variables(job);
+    final Span span = startSpan(job, variables);
+    final Map<String, String> previous = enterContext(job, variables);
     final Timer.Sample sample = Timer.start(meters);
     String outcome = "failed";
     Integer retriesLeft = null;
     String detail = null;
-    try (var cause = Causation.open(CAUSATION_PREFIX + job.getKey())) {
+    try (var cause = Causation.open(CAUSATION_PREFIX + job.getKey());
+        var inSpan = tracer.withSpan(span)) {
       LOG.debug("Handling job {} ({} retries left)", job.getKey(), job.getRetries());
       final T result = work.get();
       outcome = "completed";
@@ -164,9 +186,11 @@ public class JobHandling {
       final TechnicalJobFailure failure = technicalFailure(job, e);
       detail = failure.getMessage();
       retriesLeft = failure.getRetries();
+      span.error(e);
       throw failure;
     } finally {
-      notifyListeners(job, outcome, retriesLeft, detail);
+      span.tag("job.outcome", outcome).end();
+      notifyListeners(job, variables, outcome, retriesLeft, detail);
       count(job.getType(), outcome);
       sample.stop(
           Timer.builder(DURATION)
@@ -176,6 +200,25 @@ public class JobHandling {
               .register(meters));
       restoreContext(previous);
     }
+  }
+
+  /**
+   * The job's span: a child of the order's start (the {@value Variables#TRACEPARENT} variable), a
+   * new trace for instances started without one.
+   */
+  private Span startSpan(final ActivatedJob job, final Map<String, Object> variables) {
+    return propagator
+        .extract(variables, (carrier, key) -> text(carrier.get(key)))
+        .name("job " + job.getType())
+        .kind(Span.Kind.CONSUMER)
+        .tag("job.type", job.getType())
+        .tag("job.key", job.getKey())
+        .tag("job.retries", job.getRetries())
+        .tag("bpmn.process.id", job.getBpmnProcessId())
+        .tag("bpmn.element.id", job.getElementId())
+        .tag("process.instance.key", job.getProcessInstanceKey())
+        .tag("order.id", String.valueOf(variables.get(Variables.ORDER_ID)))
+        .start();
   }
 
   private TechnicalJobFailure technicalFailure(final ActivatedJob job, final RuntimeException e) {
@@ -207,6 +250,7 @@ public class JobHandling {
 
   private void notifyListeners(
       final ActivatedJob job,
+      final Map<String, Object> variables,
       final String outcome,
       final Integer retriesLeft,
       final String detail) {
@@ -222,7 +266,7 @@ public class JobHandling {
             job.getElementId(),
             job.getElementInstanceKey(),
             job.getRetries(),
-            text(variables(job).get(Variables.ORDER_ID)),
+            text(variables.get(Variables.ORDER_ID)),
             outcome,
             retriesLeft,
             detail);
@@ -249,12 +293,12 @@ public class JobHandling {
     return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
   }
 
-  private static Map<String, String> enterContext(final ActivatedJob job) {
+  private static Map<String, String> enterContext(
+      final ActivatedJob job, final Map<String, Object> variables) {
     final Map<String, String> values = new LinkedHashMap<>();
     values.put(MDC_JOB_KEY, Long.toString(job.getKey()));
     values.put(MDC_JOB_TYPE, job.getType());
     values.put(MDC_PROCESS_INSTANCE_KEY, Long.toString(job.getProcessInstanceKey()));
-    final Map<String, Object> variables = variables(job);
     values.put(MDC_ORDER_ID, text(variables.get(Variables.ORDER_ID)));
     values.put(MDC_CORRELATION_ID, text(variables.get(Variables.CORRELATION_ID)));
     final Map<String, String> previous = new LinkedHashMap<>();
