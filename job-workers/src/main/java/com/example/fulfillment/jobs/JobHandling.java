@@ -160,13 +160,23 @@ public class JobHandling {
   public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
     final Map<String, Object> variables = variables(job);
     final Span span = startSpan(job, variables);
+    // the whole handling in the span's scope: the failure logs below carry its trace id too
+    try (var inSpan = tracer.withSpan(span)) {
+      return handleInSpan(job, variables, span, work);
+    }
+  }
+
+  private <T> T handleInSpan(
+      final ActivatedJob job,
+      final Map<String, Object> variables,
+      final Span span,
+      final Supplier<T> work) {
     final Map<String, String> previous = enterContext(job, variables);
     final Timer.Sample sample = Timer.start(meters);
     String outcome = "failed";
     Integer retriesLeft = null;
     String detail = null;
-    try (var cause = Causation.open(CAUSATION_PREFIX + job.getKey());
-        var inSpan = tracer.withSpan(span)) {
+    try (var cause = Causation.open(CAUSATION_PREFIX + job.getKey())) {
       LOG.debug("Handling job {} ({} retries left)", job.getKey(), job.getRetries());
       final T result = work.get();
       outcome = "completed";
