@@ -136,6 +136,8 @@ public final class ProcessConstants {
     public static final String GIFT_WRAP = "giftWrap";
     public static final String INSURANCE = "insurance";
     public static final String CORRELATION_ID = "correlationId";
+    // W3C trace context of the order's start: every job worker continues this trace
+    public static final String TRACEPARENT = "traceparent";
     public static final String PAYMENT_CONFIRMATION_TIMEOUT = "paymentConfirmationTimeout";
     public static final String DELIVERY_SLA = "deliverySla";
     // produced along the way

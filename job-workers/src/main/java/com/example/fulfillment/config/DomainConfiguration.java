@@ -37,6 +37,8 @@ import com.example.fulfillment.warehouse.WarehouseService;
 import com.example.fulfillment.warehouse.jdbc.JdbcWarehouseRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,8 +77,14 @@ public class DomainConfiguration {
 
   /** The transactional outbox of the order events; the app's relay publishes it. */
   @Bean
-  OrderEvents orderEvents(final JdbcClient jdbc) {
-    return new JdbcOrderEventOutbox(jdbc);
+  OrderEvents orderEvents(
+      final JdbcClient jdbc,
+      final ObjectProvider<Tracer> tracer,
+      final ObjectProvider<Propagator> propagator) {
+    return new JdbcOrderEventOutbox(
+        jdbc,
+        tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 
   @Bean
@@ -216,10 +224,15 @@ public class DomainConfiguration {
   /** MDC, metrics and failure handling shared by every job worker. */
   @Bean
   JobHandling jobHandling(
-      final ObjectProvider<MeterRegistry> meters, final WorkerProperties properties) {
+      final ObjectProvider<MeterRegistry> meters,
+      final WorkerProperties properties,
+      final ObjectProvider<Tracer> tracer,
+      final ObjectProvider<Propagator> propagator) {
     return new JobHandling(
         meters.getIfAvailable(SimpleMeterRegistry::new),
         properties.retryBackoff().toBackoff(),
-        properties.retryBackoff().retries());
+        properties.retryBackoff().retries(),
+        tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 }

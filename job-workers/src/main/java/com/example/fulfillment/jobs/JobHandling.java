@@ -11,6 +11,9 @@ import io.camunda.client.exception.JobError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,9 @@ import org.slf4j.MDC;
  *   <li><b>metrics</b>: {@value #JOBS} (counter, tags {@code type} and {@code outcome} = {@code
  *       completed} | {@code bpmn_error} | {@code failed}), {@value #DURATION} (timer, same tags)
  *       and {@value #INCIDENTS} (counter, tag {@code type}: failures with no retries left);
+ *   <li><b>tracing</b>: a span {@code job <type>} per job, a child of the span that started the
+ *       order (W3C context in process variable {@value Variables#TRACEPARENT}), so one order is one
+ *       trace; the domain's work, its log lines and the outbox rows it writes run inside it;
  *   <li><b>failures</b>: a {@link BpmnError} (business outcome, thrown by the worker) passes
  *       through; any other exception is a technical failure: it is logged with its stack trace and
  *       becomes a {@link TechnicalJobFailure} with {@code retries - 1} and the exponential {@link
@@ -73,20 +79,34 @@ public class JobHandling {
   private final MeterRegistry meters;
   private final Backoff backoff;
   private final int retries;
+  private final Tracer tracer;
+  private final Propagator propagator;
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Without tracing. */
+  public JobHandling(final MeterRegistry meters, final Backoff backoff, final int retries) {
+    this(meters, backoff, retries, Tracer.NOOP, Propagator.NOOP);
+  }
 
   /**
    * @param backoff the wait after the n-th technical failure of a job
    * @param retries the retries a job starts with (the engine's default, 3): the failure number is
    *     read from the job's remaining retries
    */
-  public JobHandling(final MeterRegistry meters, final Backoff backoff, final int retries) {
+  public JobHandling(
+      final MeterRegistry meters,
+      final Backoff backoff,
+      final int retries,
+      final Tracer tracer,
+      final Propagator propagator) {
     if (retries < 1) {
       throw new IllegalArgumentException("jobs start with at least 1 retry: " + retries);
     }
     this.meters = meters;
     this.backoff = backoff;
     this.retries = retries;
+    this.tracer = tracer;
+    this.propagator = propagator;
   }
 
   /** Adds a listener told about every handled job (see {@link JobListener}). */
@@ -155,7 +175,20 @@ public class JobHandling {
 
   /** Handles a job: {@code work} returns the variables to complete it with (a record). */
   public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
-    final Map<String, String> previous = enterContext(job);
+    final Map<String, Object> variables = variables(job);
+    final Span span = startSpan(job, variables);
+    // the whole handling in the span's scope: the failure logs below carry its trace id too
+    try (var inSpan = tracer.withSpan(span)) {
+      return handleInSpan(job, variables, span, work);
+    }
+  }
+
+  private <T> T handleInSpan(
+      final ActivatedJob job,
+      final Map<String, Object> variables,
+      final Span span,
+      final Supplier<T> work) {
+    final Map<String, String> previous = enterContext(job, variables);
     final Timer.Sample sample = Timer.start(meters);
     String outcome = "failed";
     Integer retriesLeft = null;
@@ -180,9 +213,11 @@ public class JobHandling {
       final TechnicalJobFailure failure = technicalFailure(job, e);
       detail = failure.getMessage();
       retriesLeft = failure.getRetries();
+      span.error(e);
       throw failure;
     } finally {
-      notifyListeners(job, outcome, retriesLeft, detail);
+      span.tag("job.outcome", outcome).end();
+      notifyListeners(job, variables, outcome, retriesLeft, detail);
       count(job.getType(), outcome);
       sample.stop(
           Timer.builder(DURATION)
@@ -192,6 +227,25 @@ public class JobHandling {
               .register(meters));
       restoreContext(previous);
     }
+  }
+
+  /**
+   * The job's span: a child of the order's start (the {@value Variables#TRACEPARENT} variable), a
+   * new trace for instances started without one.
+   */
+  private Span startSpan(final ActivatedJob job, final Map<String, Object> variables) {
+    return propagator
+        .extract(variables, (carrier, key) -> text(carrier.get(key)))
+        .name("job " + job.getType())
+        .kind(Span.Kind.CONSUMER)
+        .tag("job.type", job.getType())
+        .tag("job.key", job.getKey())
+        .tag("job.retries", job.getRetries())
+        .tag("bpmn.process.id", job.getBpmnProcessId())
+        .tag("bpmn.element.id", job.getElementId())
+        .tag("process.instance.key", job.getProcessInstanceKey())
+        .tag("order.id", String.valueOf(variables.get(Variables.ORDER_ID)))
+        .start();
   }
 
   private TechnicalJobFailure technicalFailure(final ActivatedJob job, final RuntimeException e) {
@@ -238,6 +292,7 @@ public class JobHandling {
 
   private void notifyListeners(
       final ActivatedJob job,
+      final Map<String, Object> variables,
       final String outcome,
       final Integer retriesLeft,
       final String detail) {
@@ -253,7 +308,7 @@ public class JobHandling {
             job.getElementId(),
             job.getElementInstanceKey(),
             job.getRetries(),
-            text(variables(job).get(Variables.ORDER_ID)),
+            text(variables.get(Variables.ORDER_ID)),
             outcome,
             retriesLeft,
             detail);
@@ -280,12 +335,12 @@ public class JobHandling {
     return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
   }
 
-  private static Map<String, String> enterContext(final ActivatedJob job) {
+  private static Map<String, String> enterContext(
+      final ActivatedJob job, final Map<String, Object> variables) {
     final Map<String, String> values = new LinkedHashMap<>();
     values.put(MDC_JOB_KEY, Long.toString(job.getKey()));
     values.put(MDC_JOB_TYPE, job.getType());
     values.put(MDC_PROCESS_INSTANCE_KEY, Long.toString(job.getProcessInstanceKey()));
-    final Map<String, Object> variables = variables(job);
     values.put(MDC_ORDER_ID, text(variables.get(Variables.ORDER_ID)));
     values.put(MDC_CORRELATION_ID, text(variables.get(Variables.CORRELATION_ID)));
     final Map<String, String> previous = new LinkedHashMap<>();

@@ -89,7 +89,9 @@ public final class CloudEventJson {
         text(node, "subject"),
         text(node, "datacontenttype"),
         text(node, "time"),
-        data(node.get("data")));
+        data(node.get("data")),
+        text(node, "traceparent"),
+        text(node, "tracestate"));
   }
 
   /**

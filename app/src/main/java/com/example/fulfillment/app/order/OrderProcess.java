@@ -6,13 +6,18 @@ import com.example.fulfillment.app.engine.ProcessModels;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderLine;
 import com.example.fulfillment.process.ProcessConstants.Messages;
+import com.example.fulfillment.process.ProcessConstants.Processes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +29,10 @@ import org.springframework.stereotype.Component;
  * refused; and while an instance started with this correlation key is active, no other one is
  * started. A re-send after the first message's time to live goes out with no time to live: a
  * buffered start message would start a second instance once the first one ended.
+ *
+ * <p>Tracing: the publish is a span {@code start <process>} (a child of the request's span) whose
+ * W3C context goes into process variable {@value Variables#TRACEPARENT}, so every job worker of the
+ * instance continues the order's trace.
  */
 @Component
 class OrderProcess {
@@ -32,16 +41,23 @@ class OrderProcess {
   private final ProcessModels models;
   private final OrderProperties properties;
   private final Clock clock;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
   OrderProcess(
       final ProcessMessages engine,
       final ProcessModels models,
       final OrderProperties properties,
-      final Clock clock) {
+      final Clock clock,
+      final Tracer tracer,
+      final ObjectProvider<Propagator> propagator) {
     this.engine = engine;
     this.models = models;
     this.properties = properties;
     this.clock = clock;
+    this.tracer = tracer;
+    // no propagator when tracing is off (tests without observability)
+    this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
   }
 
   /**
@@ -75,13 +91,39 @@ class OrderProcess {
     variables.put(
         Variables.PAYMENT_CONFIRMATION_TIMEOUT, iso(properties.paymentConfirmationTimeout()));
     variables.put(Variables.DELIVERY_SLA, iso(properties.deliverySla()));
-    return engine.publish(
-        new ProcessMessages.Message(
-            Messages.ORDER_RECEIVED,
-            order.orderId(),
-            order.orderId(),
-            afterEngineLoss ? Duration.ZERO : timeToLive(order.createdAt()),
-            variables));
+    final Span current = tracer.currentSpan();
+    final Span span =
+        (current == null
+                ? tracer.spanBuilder().setNoParent()
+                : tracer.spanBuilder().setParent(current.context()))
+            .name("start " + Processes.ORDER_FULFILLMENT)
+            .kind(Span.Kind.PRODUCER)
+            .tag("order.id", order.orderId())
+            .tag("message.name", Messages.ORDER_RECEIVED)
+            .start();
+    try (var inSpan = tracer.withSpan(span)) {
+      // only the trace context: no baggage or vendor keys as process variables
+      propagator.inject(
+          span.context(),
+          variables,
+          (carrier, key, value) -> {
+            if (Variables.TRACEPARENT.equals(key)) {
+              carrier.put(key, value);
+            }
+          });
+      return engine.publish(
+          new ProcessMessages.Message(
+              Messages.ORDER_RECEIVED,
+              order.orderId(),
+              order.orderId(),
+              afterEngineLoss ? Duration.ZERO : timeToLive(order.createdAt()),
+              variables));
+    } catch (RuntimeException e) {
+      span.error(e);
+      throw e;
+    } finally {
+      span.end();
+    }
   }
 
   /** The full time to live within the first message's window, none after it. */

@@ -58,6 +58,12 @@ public class ApiTestConfiguration {
     return new ApiDriver(mvc);
   }
 
+  /** The exported spans, on demand (tracing tests). */
+  @Bean
+  SpanCapture spanCapture() {
+    return new SpanCapture();
+  }
+
   @Bean
   @Primary
   EngineFaults engineFaults(@Qualifier("camundaProcessMessages") final ProcessMessages real) {

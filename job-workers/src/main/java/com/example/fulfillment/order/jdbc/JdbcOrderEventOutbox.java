@@ -7,9 +7,13 @@ import com.example.fulfillment.order.OrderEventTypes;
 import com.example.fulfillment.order.OrderEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +27,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Per row: a deterministic event id (order id, the order's creation time and the type), so
  * recording the same event twice inserts one row; {@code seq} (identity) orders an order's events;
  * the order's correlation id (the request that placed it) and the current {@link Causation}; the
- * event's data as JSON, the schema of the event catalog (docs/events.md). The data deliberately
- * carries no payment token, address or personal data beyond the customer id.
+ * event's data as JSON, the schema of the event catalog (docs/events.md); the W3C {@code
+ * traceparent} of the span that recorded it (e.g. the job's), so its publish continues the order's
+ * trace. The data deliberately carries no payment token, address or personal data beyond the
+ * customer id.
  */
-public record JdbcOrderEventOutbox(JdbcClient jdbc) implements OrderEvents {
+public record JdbcOrderEventOutbox(JdbcClient jdbc, Tracer tracer, Propagator propagator)
+    implements OrderEvents {
+
+  /** Without trace context. */
+  public JdbcOrderEventOutbox(final JdbcClient jdbc) {
+    this(jdbc, Tracer.NOOP, Propagator.NOOP);
+  }
 
   /** Version of every data schema below; bump it with the {@code dataschema} when one changes. */
   private static final int MAX_CAUSATION = 200;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TRACEPARENT = "traceparent";
 
   @Override
   public void record(final OrderEvent event) {
@@ -46,9 +59,9 @@ public record JdbcOrderEventOutbox(JdbcClient jdbc) implements OrderEvents {
     jdbc.sql(
             """
             INSERT INTO outbox_event (event_id, order_id, event_type, data, correlation_id,
-              causation_id, occurred_at, attempts, next_attempt_at)
-            VALUES (:eventId, :orderId, :type, :data, :correlationId, :causationId, :occurredAt, 0,
-              :occurredAt)
+              causation_id, traceparent, occurred_at, attempts, next_attempt_at)
+            VALUES (:eventId, :orderId, :type, :data, :correlationId, :causationId, :traceparent,
+              :occurredAt, 0, :occurredAt)
             ON CONFLICT DO NOTHING
             """)
         .param("eventId", eventId(event, placedAt))
@@ -57,8 +70,20 @@ public record JdbcOrderEventOutbox(JdbcClient jdbc) implements OrderEvents {
         .param("data", write(data(event)))
         .param("correlationId", order.map(OrderRow::correlationId).orElse(event.orderId()))
         .param("causationId", Causation.current().map(JdbcOrderEventOutbox::clip).orElse(null))
+        .param("traceparent", traceparent())
         .param("occurredAt", Jdbc.ts(event.occurredAt()))
         .update();
+  }
+
+  /** The current span's W3C {@code traceparent}, null outside a span. */
+  private String traceparent() {
+    final TraceContext context = tracer.currentTraceContext().context();
+    if (context == null) {
+      return null;
+    }
+    final Map<String, String> carrier = new HashMap<>();
+    propagator.inject(context, carrier, Map::put);
+    return carrier.get(TRACEPARENT);
   }
 
   private record OrderRow(String correlationId, Instant createdAt) {}

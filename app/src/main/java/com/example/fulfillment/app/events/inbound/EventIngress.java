@@ -12,6 +12,10 @@ import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.shipping.ShippingService;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,6 +75,8 @@ public class EventIngress {
   private final Timeline timeline;
   private final EventProperties properties;
   private final Clock clock;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
   EventIngress(
       final OrderService orders,
@@ -77,13 +84,17 @@ public class EventIngress {
       final ShippingService shipping,
       final Timeline timeline,
       final EventProperties properties,
-      final Clock clock) {
+      final Clock clock,
+      final Tracer tracer,
+      final ObjectProvider<Propagator> propagator) {
     this.orders = orders;
     this.relay = relay;
     this.shipping = shipping;
     this.timeline = timeline;
     this.properties = properties;
     this.clock = clock;
+    this.tracer = tracer;
+    this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
   }
 
   /**
@@ -93,6 +104,61 @@ public class EventIngress {
    *     it now (retry the same event)
    */
   public Acceptance accept(final IncomingEvent event) {
+    final Span span = correlationSpan(event);
+    try (var inSpan = tracer.withSpan(span)) {
+      final Acceptance acceptance = correlate(event);
+      span.tag("order.id", acceptance.orderId()).tag("event.result", acceptance.result().name());
+      return acceptance;
+    } catch (RuntimeException e) {
+      span.error(e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  /**
+   * The span {@code correlate <type>}: a child of the event's own trace context (CloudEvents
+   * distributed-tracing extension) unless the transport's span (HTTP request, AMQP delivery)
+   * continues that trace already; else of the transport's span, else a new trace.
+   */
+  private Span correlationSpan(final IncomingEvent event) {
+    final Span.Builder builder;
+    if (event.traceparent() != null && !inTraceOf(event.traceparent())) {
+      final Map<String, String> context = new LinkedHashMap<>();
+      context.put("traceparent", event.traceparent());
+      if (event.tracestate() != null) {
+        context.put("tracestate", event.tracestate());
+      }
+      builder = propagator.extract(context, Map::get);
+    } else {
+      final Span current = tracer.currentSpan();
+      builder =
+          current == null
+              ? tracer.spanBuilder().setNoParent()
+              : tracer.spanBuilder().setParent(current.context());
+    }
+    return builder
+        .name("correlate " + label(event.type()))
+        .kind(Span.Kind.CONSUMER)
+        .tag("event.id", label(event.id()))
+        .tag("event.source", label(event.source()))
+        .start();
+  }
+
+  /** Untrusted text as a span name or tag: bounded. */
+  private static String label(final String text) {
+    final String value = String.valueOf(text);
+    return value.length() <= 120 ? value : value.substring(0, 120);
+  }
+
+  /** Whether the current span belongs to the trace of this W3C {@code traceparent}. */
+  private boolean inTraceOf(final String traceparent) {
+    final TraceContext current = tracer.currentTraceContext().context();
+    return current != null && traceparent.contains("-" + current.traceId() + "-");
+  }
+
+  private Acceptance correlate(final IncomingEvent event) {
     final Valid valid = validate(event);
     final Order order =
         orders

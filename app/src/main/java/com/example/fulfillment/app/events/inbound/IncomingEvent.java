@@ -8,6 +8,9 @@ import java.util.Map;
  * {@link EventIngress#accept} validates.
  *
  * @param data the event's JSON data object (null if it has none)
+ * @param traceparent the CloudEvents distributed-tracing extension: W3C context of the sender (null
+ *     if none; in HTTP binary mode it is the request's own {@code traceparent} header)
+ * @param tracestate its W3C {@code tracestate} (null if none)
  */
 public record IncomingEvent(
     String specVersion,
@@ -17,4 +20,20 @@ public record IncomingEvent(
     String subject,
     String dataContentType,
     String time,
-    Map<String, Object> data) {}
+    Map<String, Object> data,
+    String traceparent,
+    String tracestate) {
+
+  /** An event without trace context. */
+  public IncomingEvent(
+      final String specVersion,
+      final String id,
+      final String source,
+      final String type,
+      final String subject,
+      final String dataContentType,
+      final String time,
+      final Map<String, Object> data) {
+    this(specVersion, id, source, type, subject, dataContentType, time, data, null, null);
+  }
+}

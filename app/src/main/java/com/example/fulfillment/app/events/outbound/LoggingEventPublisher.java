@@ -17,10 +17,11 @@ public class LoggingEventPublisher implements EventPublisher {
   public Confirmation publish(final List<OutboundCloudEvent> events) {
     for (OutboundCloudEvent event : events) {
       LOG.info(
-          "Event {} {} for order {} (transport log): {}",
+          "Event {} {} for order {} (transport log, traceparent {}): {}",
           event.type(),
           event.id(),
           event.subject(),
+          event.traceparent(),
           event.data());
     }
     return Confirmation.all(events);

@@ -12,9 +12,13 @@ import java.time.Instant;
  * A domain event as a CloudEvent 1.0 (docs/events.md, "Event catalog"): {@code subject} = the order
  * id, {@code dataschema} names the type and the schema version, and the extension attributes
  * {@value #CORRELATION_ID} (the request that placed the order) and {@value #CAUSATION_ID} (the
- * request, Zeebe job or event that caused this one).
+ * request, Zeebe job or event that caused this one), and the CloudEvents distributed-tracing
+ * extension: {@value #TRACEPARENT} and {@value #TRACESTATE}, the W3C context of the span that
+ * published it (a child of the order's trace).
  *
  * @param data the event data, JSON
+ * @param traceparent W3C {@code traceparent} (null when not traced)
+ * @param tracestate W3C {@code tracestate} (null or empty when none)
  */
 public record OutboundCloudEvent(
     String id,
@@ -24,12 +28,16 @@ public record OutboundCloudEvent(
     Instant time,
     String correlationId,
     String causationId,
-    String data) {
+    String data,
+    String traceparent,
+    String tracestate) {
 
   public static final String SPEC_VERSION = "1.0";
   public static final String DATA_CONTENT_TYPE = "application/json";
   public static final String CORRELATION_ID = "correlationid";
   public static final String CAUSATION_ID = "causationid";
+  public static final String TRACEPARENT = "traceparent";
+  public static final String TRACESTATE = "tracestate";
 
   /** {@code dataschema} = this + type + "/" + version, e.g. {@code …/com.example.order.paid/1}. */
   public static final String DATA_SCHEMA_BASE = "https://fulfillment.example.com/schemas/events/";
@@ -43,7 +51,24 @@ public record OutboundCloudEvent(
         event.occurredAt(),
         event.correlationId(),
         event.causationId(),
-        event.data());
+        event.data(),
+        null,
+        null);
+  }
+
+  /** This event as published in the given trace context (distributed-tracing extension). */
+  public OutboundCloudEvent withTrace(final String traceparent, final String tracestate) {
+    return new OutboundCloudEvent(
+        id,
+        source,
+        type,
+        subject,
+        time,
+        correlationId,
+        causationId,
+        data,
+        traceparent,
+        tracestate == null || tracestate.isEmpty() ? null : tracestate);
   }
 
   public String dataSchema() {
@@ -66,6 +91,12 @@ public record OutboundCloudEvent(
     }
     if (causationId != null) {
       node.put(CAUSATION_ID, causationId);
+    }
+    if (traceparent != null) {
+      node.put(TRACEPARENT, traceparent);
+    }
+    if (tracestate != null) {
+      node.put(TRACESTATE, tracestate);
     }
     // verbatim: re-parsing could turn 58.00 into 58.0
     node.putRawValue("data", new RawValue(data));

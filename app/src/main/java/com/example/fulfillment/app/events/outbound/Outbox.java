@@ -32,7 +32,7 @@ public class Outbox {
     return jdbc.sql(
             """
             SELECT e.seq, e.event_id, e.order_id, e.event_type, e.data, e.correlation_id,
-                   e.causation_id, e.occurred_at, e.attempts
+                   e.causation_id, e.occurred_at, e.attempts, e.traceparent
               FROM outbox_event e
              WHERE e.published_at IS NULL
                AND e.next_attempt_at <= :now
@@ -57,7 +57,8 @@ public class Outbox {
                     rs.getString("correlation_id"),
                     rs.getString("causation_id"),
                     Jdbc.instant(rs, "occurred_at"),
-                    rs.getInt("attempts")))
+                    rs.getInt("attempts"),
+                    rs.getString("traceparent")))
         .list();
   }
 

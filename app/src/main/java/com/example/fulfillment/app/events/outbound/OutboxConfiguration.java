@@ -5,6 +5,8 @@ import com.example.fulfillment.app.events.LogTransport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,14 +37,24 @@ class OutboxConfiguration {
       final Clock clock,
       final OutboxProperties properties,
       final EventProperties events,
-      final ObjectProvider<MeterRegistry> meters) {
+      final ObjectProvider<MeterRegistry> meters,
+      final ObjectProvider<Tracer> tracer,
+      final ObjectProvider<Propagator> propagator) {
     final MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
     // the backlog: grows while the broker is away, and should come back to ~0 after
     Gauge.builder(PENDING, outbox, o -> o.pending())
         .description("Outbox events not published yet")
         .register(registry);
     return new OutboxRelay(
-        outbox, publisher, transactionManager, clock, properties, events.source(), registry);
+        outbox,
+        publisher,
+        transactionManager,
+        clock,
+        properties,
+        events.source(),
+        registry,
+        tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 
   @Bean

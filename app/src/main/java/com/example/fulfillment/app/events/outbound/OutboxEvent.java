@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param seq the order of recording (an order's events are published in this order)
  * @param data the event data, JSON
  * @param attempts failed publish attempts so far
+ * @param traceparent W3C trace context of the span that recorded it (null if none)
  */
 public record OutboxEvent(
     long seq,
@@ -18,4 +19,5 @@ public record OutboxEvent(
     String correlationId,
     String causationId,
     Instant occurredAt,
-    int attempts) {}
+    int attempts,
+    String traceparent) {}

@@ -3,10 +3,15 @@ package com.example.fulfillment.app.events.outbound;
 import com.example.fulfillment.common.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event again after the restart, with the same id; a crash before leaves it unpublished), and in
  * order per order (only each order's oldest unpublished event is ever claimed). Events are never
  * dropped: one that keeps failing is retried at the backoff's maximum interval.
+ *
+ * <p>Tracing: each event's publish is a span {@code publish <type>}, a child of the span that
+ * recorded the event (its stored {@code traceparent}), and the event carries that span's context
+ * (CloudEvents distributed-tracing extension) to its consumers.
  */
 public class OutboxRelay {
 
@@ -40,7 +49,10 @@ public class OutboxRelay {
   private final String source;
   private final Counter published;
   private final Counter failed;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
+  /** Without tracing. */
   public OutboxRelay(
       final Outbox outbox,
       final EventPublisher publisher,
@@ -49,6 +61,30 @@ public class OutboxRelay {
       final OutboxProperties properties,
       final String source,
       final MeterRegistry meters) {
+    this(
+        outbox,
+        publisher,
+        transactionManager,
+        clock,
+        properties,
+        source,
+        meters,
+        Tracer.NOOP,
+        Propagator.NOOP);
+  }
+
+  public OutboxRelay(
+      final Outbox outbox,
+      final EventPublisher publisher,
+      final PlatformTransactionManager transactionManager,
+      final Clock clock,
+      final OutboxProperties properties,
+      final String source,
+      final MeterRegistry meters,
+      final Tracer tracer,
+      final Propagator propagator) {
+    this.tracer = tracer;
+    this.propagator = propagator;
     this.outbox = outbox;
     this.publisher = publisher;
     this.tx = new TransactionTemplate(transactionManager);
@@ -91,8 +127,13 @@ public class OutboxRelay {
     if (batch.isEmpty()) {
       return 0;
     }
-    final List<OutboundCloudEvent> events =
-        batch.stream().map(e -> OutboundCloudEvent.of(e, source)).toList();
+    final List<Span> spans = new ArrayList<>(batch.size());
+    final List<OutboundCloudEvent> events = new ArrayList<>(batch.size());
+    for (OutboxEvent event : batch) {
+      final Span span = publishSpan(event);
+      spans.add(span);
+      events.add(inject(span, OutboundCloudEvent.of(event, source)));
+    }
     EventPublisher.Confirmation confirmation;
     try {
       confirmation = publisher.publish(events);
@@ -102,14 +143,18 @@ public class OutboxRelay {
     final Instant now = clock.instant();
     final List<Long> done = new ArrayList<>();
     int failures = 0;
-    for (OutboxEvent event : batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      final OutboxEvent event = batch.get(i);
+      final Span span = spans.get(i);
       if (confirmation.confirmedIds().contains(event.eventId())) {
         done.add(event.seq());
       } else {
         failures++;
         outbox.markFailed(
             event.seq(), now.plus(backoff.after(event.attempts() + 1)), confirmation.failure());
+        span.tag("error", String.valueOf(confirmation.failure()));
       }
+      span.tag("event.confirmed", confirmation.confirmedIds().contains(event.eventId())).end();
     }
     outbox.markPublished(done, now);
     published.increment(done.size());
@@ -122,6 +167,30 @@ public class OutboxRelay {
           confirmation.failure());
     }
     return done.size();
+  }
+
+  /** A child of the span that recorded the event (a new trace for rows without context). */
+  private Span publishSpan(final OutboxEvent event) {
+    final Map<String, String> recorded =
+        event.traceparent() == null
+            ? Map.of()
+            : Map.of(OutboundCloudEvent.TRACEPARENT, event.traceparent());
+    return propagator
+        .extract(recorded, Map::get)
+        .name("publish " + event.type())
+        .kind(Span.Kind.PRODUCER)
+        .tag("event.id", event.eventId())
+        .tag("event.type", event.type())
+        .tag("order.id", event.orderId())
+        .tag("event.attempt", event.attempts() + 1)
+        .start();
+  }
+
+  private OutboundCloudEvent inject(final Span span, final OutboundCloudEvent event) {
+    final Map<String, String> context = new HashMap<>();
+    propagator.inject(span.context(), context, Map::put);
+    return event.withTrace(
+        context.get(OutboundCloudEvent.TRACEPARENT), context.get(OutboundCloudEvent.TRACESTATE));
   }
 
   private static String describe(final RuntimeException e) {

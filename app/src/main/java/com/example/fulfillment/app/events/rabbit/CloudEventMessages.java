@@ -19,7 +19,9 @@ import org.springframework.amqp.core.MessageProperties;
 /**
  * CloudEvents on AMQP 0-9-1 messages. Out: structured mode ({@value CloudEventJson#MEDIA_TYPE}
  * body), with message id = event id, type = event type, correlation id = {@code correlationid},
- * persistent. In, like the HTTP webhook:
+ * persistent; the event's {@code traceparent} (distributed-tracing extension, in the body) also as
+ * header {@code traceparent}, where tracing AMQP clients (e.g. Spring AMQP's observation) look for
+ * it. In, like the HTTP webhook:
  *
  * <ul>
  *   <li>structured mode: content type {@value CloudEventJson#MEDIA_TYPE} (or no binary-mode headers
@@ -44,7 +46,11 @@ public final class CloudEventMessages {
 
   /** The domain event as a persistent structured-mode message. */
   public Message write(final OutboundCloudEvent event) {
-    return MessageBuilder.withBody(event.toJson(json))
+    final MessageBuilder message = MessageBuilder.withBody(event.toJson(json));
+    if (event.traceparent() != null) {
+      message.setHeader(OutboundCloudEvent.TRACEPARENT, event.traceparent());
+    }
+    return message
         .setContentType(CloudEventJson.MEDIA_TYPE)
         .setContentEncoding("UTF-8")
         .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
@@ -118,7 +124,9 @@ public final class CloudEventMessages {
         header(headers, prefix + "subject"),
         "application/json",
         header(headers, prefix + "time"),
-        CloudEventJson.data(data));
+        CloudEventJson.data(data),
+        header(headers, prefix + "traceparent"),
+        header(headers, prefix + "tracestate"));
   }
 
   private static Optional<String> binaryPrefix(final Map<String, Object> headers) {

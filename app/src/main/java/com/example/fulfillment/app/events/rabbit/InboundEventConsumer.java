@@ -9,11 +9,15 @@ import com.example.fulfillment.common.Backoff;
 import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,10 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  *
  * Retry and dead-letter copies are published with a broker confirm before the original is
  * acknowledged. If that publish fails the original is rejected with requeue: the broker keeps it.
+ *
+ * <p>Tracing: a span {@code consume <queue>} per readable delivery, continuing the event's trace
+ * context (CloudEvents distributed-tracing extension: {@code traceparent} in the structured body or
+ * a {@code cloudEvents:traceparent} header; else a plain {@code traceparent} header).
  */
 public class InboundEventConsumer implements ChannelAwareMessageListener {
 
@@ -55,6 +63,8 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
   private final Backoff backoff;
   private final Duration unknownOrderTtl;
   private final MeterRegistry meters;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
   public InboundEventConsumer(
       final EventIngress ingress,
@@ -62,7 +72,11 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
       final Redelivery redelivery,
       final Clock clock,
       final RabbitEventProperties properties,
-      final MeterRegistry meters) {
+      final MeterRegistry meters,
+      final Tracer tracer,
+      final Propagator propagator) {
+    this.tracer = tracer;
+    this.propagator = propagator;
     this.ingress = ingress;
     this.messages = messages;
     this.redelivery = redelivery;
@@ -142,6 +156,44 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
     if (event.id() != null) {
       MDC.put(MDC_EVENT_ID, event.id());
     }
+    final Span span = consumeSpan(message, event, attempt);
+    try (var inSpan = tracer.withSpan(span)) {
+      final Disposition disposition = handle(event, attempt, firstReceived, now);
+      span.tag("disposition", disposition.getClass().getSimpleName());
+      return disposition;
+    } finally {
+      span.end();
+    }
+  }
+
+  private Span consumeSpan(final Message message, final IncomingEvent event, final int attempt) {
+    final Map<String, String> context = new HashMap<>();
+    final Object header = message.getMessageProperties().getHeaders().get("traceparent");
+    final String traceparent =
+        event.traceparent() != null
+            ? event.traceparent()
+            : header == null ? null : header.toString();
+    if (traceparent != null) {
+      context.put("traceparent", traceparent);
+      if (event.tracestate() != null) {
+        context.put("tracestate", event.tracestate());
+      }
+    }
+    final String queue = message.getMessageProperties().getConsumerQueue();
+    return propagator
+        .extract(context, Map::get)
+        .name("consume " + (queue == null ? "inbound" : queue))
+        .kind(Span.Kind.CONSUMER)
+        .tag("messaging.system", "rabbitmq")
+        .tag("messaging.delivery", attempt)
+        .start();
+  }
+
+  private Disposition handle(
+      final IncomingEvent event,
+      final int attempt,
+      final Instant firstReceived,
+      final Instant now) {
     try {
       return new Disposition.Handled(ingress.accept(event).result());
     } catch (InvalidEventException e) {

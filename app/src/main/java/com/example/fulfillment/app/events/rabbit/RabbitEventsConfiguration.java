@@ -7,6 +7,8 @@ import com.example.fulfillment.app.events.outbound.EventPublisher;
 import com.example.fulfillment.app.web.ApiJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarables;
@@ -63,14 +65,18 @@ class RabbitEventsConfiguration {
       final Redelivery redelivery,
       final Clock clock,
       final RabbitEventProperties properties,
-      final ObjectProvider<MeterRegistry> meters) {
+      final ObjectProvider<MeterRegistry> meters,
+      final ObjectProvider<Tracer> tracer,
+      final ObjectProvider<Propagator> propagator) {
     return new InboundEventConsumer(
         ingress,
         messages,
         redelivery,
         clock,
         properties,
-        meters.getIfAvailable(SimpleMeterRegistry::new));
+        meters.getIfAvailable(SimpleMeterRegistry::new),
+        tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 
   /** Manual acks (the consumer acks after the engine took the event); starts with the app. */

@@ -13,12 +13,14 @@ import com.example.fulfillment.app.support.EngineFaults;
 import com.example.fulfillment.app.support.EngineMessages;
 import com.example.fulfillment.app.support.EventTap;
 import com.example.fulfillment.app.support.RabbitMq;
+import com.example.fulfillment.app.support.SpanCapture;
 import com.example.fulfillment.app.support.TestEngineSettings;
 import com.example.fulfillment.order.OrderEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -70,6 +73,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestEngineSettings
 @Import(ApiTestConfiguration.class)
 @AutoConfigureMockMvc
+@AutoConfigureObservability // tracing on: trace context over the broker, both ways
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RabbitEventsTest {
@@ -99,6 +103,7 @@ class RabbitEventsTest {
   @Autowired EngineFaults faults;
   @Autowired MeterRegistry meters;
   @Autowired SimpleMessageListenerContainer inboundContainer;
+  @Autowired SpanCapture spans;
 
   EventTap tap;
   @Autowired ApiDriver api;
@@ -183,6 +188,14 @@ class RabbitEventsTest {
         .contains("\"amount\":29.80");
     assertThat(events.get(2).event().at("/data/trackingNumber").asText()).startsWith("TRK");
     assertThat(events.get(3).event().at("/data/total/currency").asText()).isEqualTo("EUR");
+    // CloudEvents distributed-tracing extension: every event of the order in the order's trace
+    final String traceId = events.get(0).event().path("traceparent").asText().split("-")[1];
+    for (EventTap.Tapped e : events) {
+      assertThat(e.event().path("traceparent").asText())
+          .matches("00-" + traceId + "-\\p{XDigit}{16}-01");
+      assertThat(e.message().getMessageProperties().getHeaders().get("traceparent"))
+          .isEqualTo(e.event().path("traceparent").asText());
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -192,6 +205,8 @@ class RabbitEventsTest {
   void aPaymentConfirmedFromTheQueueMovesATokConfirmOrderForward() throws Exception {
     final String orderId = api.place("tok_confirm", "SKU-6:1");
     api.awaitStep(orderId, "AwaitPaymentConfirmation");
+    spans.start();
+    final String traceId = UUID.randomUUID().toString().replace("-", "");
 
     // binary mode, as in the CloudEvents AMQP binding: attributes in cloudEvents:* headers
     rabbit.send(
@@ -204,9 +219,29 @@ class RabbitEventsTest {
             .setHeader("cloudEvents:source", "urn:psp:sandbox")
             .setHeader("cloudEvents:type", EventTypes.PAYMENT_CONFIRMED)
             .setHeader("cloudEvents:subject", orderId)
+            .setHeader("cloudEvents:traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
             .build());
 
     api.awaitStatus(orderId, "SHIPPED");
+    // the delivery continues the sender's trace: consume, then correlate within it
+    final List<SpanData> trace =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> spans.trace(traceId), t -> t.size() >= 2);
+    spans.stop();
+    final SpanData consume =
+        trace.stream()
+            .filter(t -> t.getName().equals("consume " + INBOUND))
+            .findFirst()
+            .orElseThrow();
+    assertThat(consume.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+    assertThat(
+            trace.stream()
+                .filter(t -> t.getName().equals("correlate " + EventTypes.PAYMENT_CONFIRMED))
+                .findFirst()
+                .orElseThrow()
+                .getParentSpanId())
+        .isEqualTo(consume.getSpanId());
     final List<EventTap.Tapped> events =
         tap.awaitTypes(
             orderId,

@@ -92,6 +92,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
             "totalWeightKg",
             "express",
             "total",
+            "traceparent",
             "shippingMethod");
     driver.dispatch(pi);
     driver.deliver(order.orderId);
@@ -221,11 +222,11 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
 
     final long loyalty = records.awaitInstanceOf(Processes.LOYALTY_POINTS, order.orderId);
     final long analytics = records.awaitInstanceOf(Processes.ORDER_ANALYTICS, order.orderId);
-    // the signal carries exactly the end event's input mappings
+    // the signal carries exactly the end event's input mappings (and the order's trace context)
     assertThat(records.variableNames(loyalty))
-        .containsExactlyInAnyOrder("orderId", "customerId", "total");
+        .containsExactlyInAnyOrder("orderId", "customerId", "total", "traceparent");
     assertThat(records.variableNames(analytics))
-        .containsExactlyInAnyOrder("orderId", "customerId", "total");
+        .containsExactlyInAnyOrder("orderId", "customerId", "total", "traceparent");
 
     final ActivatedJob award =
         jobs.complete(JobTypes.AWARD_LOYALTY_POINTS, loyalty, Map.of("points", 25));
