@@ -1,12 +1,12 @@
 package com.example.fulfillment.app.monitor;
 
+import com.example.fulfillment.app.web.StatelessChains;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -38,13 +38,8 @@ class MonitorConfiguration implements WebMvcConfigurer {
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   SecurityFilterChain monitorPage(final HttpSecurity http) throws Exception {
-    http.securityMatcher("/", "/monitor", "/monitor/**")
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(cache -> cache.disable())
-        .formLogin(form -> form.disable())
-        .httpBasic(basic -> basic.disable())
-        .logout(logout -> logout.disable())
+    StatelessChains.stateless(http)
+        .securityMatcher("/", "/monitor", "/monitor/**")
         .headers(
             headers ->
                 headers

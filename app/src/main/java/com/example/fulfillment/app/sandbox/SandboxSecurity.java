@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.sandbox;
 
+import com.example.fulfillment.app.web.StatelessChains;
 import com.example.fulfillment.providers.ProvidersConfiguration;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,7 +11,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -28,12 +28,10 @@ class SandboxSecurity {
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   SecurityFilterChain sandboxFilterChain(final HttpSecurity http) throws Exception {
-    return http.securityMatcher(
+    return StatelessChains.stateless(http)
+        .securityMatcher(
             ProvidersConfiguration.PAYMENT_SANDBOX + "/**",
             ProvidersConfiguration.CARRIER_SANDBOX + "/**")
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(cache -> cache.disable())
         .authorizeHttpRequests(
             auth ->
                 auth.anyRequest()

@@ -10,7 +10,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -86,11 +85,8 @@ class SecurityConfiguration {
     // success: go on with the request (the default would redirect, as after a login form)
     apiKeys.setSuccessHandler((request, response, authentication) -> {});
     apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
-    http.csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(cache -> cache.disable())
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable())
+    // the preamble turns HTTP basic off; this chain takes it, with its own entry point
+    StatelessChains.stateless(http)
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

@@ -5,6 +5,7 @@ import com.example.fulfillment.app.web.ApiRateLimits;
 import com.example.fulfillment.app.web.ProblemType;
 import com.example.fulfillment.app.web.Refusal;
 import com.example.fulfillment.app.web.Scopes;
+import com.example.fulfillment.app.web.StatelessChains;
 import com.example.fulfillment.app.web.WebhookProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,7 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -80,13 +80,8 @@ class WebhookSecurity {
             StandardWebhooks.converter());
     signatures.setSuccessHandler((request, response, authentication) -> {});
     signatures.setFailureHandler(unauthorized);
-    http.securityMatcher("/api/events", "/api/events/**")
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(cache -> cache.disable())
-        .formLogin(form -> form.disable())
-        .httpBasic(basic -> basic.disable())
-        .logout(logout -> logout.disable())
+    StatelessChains.stateless(http)
+        .securityMatcher("/api/events", "/api/events/**")
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .addFilterAt(signatures, BasicAuthenticationFilter.class)
