@@ -83,11 +83,6 @@ public class JobHandling {
   private final Propagator propagator;
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
 
-  /** Without tracing. */
-  public JobHandling(final MeterRegistry meters, final Backoff backoff, final int retries) {
-    this(meters, backoff, retries, Tracer.NOOP, Propagator.NOOP);
-  }
-
   /**
    * @param backoff the wait after the n-th technical failure of a job
    * @param retries the retries a job starts with (the engine's default, 3): the failure number is

@@ -15,6 +15,8 @@ import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +34,12 @@ class JobHandlingTest {
 
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final JobHandling jobs =
-      new JobHandling(meters, new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)), 3);
+      new JobHandling(
+          meters,
+          new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)),
+          3,
+          Tracer.NOOP,
+          Propagator.NOOP);
 
   final ActivatedJob job =
       Jobs.job(
@@ -257,7 +264,12 @@ class JobHandlingTest {
   void everyWorkerCallGoesThroughTheOneHandleASubclassMayOverride() {
     final List<String> seen = new CopyOnWriteArrayList<>();
     final JobHandling overridden =
-        new JobHandling(meters, new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)), 3) {
+        new JobHandling(
+            meters,
+            new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)),
+            3,
+            Tracer.NOOP,
+            Propagator.NOOP) {
           @Override
           public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
             seen.add(job.getType());

@@ -33,6 +33,8 @@ import com.example.fulfillment.testing.MutableClock;
 import com.example.fulfillment.warehouse.WarehouseService;
 import com.example.fulfillment.warehouse.jdbc.JdbcWarehouseRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +86,7 @@ public final class Fixture {
     final var orderRepository = new JdbcOrderRepository(jdbc);
     final var inventoryRepository = new JdbcInventoryRepository(jdbc);
     progress = new OrderProgress(orderRepository, tx, clock);
-    events = new JdbcOrderEventOutbox(jdbc);
+    events = new JdbcOrderEventOutbox(jdbc, Tracer.NOOP, Propagator.NOOP);
     catalog = new ProductCatalog(inventoryRepository, tx);
     inventory = new InventoryService(inventoryRepository, progress, tx, clock);
     shipments = new JdbcShipmentRepository(jdbc);
@@ -102,7 +104,7 @@ public final class Fixture {
     loyalty = new LoyaltyService(new JdbcLoyaltyRepository(jdbc), tx, clock);
     sales = new SalesService(new JdbcSalesRepository(jdbc), progress, tx, clock);
     notifications = new NotificationService(new JdbcNotificationRepository(jdbc), tx, clock);
-    jobs = new JobHandling(meters, backoff, 3);
+    jobs = new JobHandling(meters, backoff, 3, Tracer.NOOP, Propagator.NOOP);
   }
 
   /** Places an order for customer c-1 with {@code token}; lines as "SKU:quantity". */

@@ -4,6 +4,8 @@ import com.example.fulfillment.jobs.JobHandling;
 import com.example.fulfillment.jobs.WorkerProperties;
 import io.camunda.client.api.response.ActivatedJob;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -25,7 +27,11 @@ class FaultInjection {
   JobHandling faultInjectingJobHandling(
       final MeterRegistry meters, final WorkerProperties properties, final Faults faults) {
     return new JobHandling(
-        meters, properties.retryBackoff().toBackoff(), properties.retryBackoff().retries()) {
+        meters,
+        properties.retryBackoff().toBackoff(),
+        properties.retryBackoff().retries(),
+        Tracer.NOOP,
+        Propagator.NOOP) {
       @Override
       public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
         final Faults.Kind kind = faults.kindFor(job.getType());

@@ -35,11 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public record JdbcOrderEventOutbox(JdbcClient jdbc, Tracer tracer, Propagator propagator)
     implements OrderEvents {
 
-  /** Without trace context. */
-  public JdbcOrderEventOutbox(final JdbcClient jdbc) {
-    this(jdbc, Tracer.NOOP, Propagator.NOOP);
-  }
-
   /** Version of every data schema below; bump it with the {@code dataschema} when one changes. */
   private static final int MAX_CAUSATION = 200;
 

@@ -52,27 +52,6 @@ public class OutboxRelay {
   private final Tracer tracer;
   private final Propagator propagator;
 
-  /** Without tracing. */
-  public OutboxRelay(
-      final Outbox outbox,
-      final EventPublisher publisher,
-      final PlatformTransactionManager transactionManager,
-      final Clock clock,
-      final OutboxProperties properties,
-      final String source,
-      final MeterRegistry meters) {
-    this(
-        outbox,
-        publisher,
-        transactionManager,
-        clock,
-        properties,
-        source,
-        meters,
-        Tracer.NOOP,
-        Propagator.NOOP);
-  }
-
   public OutboxRelay(
       final Outbox outbox,
       final EventPublisher publisher,

@@ -6,6 +6,8 @@ import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.order.jdbc.JdbcOrderEventOutbox;
 import com.example.fulfillment.support.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +36,7 @@ final class OutboxFixture {
   OutboxFixture(final TestDatabase db) {
     this.db = db;
     this.outbox = new Outbox(db.jdbc);
-    this.writer = new JdbcOrderEventOutbox(db.jdbc);
+    this.writer = new JdbcOrderEventOutbox(db.jdbc, Tracer.NOOP, Propagator.NOOP);
     this.tx = new TransactionTemplate(db.transactionManager);
   }
 
@@ -88,7 +90,9 @@ final class OutboxFixture {
         clock,
         properties(batchSize),
         SOURCE,
-        new SimpleMeterRegistry());
+        new SimpleMeterRegistry(),
+        Tracer.NOOP,
+        Propagator.NOOP);
   }
 
   static OutboxProperties properties(final int batchSize) {
