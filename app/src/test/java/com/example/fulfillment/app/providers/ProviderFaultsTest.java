@@ -64,7 +64,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "fulfillment.providers.payment.retry.max=PT0.2S",
       "fulfillment.providers.payment.circuit-breaker.sliding-window-size=6",
       "fulfillment.providers.payment.circuit-breaker.minimum-number-of-calls=4",
-      "fulfillment.providers.payment.circuit-breaker.wait-duration-in-open-state=PT1S",
+      // long enough that the outage sees few half-open probes: each failed probe uses up a retry
+      "fulfillment.providers.payment.circuit-breaker.wait-duration-in-open-state=PT3S",
       "fulfillment.providers.payment.circuit-breaker.permitted-calls-in-half-open-state=2"
     })
 @TestEngineSettings
