@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -99,14 +97,11 @@ class AdmissionFilter extends OncePerRequestFilter {
   }
 
   private void overloaded(final HttpServletResponse response) throws IOException {
-    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-    json.mapper()
-        .writeValue(
-            response.getOutputStream(),
-            ProblemType.OVERLOADED.problem(
-                "Too many requests are being handled right now; retry after a second (with the"
-                    + " same Idempotency-Key, an order is never placed twice)."));
+    json.write(
+        response,
+        ProblemType.OVERLOADED.problem(
+            "Too many requests are being handled right now; retry after a second (with the"
+                + " same Idempotency-Key, an order is never placed twice)."));
   }
 }

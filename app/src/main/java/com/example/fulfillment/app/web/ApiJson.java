@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
@@ -69,5 +73,16 @@ public class ApiJson {
   @Bean
   MappingJackson2HttpMessageConverter apiJsonConverter() {
     return new MappingJackson2HttpMessageConverter(mapper);
+  }
+
+  /**
+   * Answers with {@code problem} (its status, {@code application/problem+json}) where Spring MVC's
+   * handlers are not in play: servlet and security filters. Set any header before.
+   */
+  public void write(final HttpServletResponse response, final ProblemDetail problem)
+      throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    mapper.writeValue(response.getOutputStream(), problem);
   }
 }

@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -75,16 +73,13 @@ public class ApiRateLimits {
           chain.doFilter(request, response);
           return;
         }
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
-        json.mapper()
-            .writeValue(
-                response.getOutputStream(),
-                ProblemType.TOO_MANY_REQUESTS.problem(
-                    "This client sent more requests than its rate limit allows; retry after "
-                        + retryAfter
-                        + " s."));
+        json.write(
+            response,
+            ProblemType.TOO_MANY_REQUESTS.problem(
+                "This client sent more requests than its rate limit allows; retry after "
+                    + retryAfter
+                    + " s."));
       }
     };
   }

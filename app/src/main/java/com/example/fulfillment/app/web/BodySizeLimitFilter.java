@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -67,14 +65,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   private void tooLarge(final HttpServletResponse response) throws IOException {
-    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setHeader("Connection", "close");
-    json.mapper()
-        .writeValue(
-            response.getOutputStream(),
-            ProblemType.BODY_TOO_LARGE.problem(
-                "The request body may be at most " + limit + " bytes."));
+    json.write(
+        response,
+        ProblemType.BODY_TOO_LARGE.problem("The request body may be at most " + limit + " bytes."));
   }
 
   /** The request with its body read already. */

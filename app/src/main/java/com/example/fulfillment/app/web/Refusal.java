@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -59,12 +58,10 @@ public record Refusal(
   private void write(final HttpServletResponse response, final String text) throws IOException {
     // built per request: the problem carries the request's correlation id
     final ProblemDetail problem = type.problem(text);
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // a 401 names the schemes that would do; a 403 has nothing to offer
     if (problem.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
       challenges.forEach(c -> response.addHeader("WWW-Authenticate", c));
     }
-    json.mapper().writeValue(response.getOutputStream(), problem);
+    json.write(response, problem);
   }
 }

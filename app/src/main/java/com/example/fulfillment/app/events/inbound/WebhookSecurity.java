@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -127,9 +126,7 @@ class WebhookSecurity {
             ProblemType.WEBHOOK_REPLAYED.problem(
                 "A message with this webhook-id was accepted already; it has no second effect.");
         problem.setProperty("webhookId", id);
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.mapper().writeValue(response.getOutputStream(), problem);
+        json.write(response, problem);
         return;
       }
       chain.doFilter(request, response);
