@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -206,9 +207,19 @@ public class ProvidersConfiguration {
       final Optional<URI> fixed = Optional.of(configured);
       return () -> fixed;
     }
-    return () ->
-        Optional.ofNullable(environment.getProperty("local.server.port"))
-            .map(port -> URI.create("http://" + host(environment) + ":" + port + path));
+    // Resolved once, when the server first says its port: not on every provider call (host()
+    // may look a name up).
+    final AtomicReference<URI> known = new AtomicReference<>();
+    return () -> {
+      if (known.get() == null) {
+        final String port = environment.getProperty("local.server.port");
+        if (port == null) {
+          return Optional.empty();
+        }
+        known.compareAndSet(null, URI.create("http://" + host(environment) + ":" + port + path));
+      }
+      return Optional.of(known.get());
+    };
   }
 
   private static String host(final Environment environment) {
