@@ -31,7 +31,15 @@ import org.springframework.web.client.RestClientException;
  * request went out at all: refused by the open breaker or the full bulkhead, it did not, and the
  * job keeps its retries (JobHandling).
  */
-public final class ProviderClient {
+public final record ProviderClient(
+    String name,
+    RestClient http,
+    Supplier<Optional<URI>> baseUrl,
+    Retry retry,
+    CircuitBreaker breaker,
+    Bulkhead bulkhead,
+    Backoff backoff,
+    Unavailable unavailable) {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -41,34 +49,6 @@ public final class ProviderClient {
   @FunctionalInterface
   public interface Unavailable {
     RuntimeException of(String message, boolean attempted, Duration retryAfter, Throwable cause);
-  }
-
-  private final String name;
-  private final RestClient http;
-  private final Supplier<Optional<URI>> baseUrl;
-  private final Retry retry;
-  private final CircuitBreaker breaker;
-  private final Bulkhead bulkhead;
-  private final Backoff backoff;
-  private final Unavailable unavailable;
-
-  public ProviderClient(
-      final String name,
-      final RestClient http,
-      final Supplier<Optional<URI>> baseUrl,
-      final Retry retry,
-      final CircuitBreaker breaker,
-      final Bulkhead bulkhead,
-      final Backoff backoff,
-      final Unavailable unavailable) {
-    this.name = name;
-    this.http = http;
-    this.baseUrl = baseUrl;
-    this.retry = retry;
-    this.breaker = breaker;
-    this.bulkhead = bulkhead;
-    this.backoff = backoff;
-    this.unavailable = unavailable;
   }
 
   public CircuitBreaker circuitBreaker() {

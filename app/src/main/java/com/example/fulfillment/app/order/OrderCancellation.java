@@ -22,7 +22,12 @@ import org.springframework.stereotype.Service;
  * order CANCELLED. Refused once the order is delivered or has ended.
  */
 @Service
-public class OrderCancellation {
+public record OrderCancellation(
+    OrderService orders,
+    MessageRelay relay,
+    Timeline timeline,
+    OrderProperties properties,
+    Clock clock) {
 
   /** Statuses in which cancelling is refused (409). */
   public static final Set<OrderStatus> FINAL =
@@ -31,25 +36,6 @@ public class OrderCancellation {
           OrderStatus.COMPLETED,
           OrderStatus.REJECTED,
           OrderStatus.CANCELLED);
-
-  private final OrderService orders;
-  private final MessageRelay relay;
-  private final Timeline timeline;
-  private final OrderProperties properties;
-  private final Clock clock;
-
-  OrderCancellation(
-      final OrderService orders,
-      final MessageRelay relay,
-      final Timeline timeline,
-      final OrderProperties properties,
-      final Clock clock) {
-    this.orders = orders;
-    this.relay = relay;
-    this.timeline = timeline;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   /** The message id of an order's cancellation: one per order. */
   public static String messageId(final String orderId) {

@@ -37,40 +37,20 @@ import org.springframework.stereotype.Service;
  * publish may have reached the engine) and {@link OrderStartDeferredException} says so.
  */
 @Service
-public class OrderIntake {
+public record OrderIntake(
+    OrderService orders,
+    PriceList catalog,
+    OrderRequests requests,
+    OrderProcess process,
+    ProcessInstanceKeyWaiter keys,
+    Timeline timeline,
+    OrderProperties properties,
+    Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderIntake.class);
 
   /** What came of a request. */
   public record Placement(Order order, boolean replayed) {}
-
-  private final OrderService orders;
-  private final PriceList catalog;
-  private final OrderRequests requests;
-  private final OrderProcess process;
-  private final ProcessInstanceKeyWaiter keys;
-  private final Timeline timeline;
-  private final OrderProperties properties;
-  private final Clock clock;
-
-  OrderIntake(
-      final OrderService orders,
-      final PriceList catalog,
-      final OrderRequests requests,
-      final OrderProcess process,
-      final ProcessInstanceKeyWaiter keys,
-      final Timeline timeline,
-      final OrderProperties properties,
-      final Clock clock) {
-    this.orders = orders;
-    this.catalog = catalog;
-    this.requests = requests;
-    this.process = process;
-    this.keys = keys;
-    this.timeline = timeline;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   /**
    * @throws UnknownSkuException if a SKU is not in the catalog (nothing stored)

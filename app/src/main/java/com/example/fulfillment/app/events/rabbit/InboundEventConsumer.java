@@ -5,7 +5,6 @@ import com.example.fulfillment.app.events.inbound.EventIngress;
 import com.example.fulfillment.app.events.inbound.IncomingEvent;
 import com.example.fulfillment.app.events.inbound.InvalidEventException;
 import com.example.fulfillment.app.events.rabbit.Redelivery.Category;
-import com.example.fulfillment.common.Backoff;
 import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,44 +47,21 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  * context (CloudEvents distributed-tracing extension: {@code traceparent} in the structured body or
  * a {@code cloudEvents:traceparent} header; else a plain {@code traceparent} header).
  */
-public class InboundEventConsumer implements ChannelAwareMessageListener {
+public record InboundEventConsumer(
+    EventIngress ingress,
+    CloudEventMessages messages,
+    Redelivery redelivery,
+    Clock clock,
+    RabbitEventProperties properties,
+    MeterRegistry meters,
+    Tracer tracer,
+    Propagator propagator)
+    implements ChannelAwareMessageListener {
 
   public static final String INBOUND = "fulfillment.events.inbound";
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundEventConsumer.class);
   private static final String MDC_EVENT_ID = "eventId";
-
-  private final EventIngress ingress;
-  private final CloudEventMessages messages;
-  private final Redelivery redelivery;
-  private final Clock clock;
-  private final int maxAttempts;
-  private final Backoff backoff;
-  private final Duration unknownOrderTtl;
-  private final MeterRegistry meters;
-  private final Tracer tracer;
-  private final Propagator propagator;
-
-  public InboundEventConsumer(
-      final EventIngress ingress,
-      final CloudEventMessages messages,
-      final Redelivery redelivery,
-      final Clock clock,
-      final RabbitEventProperties properties,
-      final MeterRegistry meters,
-      final Tracer tracer,
-      final Propagator propagator) {
-    this.tracer = tracer;
-    this.propagator = propagator;
-    this.ingress = ingress;
-    this.messages = messages;
-    this.redelivery = redelivery;
-    this.clock = clock;
-    this.maxAttempts = properties.maxAttempts();
-    this.backoff = properties.retryBackoff();
-    this.unknownOrderTtl = properties.unknownOrderTtl();
-    this.meters = meters;
-  }
 
   /** What became of a delivery. */
   sealed interface Disposition {
@@ -121,7 +97,7 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
               "Inbound event {} (delivery {} of {}) failed, retry in {}: {}",
               eventId(),
               attempt,
-              maxAttempts,
+              properties.maxAttempts(),
               r.delay(),
               r.error());
         }
@@ -200,7 +176,7 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
       return new Disposition.DeadLetter(Category.INVALID_EVENT, describe(e));
     } catch (EventForUnknownOrderException e) {
       final Duration waited = Duration.between(firstReceived, now);
-      if (waited.compareTo(unknownOrderTtl) >= 0) {
+      if (waited.compareTo(properties.unknownOrderTtl()) >= 0) {
         return new Disposition.DeadLetter(
             Category.UNKNOWN_ORDER,
             "no order with id "
@@ -208,18 +184,19 @@ public class InboundEventConsumer implements ChannelAwareMessageListener {
                 + " (waited "
                 + waited
                 + ", TTL "
-                + unknownOrderTtl
+                + properties.unknownOrderTtl()
                 + ")");
       }
-      return new Disposition.Retry(backoff.after(attempt), "unknown order " + e.orderId());
+      return new Disposition.Retry(
+          properties.retryBackoff().after(attempt), "unknown order " + e.orderId());
     } catch (RuntimeException e) {
       // technical: EngineUnavailableException above all, but also the database or a bug
       final String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (attempt >= maxAttempts) {
+      if (attempt >= properties.maxAttempts()) {
         return new Disposition.DeadLetter(
             Category.RETRIES_EXHAUSTED, error + " (after " + attempt + " deliveries)");
       }
-      return new Disposition.Retry(backoff.after(attempt), error);
+      return new Disposition.Retry(properties.retryBackoff().after(attempt), error);
     }
   }
 

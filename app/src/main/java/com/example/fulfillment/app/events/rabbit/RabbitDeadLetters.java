@@ -34,7 +34,13 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
  * <p>The queue has no consumer of its own; while one admin call walks it, another sees only what
  * the first has not taken yet.
  */
-public class RabbitDeadLetters implements DeadLetters {
+public record RabbitDeadLetters(
+    RabbitTemplate rabbit,
+    RabbitEventProperties properties,
+    CloudEventMessages messages,
+    Redelivery redelivery,
+    Clock clock)
+    implements DeadLetters {
 
   private static final int MAX_BODY = 4096;
 
@@ -43,25 +49,8 @@ public class RabbitDeadLetters implements DeadLetters {
 
   private static final String BROKER_REJECTED = "rejected";
 
-  private final RabbitTemplate rabbit;
-  private final RabbitEventProperties properties;
-  private final CloudEventMessages messages;
-  private final Redelivery redelivery;
-  private final Clock clock;
-  private final MessagePropertiesConverter converter = new DefaultMessagePropertiesConverter();
-
-  public RabbitDeadLetters(
-      final RabbitTemplate rabbit,
-      final RabbitEventProperties properties,
-      final CloudEventMessages messages,
-      final Redelivery redelivery,
-      final Clock clock) {
-    this.rabbit = rabbit;
-    this.properties = properties;
-    this.messages = messages;
-    this.redelivery = redelivery;
-    this.clock = clock;
-  }
+  private static final MessagePropertiesConverter CONVERTER =
+      new DefaultMessagePropertiesConverter();
 
   @Override
   public String transport() {
@@ -131,7 +120,7 @@ public class RabbitDeadLetters implements DeadLetters {
                   }
                   final Message again = redelivery.redriven(message, clock.instant());
                   final AMQP.BasicProperties basic =
-                      converter.fromMessageProperties(
+                      CONVERTER.fromMessageProperties(
                           again.getMessageProperties(), StandardCharsets.UTF_8.name());
                   channel.basicPublish(
                       RabbitTopology.DEFAULT_EXCHANGE,
@@ -179,7 +168,7 @@ public class RabbitDeadLetters implements DeadLetters {
 
   private Message message(final GetResponse r) {
     final MessageProperties props =
-        converter.toMessageProperties(r.getProps(), r.getEnvelope(), StandardCharsets.UTF_8.name());
+        CONVERTER.toMessageProperties(r.getProps(), r.getEnvelope(), StandardCharsets.UTF_8.name());
     props.setMessageCount(r.getMessageCount());
     return new Message(r.getBody(), props);
   }
