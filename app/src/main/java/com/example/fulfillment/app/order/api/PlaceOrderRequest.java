@@ -1,7 +1,9 @@
 package com.example.fulfillment.app.order.api;
 
-import com.example.fulfillment.app.web.validation.IsoCountry;
-import com.example.fulfillment.app.web.validation.Printable;
+import static com.example.fulfillment.app.web.validation.CheckedText.Rule.ISO_COUNTRY;
+import static com.example.fulfillment.app.web.validation.CheckedText.Rule.PRINTABLE;
+
+import com.example.fulfillment.app.web.validation.CheckedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -54,11 +56,13 @@ public record PlaceOrderRequest(
 
   /** Where the order goes (personal data: kept in the order record, never in the process). */
   public record Address(
-      @Schema(example = "Erika Mustermann") @NotBlank @Size(max = 200) @Printable String name,
-      @Schema(example = "Heidestraße 17") @NotBlank @Size(max = 200) @Printable String street,
-      @Schema(example = "Köln") @NotBlank @Size(max = 100) @Printable String city,
+      @Schema(example = "Erika Mustermann") @NotBlank @Size(max = 200) @CheckedText(PRINTABLE)
+          String name,
+      @Schema(example = "Heidestraße 17") @NotBlank @Size(max = 200) @CheckedText(PRINTABLE)
+          String street,
+      @Schema(example = "Köln") @NotBlank @Size(max = 100) @CheckedText(PRINTABLE) String city,
       @Schema(example = "51147") @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9 -]+")
           String postalCode,
-      @Schema(description = "ISO 3166-1 alpha-2", example = "DE") @NotNull @IsoCountry
+      @Schema(description = "ISO 3166-1 alpha-2", example = "DE") @NotNull @CheckedText(ISO_COUNTRY)
           String country) {}
 }
