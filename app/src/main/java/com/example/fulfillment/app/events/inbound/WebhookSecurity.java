@@ -7,27 +7,18 @@ import com.example.fulfillment.app.web.Refusal;
 import com.example.fulfillment.app.web.Scopes;
 import com.example.fulfillment.app.web.StatelessChains;
 import com.example.fulfillment.app.web.WebhookProperties;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The partner webhook's own security chain, before the API's: {@code /api/events} is reached with a
@@ -86,56 +77,8 @@ class WebhookSecurity {
         .addFilterAt(signatures, BasicAuthenticationFilter.class)
         .addFilterAfter(rateLimits.filter(), AuthorizationFilter.class)
         .addFilterAfter(
-            new ReplayCheck(deliveries, properties, json, clock), AuthorizationFilter.class)
+            new WebhookReplayCheck(deliveries, properties, json, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(Scopes.EVENTS_PUBLISH));
     return http.build();
-  }
-
-  /** Refuses a {@code webhook-id} accepted before; remembers the ones accepted now. */
-  static final class ReplayCheck extends OncePerRequestFilter {
-    private final WebhookDeliveries deliveries;
-    private final WebhookProperties properties;
-    private final ApiJson json;
-    private final Clock clock;
-
-    ReplayCheck(
-        final WebhookDeliveries deliveries,
-        final WebhookProperties properties,
-        final ApiJson json,
-        final Clock clock) {
-      this.deliveries = deliveries;
-      this.properties = properties;
-      this.json = json;
-      this.clock = clock;
-    }
-
-    @Override
-    protected void doFilterInternal(
-        final HttpServletRequest request,
-        final HttpServletResponse response,
-        final FilterChain chain)
-        throws ServletException, IOException {
-      if (!(SecurityContextHolder.getContext().getAuthentication()
-          instanceof StandardWebhooks.Verified verified)) {
-        chain.doFilter(request, response);
-        return;
-      }
-      final String id = verified.messageId();
-      if (deliveries.isKnown(id)) {
-        final ProblemDetail problem =
-            ProblemType.WEBHOOK_REPLAYED.problem(
-                "A message with this webhook-id was accepted already; it has no second effect.");
-        problem.setProperty("webhookId", id);
-        json.write(response, problem);
-        return;
-      }
-      chain.doFilter(request, response);
-      final int status = response.getStatus();
-      if (status >= 200 && status < 300) {
-        final Instant now = clock.instant();
-        // a timestamp older than twice the tolerance cannot pass the window any more
-        deliveries.accepted(id, now, now.minus(properties.tolerance().multipliedBy(2)));
-      }
-    }
   }
 }
