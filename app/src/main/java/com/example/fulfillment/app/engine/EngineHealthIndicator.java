@@ -14,20 +14,9 @@ import org.springframework.stereotype.Component;
  * counts brokers ({@code management.health.camunda.enabled=false}).
  */
 @Component
-class EngineHealthIndicator implements HealthIndicator {
-
-  private final EngineTopology topology;
-  private final ProcessModels models;
-  private final EngineProperties properties;
-
-  EngineHealthIndicator(
-      final EngineTopology topology,
-      final ProcessModels models,
-      final EngineProperties properties) {
-    this.topology = topology;
-    this.models = models;
-    this.properties = properties;
-  }
+record EngineHealthIndicator(
+    EngineTopology topology, ProcessModels models, EngineProperties properties)
+    implements HealthIndicator {
 
   @Override
   public Health health() {

@@ -1,6 +1,7 @@
 package com.example.fulfillment.app.monitor;
 
 import com.example.fulfillment.app.engine.EngineUnavailableException;
+import com.example.fulfillment.app.order.OrderProperties;
 import com.example.fulfillment.common.jdbc.Jdbc;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
  * embedded engine's records (remote mode: use Operate).
  */
 @Service
-public class IncidentRetry {
+public record IncidentRetry(
+    CamundaClient client, JdbcTemplate jdbc, MonitorData data, OrderProperties orders) {
 
   private static final Logger LOG = LoggerFactory.getLogger(IncidentRetry.class);
 
@@ -42,22 +43,6 @@ public class IncidentRetry {
     RetryNotSupportedException(final String message) {
       super(message);
     }
-  }
-
-  private final CamundaClient client;
-  private final JdbcTemplate jdbc;
-  private final MonitorData data;
-  private final Duration timeout;
-
-  IncidentRetry(
-      final CamundaClient client,
-      final JdbcTemplate jdbc,
-      final MonitorData data,
-      @Value("${fulfillment.orders.engine-request-timeout:PT10S}") final Duration timeout) {
-    this.client = client;
-    this.jdbc = jdbc;
-    this.data = data;
-    this.timeout = timeout;
   }
 
   /**
@@ -98,6 +83,7 @@ public class IncidentRetry {
     if (rows.stream().anyMatch(r -> r.kind().equals("INCIDENT_RESOLVED"))) {
       throw new IncidentNotFoundException(incidentKey, "it is resolved already");
     }
+    final Duration timeout = orders.engineRequestTimeout();
     try {
       if (created.jobKey() != null) {
         client

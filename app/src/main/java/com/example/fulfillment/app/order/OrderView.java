@@ -17,20 +17,10 @@ import org.springframework.stereotype.Service;
  * Everything comes from data the app owns (the order books and the timeline table).
  */
 @Service
-public class OrderView {
+public record OrderView(OrderService orders, Timeline timeline, BpmnElements elements) {
 
   /** An order and the state of its process. */
   public record Details(Order order, ProcessState process) {}
-
-  private final OrderService orders;
-  private final Timeline timeline;
-  private final BpmnElements elements;
-
-  OrderView(final OrderService orders, final Timeline timeline, final BpmnElements elements) {
-    this.orders = orders;
-    this.timeline = timeline;
-    this.elements = elements;
-  }
 
   /**
    * @throws UnknownOrderException if there is no such order

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dedupe_key}, {@code ON CONFLICT DO NOTHING}) and done in batches, in one transaction per batch.
  */
 @Component
-public class Timeline {
+public record Timeline(
+    JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<TimelineObserver> observers) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Timeline.class);
 
@@ -31,19 +32,6 @@ public class Timeline {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING
       """;
-
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate tx;
-  private final ObjectProvider<TimelineObserver> observers;
-
-  Timeline(
-      final JdbcTemplate jdbc,
-      final TransactionTemplate tx,
-      final ObjectProvider<TimelineObserver> observers) {
-    this.jdbc = jdbc;
-    this.tx = tx;
-    this.observers = observers;
-  }
 
   /** Appends one entry (no-op if its dedupe key is stored already). */
   public boolean append(final TimelineEntry entry) {

@@ -10,18 +10,8 @@ import java.time.Clock;
  * every job a worker handled, with its outcome. Wait states, gateways and incidents raised by the
  * engine itself are not visible this way (Operate shows them).
  */
-public class WorkerTimelineListener implements JobListener {
-
-  private final Timeline timeline;
-  private final BpmnElements elements;
-  private final Clock clock;
-
-  public WorkerTimelineListener(
-      final Timeline timeline, final BpmnElements elements, final Clock clock) {
-    this.timeline = timeline;
-    this.elements = elements;
-    this.clock = clock;
-  }
+public record WorkerTimelineListener(Timeline timeline, BpmnElements elements, Clock clock)
+    implements JobListener {
 
   @Override
   public void jobHandled(final HandledJob job) {

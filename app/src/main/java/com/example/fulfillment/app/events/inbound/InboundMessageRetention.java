@@ -9,20 +9,9 @@ import org.springframework.stereotype.Component;
 
 /** Deletes accepted messages older than {@code fulfillment.events.retention}. */
 @Component
-class InboundMessageRetention {
+record InboundMessageRetention(InboundMessages messages, EventProperties properties, Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundMessageRetention.class);
-
-  private final InboundMessages messages;
-  private final EventProperties properties;
-  private final Clock clock;
-
-  InboundMessageRetention(
-      final InboundMessages messages, final EventProperties properties, final Clock clock) {
-    this.messages = messages;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   @Scheduled(
       initialDelayString = "${fulfillment.events.cleanup-interval:PT1H}",

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * was recorded but not published (engine down, crash) is published by the next duplicate.
  */
 @Service
-public class MessageRelay {
+public record MessageRelay(InboundMessages messages, ProcessMessages engine, Clock clock) {
 
   /** What became of a message. */
   public enum Outcome {
@@ -20,16 +20,6 @@ public class MessageRelay {
     PUBLISHED,
     /** Seen before: published before (or now, healing an earlier failed attempt). */
     DUPLICATE
-  }
-
-  private final InboundMessages messages;
-  private final ProcessMessages engine;
-  private final Clock clock;
-
-  MessageRelay(final InboundMessages messages, final ProcessMessages engine, final Clock clock) {
-    this.messages = messages;
-    this.engine = engine;
-    this.clock = clock;
   }
 
   /**

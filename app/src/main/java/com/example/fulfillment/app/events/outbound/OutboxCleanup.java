@@ -8,19 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** Deletes published events older than {@code fulfillment.events.outbox.retention}. */
 @Component
-class OutboxCleanup {
+record OutboxCleanup(Outbox outbox, OutboxProperties properties, Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxCleanup.class);
-
-  private final Outbox outbox;
-  private final OutboxProperties properties;
-  private final Clock clock;
-
-  OutboxCleanup(final Outbox outbox, final OutboxProperties properties, final Clock clock) {
-    this.outbox = outbox;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   @Scheduled(
       initialDelayString = "${fulfillment.events.outbox.cleanup-interval:PT1H}",

@@ -17,17 +17,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * published with a broker confirm; the caller acknowledges the original only after it returned, so
  * a crash in between leaves a duplicate, never a loss.
  */
-public class Redelivery {
+public record Redelivery(RabbitTemplate rabbit, RabbitEventProperties properties) {
 
   private static final int MAX_HEADER_TEXT = 1000;
-
-  private final RabbitTemplate rabbit;
-  private final RabbitEventProperties properties;
-
-  public Redelivery(final RabbitTemplate rabbit, final RabbitEventProperties properties) {
-    this.rabbit = rabbit;
-    this.properties = properties;
-  }
 
   /** Why a message is dead-lettered. */
   public enum Category {

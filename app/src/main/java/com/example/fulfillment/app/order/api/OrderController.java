@@ -49,18 +49,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders", description = "Place, follow and cancel orders")
-class OrderController {
+record OrderController(
+    OrderIntake intake, OrderView view, OrderCancellation cancellation, BpmnElements elements) {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final int MAX_PAGE_SIZE = 100;
   static final int MAX_PAGE = 10_000;
 
   private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
-  private final OrderIntake intake;
-  private final OrderView view;
-  private final OrderCancellation cancellation;
-  private final BpmnElements elements;
 
   /** 404: no order with this id. */
   @Target(ElementType.METHOD)
@@ -72,17 +68,6 @@ class OrderController {
               mediaType = ProblemResponses.PROBLEM_JSON,
               examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND)))
   @interface OrderNotFound {}
-
-  OrderController(
-      final OrderIntake intake,
-      final OrderView view,
-      final OrderCancellation cancellation,
-      final BpmnElements elements) {
-    this.intake = intake;
-    this.view = view;
-    this.cancellation = cancellation;
-    this.elements = elements;
-  }
 
   @Operation(
       summary = "Place an order",
