@@ -1,6 +1,8 @@
 package com.example.fulfillment.app.events.inbound;
 
+import com.example.fulfillment.app.web.WebhookProperties;
 import com.example.fulfillment.common.jdbc.Jdbc;
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,13 +13,7 @@ import org.springframework.stereotype.Component;
  * pass the replay window; older ones are refused by their timestamp anyway.
  */
 @Component
-class WebhookDeliveries {
-
-  private final JdbcClient jdbc;
-
-  WebhookDeliveries(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record WebhookDeliveries(JdbcClient jdbc, WebhookProperties properties, Clock clock) {
 
   boolean isKnown(final String webhookId) {
     return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE webhook_id = :id")
@@ -27,8 +23,11 @@ class WebhookDeliveries {
         > 0;
   }
 
-  /** Remembers an accepted message and forgets those received before {@code forgetBefore}. */
-  void accepted(final String webhookId, final Instant at, final Instant forgetBefore) {
+  /** Remembers an accepted message and forgets those that can no longer pass the window. */
+  void accepted(final String webhookId) {
+    final Instant at = clock.instant();
+    // a timestamp older than twice the tolerance cannot pass the window any more
+    final Instant forgetBefore = at.minus(properties.tolerance().multipliedBy(2));
     jdbc.sql(
             "INSERT INTO webhook_delivery (webhook_id, received_at) VALUES (:id, :at)"
                 + " ON CONFLICT DO NOTHING")

@@ -76,8 +76,7 @@ class WebhookSecurity {
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .addFilterAt(signatures, BasicAuthenticationFilter.class)
         .addFilterAfter(rateLimits.filter(), AuthorizationFilter.class)
-        .addFilterAfter(
-            new WebhookReplayCheck(deliveries, properties, json, clock), AuthorizationFilter.class)
+        .addFilterAfter(new WebhookReplayCheck(deliveries, json), AuthorizationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(Scopes.EVENTS_PUBLISH));
     return http.build();
   }
