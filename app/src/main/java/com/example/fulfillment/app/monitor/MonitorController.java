@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,29 +38,15 @@ import org.springframework.web.bind.annotation.RestController;
     description =
         "What the built-in monitor page (/monitor/) shows: deployed"
             + " models, live counts per BPMN element, an order's process instances")
-class MonitorController {
+record MonitorController(
+    MonitorModels deployed,
+    MonitorData data,
+    OrderView orders,
+    ObjectProvider<EngineInstances> instances,
+    MonitorProperties properties) {
 
   static final URI MODEL_NOT_FOUND =
       URI.create("https://fulfillment.example.com/problems/model-not-found");
-
-  private final MonitorModels models;
-  private final MonitorData data;
-  private final OrderView orders;
-  private final ObjectProvider<EngineInstances> instances;
-  private final String operateUrl;
-
-  MonitorController(
-      final MonitorModels models,
-      final MonitorData data,
-      final OrderView orders,
-      final ObjectProvider<EngineInstances> instances,
-      @Value("${fulfillment.monitor.operate-url:}") final String operateUrl) {
-    this.models = models;
-    this.data = data;
-    this.orders = orders;
-    this.instances = instances;
-    this.operateUrl = operateUrl;
-  }
 
   /**
    * @param basis ENGINE_RECORDS (embedded) or WORKER_EVENTS (remote)
@@ -73,7 +58,8 @@ class MonitorController {
   @Operation(summary = "The deployed BPMN processes")
   @GetMapping("/models")
   Models models() {
-    return new Models(data.basis(), operateUrl.isBlank() ? null : operateUrl, models.models());
+    final String operateUrl = properties.operateUrl();
+    return new Models(data.basis(), operateUrl.isBlank() ? null : operateUrl, deployed.models());
   }
 
   @Operation(
@@ -89,7 +75,7 @@ class MonitorController {
       produces = {MediaType.APPLICATION_XML_VALUE, MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<byte[]> xml(
       @Parameter(example = "order-fulfillment") @PathVariable final String processId) {
-    return models
+    return deployed
         .xml(processId)
         .map(xml -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml))
         .orElseThrow(() -> new ModelNotFoundException(processId));
