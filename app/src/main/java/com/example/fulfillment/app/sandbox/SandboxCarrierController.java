@@ -9,7 +9,6 @@ import com.example.fulfillment.providers.ProviderClient;
 import com.example.fulfillment.providers.ProvidersConfiguration;
 import com.example.fulfillment.shipping.ShippingMethod;
 import com.example.fulfillment.shipping.sandbox.SandboxCarriers;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,11 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The carriers' sandbox over HTTP ({@link CarrierApi}), served by the app itself. */
 @RestController
 @RequestMapping(ProvidersConfiguration.CARRIER_SANDBOX)
-@ConditionalOnProperty(
-    prefix = "fulfillment.sandbox",
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SandboxEnabled
 class SandboxCarrierController {
 
   private final SandboxCarriers carriers;

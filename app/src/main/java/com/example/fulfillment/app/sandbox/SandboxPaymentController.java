@@ -15,7 +15,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,11 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(ProvidersConfiguration.PAYMENT_SANDBOX)
-@ConditionalOnProperty(
-    prefix = "fulfillment.sandbox",
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SandboxEnabled
 class SandboxPaymentController {
 
   static final String TOK_SLOW = SandboxPaymentProvider.TOK_SLOW;

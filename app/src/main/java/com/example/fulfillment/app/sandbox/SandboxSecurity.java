@@ -4,7 +4,6 @@ import com.example.fulfillment.app.web.StatelessChains;
 import com.example.fulfillment.providers.ProvidersConfiguration;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -18,11 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * providers' HTTP adapters call them on loopback). A chain of their own, ahead of the API's.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(
-    prefix = "fulfillment.sandbox",
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SandboxEnabled
 class SandboxSecurity {
 
   @Bean
