@@ -232,32 +232,17 @@ public class EngineTimelineListener implements EngineRecordListener {
     if (kind == null) {
       return null;
     }
+    final Element element = elementOf(record);
     return switch (record.getValue()) {
       case ProcessInstanceRecordValue v ->
           v.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW
               ? null
-              : entry(
-                  record,
-                  kind,
-                  new Element(
-                      v.getBpmnProcessId(),
-                      v.getProcessInstanceKey(),
-                      v.getElementId(),
-                      record.getKey(),
-                      v.getBpmnElementType().name()),
-                  null,
-                  null,
-                  null,
-                  null);
+              : entry(record, kind, element, null, null, null, null);
       case JobRecordValue v ->
           entry(
               record,
               kind,
-              new Element(
-                  v.getBpmnProcessId(),
-                  v.getProcessInstanceKey(),
-                  v.getElementId(),
-                  v.getElementInstanceKey()),
+              element,
               new Job(record.getKey(), v.getType(), v.getRetries()),
               null,
               null,
@@ -268,35 +253,55 @@ public class EngineTimelineListener implements EngineRecordListener {
           entry(
               record,
               kind,
-              new Element(
-                  v.getBpmnProcessId(),
-                  v.getProcessInstanceKey(),
-                  v.getElementId(),
-                  v.getElementInstanceKey()),
+              element,
               new Job(v.getJobKey() > 0 ? v.getJobKey() : null, null, null),
               record.getKey(),
               null,
               v.getErrorType() + ": " + v.getErrorMessage());
       case ProcessMessageSubscriptionRecordValue v ->
-          messageCorrelated(
-              record,
-              new Element(
-                  v.getBpmnProcessId(),
-                  v.getProcessInstanceKey(),
-                  v.getElementId(),
-                  v.getElementInstanceKey()),
-              v.getMessageName(),
-              v.getCorrelationKey());
+          messageCorrelated(record, element, v.getMessageName(), v.getCorrelationKey());
       case MessageStartEventSubscriptionRecordValue v ->
           v.getProcessInstanceKey() <= 0
               ? null
-              : messageCorrelated(
-                  record,
-                  new Element(
-                      v.getBpmnProcessId(), v.getProcessInstanceKey(), v.getStartEventId(), null),
-                  v.getMessageName(),
-                  v.getCorrelationKey());
+              : messageCorrelated(record, element, v.getMessageName(), v.getCorrelationKey());
       default -> null;
+    };
+  }
+
+  /**
+   * The element a record is about. The protocol's value types name it with the same getters but
+   * share no interface for them, hence one case each.
+   */
+  private static Element elementOf(final Record<?> record) {
+    return switch (record.getValue()) {
+      case ProcessInstanceRecordValue v ->
+          new Element(
+              v.getBpmnProcessId(),
+              v.getProcessInstanceKey(),
+              v.getElementId(),
+              record.getKey(),
+              v.getBpmnElementType().name());
+      case JobRecordValue v ->
+          new Element(
+              v.getBpmnProcessId(),
+              v.getProcessInstanceKey(),
+              v.getElementId(),
+              v.getElementInstanceKey());
+      case IncidentRecordValue v ->
+          new Element(
+              v.getBpmnProcessId(),
+              v.getProcessInstanceKey(),
+              v.getElementId(),
+              v.getElementInstanceKey());
+      case ProcessMessageSubscriptionRecordValue v ->
+          new Element(
+              v.getBpmnProcessId(),
+              v.getProcessInstanceKey(),
+              v.getElementId(),
+              v.getElementInstanceKey());
+      case MessageStartEventSubscriptionRecordValue v ->
+          new Element(v.getBpmnProcessId(), v.getProcessInstanceKey(), v.getStartEventId(), null);
+      default -> Element.NONE;
     };
   }
 
