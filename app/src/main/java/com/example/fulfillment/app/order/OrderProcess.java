@@ -3,6 +3,7 @@ package com.example.fulfillment.app.order;
 import com.example.fulfillment.app.engine.EngineUnavailableException;
 import com.example.fulfillment.app.engine.ProcessMessages;
 import com.example.fulfillment.app.engine.ProcessModels;
+import com.example.fulfillment.app.tracing.Spans;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderLine;
 import com.example.fulfillment.process.ProcessConstants.Messages;
@@ -91,39 +92,34 @@ class OrderProcess {
     variables.put(
         Variables.PAYMENT_CONFIRMATION_TIMEOUT, iso(properties.paymentConfirmationTimeout()));
     variables.put(Variables.DELIVERY_SLA, iso(properties.deliverySla()));
-    final Span current = tracer.currentSpan();
     final Span span =
-        (current == null
-                ? tracer.spanBuilder().setNoParent()
-                : tracer.spanBuilder().setParent(current.context()))
+        Spans.childOfCurrent(tracer)
             .name("start " + Processes.ORDER_FULFILLMENT)
             .kind(Span.Kind.PRODUCER)
             .tag("order.id", order.orderId())
             .tag("message.name", Messages.ORDER_RECEIVED)
             .start();
-    try (var inSpan = tracer.withSpan(span)) {
-      // only the trace context: no baggage or vendor keys as process variables
-      propagator.inject(
-          span.context(),
-          variables,
-          (carrier, key, value) -> {
-            if (Variables.TRACEPARENT.equals(key)) {
-              carrier.put(key, value);
-            }
-          });
-      return engine.publish(
-          new ProcessMessages.Message(
-              Messages.ORDER_RECEIVED,
-              order.orderId(),
-              order.orderId(),
-              afterEngineLoss ? Duration.ZERO : timeToLive(order.createdAt()),
-              variables));
-    } catch (RuntimeException e) {
-      span.error(e);
-      throw e;
-    } finally {
-      span.end();
-    }
+    return Spans.within(
+        tracer,
+        span,
+        () -> {
+          // only the trace context: no baggage or vendor keys as process variables
+          propagator.inject(
+              span.context(),
+              variables,
+              (carrier, key, value) -> {
+                if (Variables.TRACEPARENT.equals(key)) {
+                  carrier.put(key, value);
+                }
+              });
+          return engine.publish(
+              new ProcessMessages.Message(
+                  Messages.ORDER_RECEIVED,
+                  order.orderId(),
+                  order.orderId(),
+                  afterEngineLoss ? Duration.ZERO : timeToLive(order.createdAt()),
+                  variables));
+        });
   }
 
   /** The full time to live within the first message's window, none after it. */

@@ -5,6 +5,7 @@ import com.example.fulfillment.app.events.EventTypes;
 import com.example.fulfillment.app.events.inbound.InvalidEventException.Violation;
 import com.example.fulfillment.app.timeline.Timeline;
 import com.example.fulfillment.app.timeline.TimelineEntry;
+import com.example.fulfillment.app.tracing.Spans;
 import com.example.fulfillment.app.web.SafeText;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderService;
@@ -105,16 +106,15 @@ public class EventIngress {
    */
   public Acceptance accept(final IncomingEvent event) {
     final Span span = correlationSpan(event);
-    try (var inSpan = tracer.withSpan(span)) {
-      final Acceptance acceptance = correlate(event);
-      span.tag("order.id", acceptance.orderId()).tag("event.result", acceptance.result().name());
-      return acceptance;
-    } catch (RuntimeException e) {
-      span.error(e);
-      throw e;
-    } finally {
-      span.end();
-    }
+    return Spans.within(
+        tracer,
+        span,
+        () -> {
+          final Acceptance acceptance = correlate(event);
+          span.tag("order.id", acceptance.orderId())
+              .tag("event.result", acceptance.result().name());
+          return acceptance;
+        });
   }
 
   /**
@@ -132,11 +132,7 @@ public class EventIngress {
       }
       builder = propagator.extract(context, Map::get);
     } else {
-      final Span current = tracer.currentSpan();
-      builder =
-          current == null
-              ? tracer.spanBuilder().setNoParent()
-              : tracer.spanBuilder().setParent(current.context());
+      builder = Spans.childOfCurrent(tracer);
     }
     return builder
         .name("correlate " + label(event.type()))
