@@ -36,6 +36,12 @@ public record WebhookProperties(
     }
   }
 
+  /** Without the secrets (records holding these settings print them). */
+  @Override
+  public String toString() {
+    return "WebhookProperties[secrets=" + secrets.size() + " hidden, tolerance=" + tolerance + "]";
+  }
+
   /** The HMAC keys of {@link #secrets}, in order. */
   public List<byte[]> keys() {
     return secrets.stream().map(WebhookProperties::key).toList();
