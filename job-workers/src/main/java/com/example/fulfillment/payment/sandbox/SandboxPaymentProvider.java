@@ -70,14 +70,11 @@ public class SandboxPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public ChargeOutcome charge(
-      final String orderId,
-      final String paymentToken,
-      final BigDecimal amount,
-      final String currency) {
+  public ChargeOutcome charge(final Charge request) {
+    final String orderId = request.orderId();
     final int attempt = countAttempt(orderId, Step.CHARGE);
     final int failures =
-        switch (paymentToken) {
+        switch (request.paymentToken()) {
           case TOK_FLAKY -> FLAKY_FAILURES;
           case TOK_OUTAGE -> OUTAGE_FAILURES;
           default -> 0;
@@ -96,9 +93,9 @@ public class SandboxPaymentProvider implements PaymentProvider {
         record(
             orderId,
             Step.CHARGE,
-            amount,
-            currency,
-            switch (paymentToken) {
+            request.amount(),
+            request.currency(),
+            switch (request.paymentToken()) {
               case TOK_OK, TOK_FLAKY, TOK_OUTAGE, TOK_SLOW -> new Answer("CHARGED", null);
               case TOK_CONFIRM -> new Answer("PENDING_CONFIRMATION", null);
               case TOK_DECLINED -> new Answer("DECLINED", "card declined: insufficient funds");
