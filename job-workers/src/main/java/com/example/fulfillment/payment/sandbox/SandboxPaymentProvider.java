@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stays counted, and every operation is recorded under (order, step), so repeating it returns the
  * first answer — the provider's idempotency key.
  */
-public class SandboxPaymentProvider implements PaymentProvider {
+public record SandboxPaymentProvider(
+    JdbcClient jdbc, TransactionTemplate ownTransaction, Clock clock) implements PaymentProvider {
 
   public static final String TOK_OK = "tok_ok";
   public static final String TOK_DECLINED = "tok_declined";
@@ -57,16 +58,16 @@ public class SandboxPaymentProvider implements PaymentProvider {
     VOID
   }
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate ownTransaction;
-  private final Clock clock;
-
+  /** The sandbox keeping its books in transactions of its own (REQUIRES_NEW). */
   public SandboxPaymentProvider(
       final JdbcClient jdbc, final PlatformTransactionManager transactions, final Clock clock) {
-    this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
+    this(jdbc, requiresNew(transactions), clock);
+  }
+
+  private static TransactionTemplate requiresNew(final PlatformTransactionManager transactions) {
+    final TransactionTemplate template = new TransactionTemplate(transactions);
+    template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return template;
   }
 
   @Override
