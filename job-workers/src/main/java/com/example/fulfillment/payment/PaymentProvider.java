@@ -13,7 +13,7 @@ import java.math.BigDecimal;
 public interface PaymentProvider {
 
   /** Charges (or, for methods needing confirmation, authorizes) the order's total. */
-  ChargeOutcome charge(String orderId, String paymentToken, BigDecimal amount, String currency);
+  ChargeOutcome charge(Charge charge);
 
   /** Captures a pending authorization. */
   void capture(String orderId, String chargeId, BigDecimal amount);
@@ -23,4 +23,7 @@ public interface PaymentProvider {
 
   /** Cancels a pending authorization. */
   void voidAuthorization(String orderId, String chargeId);
+
+  /** A charge of {@code amount} to the order, with the payment token the customer gave. */
+  record Charge(String orderId, String paymentToken, BigDecimal amount, String currency) {}
 }

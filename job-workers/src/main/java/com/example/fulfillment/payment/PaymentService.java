@@ -64,7 +64,9 @@ public record PaymentService(
               + currency);
     }
     final ChargeOutcome answer =
-        provider.charge(orderId, order.paymentToken(), order.total(), order.currency());
+        provider.charge(
+            new PaymentProvider.Charge(
+                orderId, order.paymentToken(), order.total(), order.currency()));
     final Payment payment = Payment.of(orderId, answer, order.total(), order.currency());
     final AtomicBoolean endedMeanwhile = new AtomicBoolean();
     final ChargeOutcome outcome =

@@ -723,13 +723,9 @@ abstract class PersistenceScenarios extends FixtureTest {
         paymentsWith(
             new PaymentProvider() {
               @Override
-              public ChargeOutcome charge(
-                  final String orderId,
-                  final String token,
-                  final BigDecimal amount,
-                  final String currency) {
-                final ChargeOutcome answer = f.provider.charge(orderId, token, amount, currency);
-                f.closing.cancel(orderId);
+              public ChargeOutcome charge(final Charge charge) {
+                final ChargeOutcome answer = f.provider.charge(charge);
+                f.closing.cancel(charge.orderId());
                 return answer;
               }
 

@@ -6,6 +6,7 @@ import com.example.fulfillment.providers.PaymentApi.ChargeAnswer;
 import com.example.fulfillment.providers.PaymentApi.ChargeRequest;
 import com.example.fulfillment.providers.PaymentApi.MoneyRequest;
 import com.example.fulfillment.providers.PaymentApi.OperationAnswer;
+import com.example.fulfillment.providers.PaymentApi.OperationRequest;
 import com.example.fulfillment.providers.PaymentApi.VoidRequest;
 import java.math.BigDecimal;
 
@@ -13,17 +14,14 @@ import java.math.BigDecimal;
 public record HttpPaymentProvider(ProviderClient client) implements PaymentProvider {
 
   @Override
-  public ChargeOutcome charge(
-      final String orderId,
-      final String paymentToken,
-      final BigDecimal amount,
-      final String currency) {
+  public ChargeOutcome charge(final Charge charge) {
+    final String orderId = charge.orderId();
     final ChargeAnswer answer =
         client.post(
             PaymentApi.CHARGES,
             orderId,
             PaymentApi.CHARGE,
-            new ChargeRequest(orderId, paymentToken, amount, currency),
+            new ChargeRequest(orderId, charge.paymentToken(), charge.amount(), charge.currency()),
             ChargeAnswer.class);
     if (answer == null || answer.result() == null) {
       throw new IllegalStateException("payment provider answered no result to charge " + orderId);
@@ -41,32 +39,22 @@ public record HttpPaymentProvider(ProviderClient client) implements PaymentProvi
 
   @Override
   public void capture(final String orderId, final String chargeId, final BigDecimal amount) {
-    client.post(
-        PaymentApi.CAPTURES,
-        orderId,
-        PaymentApi.CAPTURE,
-        new MoneyRequest(orderId, chargeId, amount),
-        OperationAnswer.class);
+    operate(PaymentApi.CAPTURES, PaymentApi.CAPTURE, new MoneyRequest(orderId, chargeId, amount));
   }
 
   @Override
   public void refund(final String orderId, final String chargeId, final BigDecimal amount) {
-    client.post(
-        PaymentApi.REFUNDS,
-        orderId,
-        PaymentApi.REFUND,
-        new MoneyRequest(orderId, chargeId, amount),
-        OperationAnswer.class);
+    operate(PaymentApi.REFUNDS, PaymentApi.REFUND, new MoneyRequest(orderId, chargeId, amount));
   }
 
   @Override
   public void voidAuthorization(final String orderId, final String chargeId) {
-    client.post(
-        PaymentApi.VOIDS,
-        orderId,
-        PaymentApi.VOID,
-        new VoidRequest(orderId, chargeId),
-        OperationAnswer.class);
+    operate(PaymentApi.VOIDS, PaymentApi.VOID, new VoidRequest(orderId, chargeId));
+  }
+
+  /** A capture, refund or void: its answer only confirms it, so it is not read. */
+  private void operate(final String path, final String step, final OperationRequest request) {
+    client.post(path, request.orderId(), step, request, OperationAnswer.class);
   }
 
   private static String required(final String chargeId, final String orderId) {

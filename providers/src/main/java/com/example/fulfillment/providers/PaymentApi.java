@@ -28,10 +28,18 @@ public final class PaymentApi {
   /** {@code result}: {@code CHARGED}, {@code PENDING_CONFIRMATION} or {@code DECLINED}. */
   public record ChargeAnswer(String result, String chargeId, String declineReason) {}
 
-  /** A capture or a refund of {@code amount} on a charge. */
-  public record MoneyRequest(String orderId, String chargeId, BigDecimal amount) {}
+  /** A capture, refund or void on a charge of the order. */
+  public interface OperationRequest {
+    String orderId();
 
-  public record VoidRequest(String orderId, String chargeId) {}
+    String chargeId();
+  }
+
+  /** A capture or a refund of {@code amount} on a charge. */
+  public record MoneyRequest(String orderId, String chargeId, BigDecimal amount)
+      implements OperationRequest {}
+
+  public record VoidRequest(String orderId, String chargeId) implements OperationRequest {}
 
   /** {@code result}: {@code CAPTURED}, {@code REFUNDED} or {@code VOIDED}. */
   public record OperationAnswer(String result) {}

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,11 +46,7 @@ import org.springframework.web.client.RestClient;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProvidersProperties.class)
-@ConditionalOnProperty(
-    prefix = "fulfillment.providers",
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "fulfillment.providers.enabled", matchIfMissing = true)
 public class ProvidersConfiguration {
 
   public static final String PAYMENT = "payment";
@@ -85,38 +81,53 @@ public class ProvidersConfiguration {
     };
   }
 
+  /** What every provider's client is built with, besides its own settings. */
+  record ProviderClients(
+      ProviderResilience resilience,
+      ObjectProvider<RestClient.Builder> builders,
+      Environment environment) {
+
+    /**
+     * The client of provider {@code name}; without a base URL, the app's sandbox at {@code
+     * sandbox}.
+     */
+    ProviderClient client(
+        final String name,
+        final ProvidersProperties.Provider settings,
+        final String sandbox,
+        final ProviderClient.Unavailable unavailable) {
+      final Supplier<Optional<URI>> baseUrl = address(settings.baseUrl(), environment, sandbox);
+      return ProvidersConfiguration.client(
+          name, settings, resilience, builders, baseUrl, unavailable);
+    }
+  }
+
   @Bean
-  @Primary
-  HttpPaymentProvider httpPaymentProvider(
-      final ProvidersProperties properties,
+  ProviderClients providerClients(
       final ProviderResilience resilience,
       final ObjectProvider<RestClient.Builder> builders,
       final Environment environment) {
+    return new ProviderClients(resilience, builders, environment);
+  }
+
+  @Bean
+  @Primary
+  HttpPaymentProvider httpPaymentProvider(
+      final ProvidersProperties properties, final ProviderClients clients) {
     return new HttpPaymentProvider(
-        client(
+        clients.client(
             PAYMENT,
             properties.payment(),
-            resilience,
-            builders,
-            address(properties.payment().baseUrl(), environment, PAYMENT_SANDBOX),
+            PAYMENT_SANDBOX,
             PaymentProviderUnavailableException::new));
   }
 
   @Bean
   @Primary
-  HttpCarrier httpCarrier(
-      final ProvidersProperties properties,
-      final ProviderResilience resilience,
-      final ObjectProvider<RestClient.Builder> builders,
-      final Environment environment) {
+  HttpCarrier httpCarrier(final ProvidersProperties properties, final ProviderClients clients) {
     return new HttpCarrier(
-        client(
-            CARRIER,
-            properties.carrier(),
-            resilience,
-            builders,
-            address(properties.carrier().baseUrl(), environment, CARRIER_SANDBOX),
-            ProviderUnavailableException::new));
+        clients.client(
+            CARRIER, properties.carrier(), CARRIER_SANDBOX, ProviderUnavailableException::new));
   }
 
   /** Builds one provider's client from its settings (public for tests against a stub). */

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.example.fulfillment.common.ProviderUnavailableException;
 import com.example.fulfillment.payment.ChargeOutcome;
+import com.example.fulfillment.payment.PaymentProvider.Charge;
 import com.example.fulfillment.payment.PaymentProviderUnavailableException;
 import com.example.fulfillment.providers.ProvidersConfiguration.ProviderResilience;
 import com.example.fulfillment.shipping.ShippingMethod;
@@ -101,7 +102,7 @@ class HttpProvidersTest {
     stub.stubFor(post("/v1/bookings").willReturn(okJson("{\"carrier\": \"DHL Paket\"}")));
 
     final ChargeOutcome outcome =
-        payments.charge("ord_1", "tok_declined", new BigDecimal("12.50"), "EUR");
+        payments.charge(new Charge("ord_1", "tok_declined", new BigDecimal("12.50"), "EUR"));
     payments.refund("ord_1", "ch_1", new BigDecimal("12.50"));
     final String booked = carrier.book("ord_1", "shp_1", ShippingMethod.STANDARD);
 
@@ -143,7 +144,8 @@ class HttpProvidersTest {
             .whenScenarioStateIs("up")
             .willReturn(okJson("{\"result\": \"CHARGED\", \"chargeId\": \"ch_7\"}")));
 
-    final ChargeOutcome outcome = payments.charge("ord_2", "tok_ok", BigDecimal.TEN, "EUR");
+    final ChargeOutcome outcome =
+        payments.charge(new Charge("ord_2", "tok_ok", BigDecimal.TEN, "EUR"));
 
     assertThat(outcome).isEqualTo(new ChargeOutcome.Charged("ch_7"));
     stub.verify(
@@ -162,7 +164,7 @@ class HttpProvidersTest {
     final PaymentProviderUnavailableException e =
         catchThrowableOfType(
             PaymentProviderUnavailableException.class,
-            () -> payments.charge("ord_3", "tok_ok", BigDecimal.TEN, "EUR"));
+            () -> payments.charge(new Charge("ord_3", "tok_ok", BigDecimal.TEN, "EUR")));
 
     assertThat(e).isNotNull();
     assertThat(e.attempted()).isTrue();
@@ -178,7 +180,7 @@ class HttpProvidersTest {
     final PaymentProviderUnavailableException e =
         catchThrowableOfType(
             PaymentProviderUnavailableException.class,
-            () -> payments.charge("ord_4", "tok_ok", BigDecimal.TEN, "EUR"));
+            () -> payments.charge(new Charge("ord_4", "tok_ok", BigDecimal.TEN, "EUR")));
 
     assertThat(e.attempted()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
@@ -204,7 +206,7 @@ class HttpProvidersTest {
     for (int i = 0; i < 4; i++) {
       catchThrowableOfType(
           PaymentProviderUnavailableException.class,
-          () -> payments.charge("ord_6", "tok_ok", BigDecimal.TEN, "EUR"));
+          () -> payments.charge(new Charge("ord_6", "tok_ok", BigDecimal.TEN, "EUR")));
     }
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
     stub.resetRequests();
@@ -212,7 +214,7 @@ class HttpProvidersTest {
     final PaymentProviderUnavailableException refused =
         catchThrowableOfType(
             PaymentProviderUnavailableException.class,
-            () -> payments.charge("ord_7", "tok_ok", BigDecimal.TEN, "EUR"));
+            () -> payments.charge(new Charge("ord_7", "tok_ok", BigDecimal.TEN, "EUR")));
 
     assertThat(refused.attempted()).isFalse();
     assertThat(refused.retryAfter()).contains(Duration.ofSeconds(30));

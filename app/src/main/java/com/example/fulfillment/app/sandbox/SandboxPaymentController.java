@@ -1,6 +1,7 @@
 package com.example.fulfillment.app.sandbox;
 
 import com.example.fulfillment.payment.ChargeOutcome;
+import com.example.fulfillment.payment.PaymentProvider;
 import com.example.fulfillment.payment.PaymentProviderUnavailableException;
 import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
 import com.example.fulfillment.providers.PaymentApi;
@@ -57,7 +58,8 @@ class SandboxPaymentController {
     SandboxKeys.require(key, request.orderId(), PaymentApi.CHARGE);
     final ChargeOutcome outcome =
         sandbox.charge(
-            request.orderId(), request.paymentToken(), request.amount(), request.currency());
+            new PaymentProvider.Charge(
+                request.orderId(), request.paymentToken(), request.amount(), request.currency()));
     if (TOK_SLOW.equals(request.paymentToken())
         && sandbox.attempts(request.orderId(), PaymentApi.CHARGE) == 1) {
       LOG.info("Sandbox charged order {}; answers in {}", request.orderId(), slowAnswer);

@@ -56,6 +56,15 @@ public final class Jdbc {
   }
 
   /**
+   * Runs a guarded update (its WHERE names the row and the state it must be in): true when it
+   * changed that one row, false when the row was not there or had moved on, e.g. a step done
+   * already or overtaken by a cancellation.
+   */
+  public static boolean changedOne(final StatementSpec update) {
+    return update.update() == 1;
+  }
+
+  /**
    * Runs an insert whose key is an idempotency key: a taken key becomes the domain's signal. The
    * statement runs here; building it with its parameters does not touch the database.
    */

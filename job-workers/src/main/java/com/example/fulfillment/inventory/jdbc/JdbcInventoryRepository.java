@@ -104,15 +104,14 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
 
   @Override
   public boolean take(final String sku, final int quantity) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE stock SET available = available - :q, reserved = reserved + :q
                  WHERE sku = :sku AND available >= :q
                 """)
             .param("q", quantity)
-            .param("sku", sku)
-            .update()
-        == 1;
+            .param("sku", sku));
   }
 
   @Override
@@ -154,7 +153,8 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
       final ReservationStatus from,
       final ReservationStatus to,
       final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE stock_reservation SET status = :to, updated_at = :now
                  WHERE order_id = :orderId AND line_no = :lineNo AND status = :from
@@ -163,9 +163,7 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
             .param("now", ts(now))
             .param("orderId", orderId)
             .param("lineNo", lineNo)
-            .param("from", from.name())
-            .update()
-        == 1;
+            .param("from", from.name()));
   }
 
   @Override

@@ -174,7 +174,8 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
   @Override
   public boolean unlinkProcessInstance(
       final String orderId, final long staleKey, final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE customer_order SET process_instance_key = NULL, updated_at = :now
                  WHERE order_id = :orderId AND process_instance_key = :key
@@ -182,9 +183,7 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
                 """)
             .param("now", ts(now))
             .param("orderId", orderId)
-            .param("key", staleKey)
-            .update()
-        == 1;
+            .param("key", staleKey));
   }
 
   @Override
@@ -203,7 +202,8 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
     if (before.isEmpty()) {
       return false;
     }
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE customer_order SET status = :status, updated_at = :now
                  WHERE order_id = :orderId AND status IN (:before)
@@ -211,9 +211,7 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
             .param("status", status.name())
             .param("now", ts(now))
             .param("orderId", orderId)
-            .param("before", before)
-            .update()
-        == 1;
+            .param("before", before));
   }
 
   @Override
@@ -249,7 +247,8 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
       final RejectionReason reason,
       final String detail,
       final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE customer_order
                    SET status = :outcome, outcome = :outcome, rejection_reason = :reason,
@@ -261,9 +260,7 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
             .param("reason", reason == null ? null : reason.name())
             .param("detail", detail)
             .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+            .param("orderId", orderId));
   }
 
   /**
@@ -273,7 +270,8 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
    */
   private boolean setOnce(
       final String orderId, final String column, final Object value, final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 "UPDATE customer_order SET "
                     + column
                     + " = :value, updated_at = :now WHERE order_id = :orderId AND "
@@ -281,9 +279,7 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
                     + " IS NULL")
             .param("value", value)
             .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+            .param("orderId", orderId));
   }
 
   private static Order order(final ResultSet rs, final List<OrderLine> lines) throws SQLException {

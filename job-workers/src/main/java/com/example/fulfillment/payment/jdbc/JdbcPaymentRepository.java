@@ -60,29 +60,27 @@ public record JdbcPaymentRepository(JdbcClient jdbc) implements PaymentRepositor
   /** Ends a pending authorization with {@code changes} (a constant SET clause); once only. */
   private boolean settleAuthorization(
       final String orderId, final Instant now, final String changes) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 "UPDATE payment SET "
                     + changes
                     + ", updated_at = :now"
                     + " WHERE order_id = :orderId AND status = 'PENDING_CONFIRMATION'")
             .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+            .param("orderId", orderId));
   }
 
   @Override
   public boolean refund(final String orderId, final BigDecimal amount, final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE payment SET status = 'REFUNDED', refunded_amount = :amount, updated_at = :now
                  WHERE order_id = :orderId AND status = 'CHARGED' AND :amount <= captured_amount
                 """)
             .param("amount", amount)
             .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+            .param("orderId", orderId));
   }
 
   @Override

@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stays counted, and every operation is recorded under (order, step), so repeating it returns the
  * first answer — the provider's idempotency key.
  */
-public class SandboxPaymentProvider implements PaymentProvider {
+public record SandboxPaymentProvider(
+    JdbcClient jdbc, TransactionTemplate ownTransaction, Clock clock) implements PaymentProvider {
 
   public static final String TOK_OK = "tok_ok";
   public static final String TOK_DECLINED = "tok_declined";
@@ -57,27 +58,24 @@ public class SandboxPaymentProvider implements PaymentProvider {
     VOID
   }
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate ownTransaction;
-  private final Clock clock;
-
+  /** The sandbox keeping its books in transactions of its own (REQUIRES_NEW). */
   public SandboxPaymentProvider(
       final JdbcClient jdbc, final PlatformTransactionManager transactions, final Clock clock) {
-    this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
+    this(jdbc, requiresNew(transactions), clock);
+  }
+
+  private static TransactionTemplate requiresNew(final PlatformTransactionManager transactions) {
+    final TransactionTemplate template = new TransactionTemplate(transactions);
+    template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return template;
   }
 
   @Override
-  public ChargeOutcome charge(
-      final String orderId,
-      final String paymentToken,
-      final BigDecimal amount,
-      final String currency) {
+  public ChargeOutcome charge(final Charge request) {
+    final String orderId = request.orderId();
     final int attempt = countAttempt(orderId, Step.CHARGE);
     final int failures =
-        switch (paymentToken) {
+        switch (request.paymentToken()) {
           case TOK_FLAKY -> FLAKY_FAILURES;
           case TOK_OUTAGE -> OUTAGE_FAILURES;
           default -> 0;
@@ -96,9 +94,9 @@ public class SandboxPaymentProvider implements PaymentProvider {
         record(
             orderId,
             Step.CHARGE,
-            amount,
-            currency,
-            switch (paymentToken) {
+            request.amount(),
+            request.currency(),
+            switch (request.paymentToken()) {
               case TOK_OK, TOK_FLAKY, TOK_OUTAGE, TOK_SLOW -> new Answer("CHARGED", null);
               case TOK_CONFIRM -> new Answer("PENDING_CONFIRMATION", null);
               case TOK_DECLINED -> new Answer("DECLINED", "card declined: insufficient funds");

@@ -57,7 +57,8 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
       final ShippingMethod method,
       final String carrier,
       final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE shipment SET status = 'ASSIGNED', shipping_method = :method,
                        carrier = :carrier, updated_at = :now
@@ -66,14 +67,13 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
             .param("method", method.name())
             .param("carrier", carrier)
             .param("now", ts(now))
-            .param("id", shipmentId)
-            .update()
-        == 1;
+            .param("id", shipmentId));
   }
 
   @Override
   public boolean schedule(final String shipmentId, final Instant eta, final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 """
                 UPDATE shipment SET status = 'SCHEDULED', estimated_delivery = :eta,
                        updated_at = :now
@@ -81,9 +81,7 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
                 """)
             .param("eta", ts(eta))
             .param("now", ts(now))
-            .param("id", shipmentId)
-            .update()
-        == 1;
+            .param("id", shipmentId));
   }
 
   @Override
@@ -102,16 +100,15 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
    */
   private boolean close(
       final String orderId, final String changes, final Instant at, final Instant now) {
-    return jdbc.sql(
+    return Jdbc.changedOne(
+        jdbc.sql(
                 "UPDATE shipment SET "
                     + changes
                     + ", updated_at = :now WHERE order_id = :orderId AND status IN "
                     + OPEN)
             .param("at", ts(at))
             .param("now", ts(now))
-            .param("orderId", orderId)
-            .update()
-        == 1;
+            .param("orderId", orderId));
   }
 
   @Override
