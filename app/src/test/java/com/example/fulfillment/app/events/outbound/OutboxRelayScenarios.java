@@ -35,7 +35,7 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
 
   @BeforeEach
   void emptyOutbox() {
-    db.jdbc.sql("DELETE FROM outbox_event").update();
+    db.jdbc().sql("DELETE FROM outbox_event").update();
     clock = new MutableClock(T0);
   }
 
