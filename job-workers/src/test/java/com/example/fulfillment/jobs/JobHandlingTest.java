@@ -32,14 +32,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 
 class JobHandlingTest {
 
+  static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1));
+
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  final JobHandling jobs =
-      new JobHandling(
-          meters,
-          new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)),
-          3,
-          Tracer.NOOP,
-          Propagator.NOOP);
+  final JobHandling jobs = new JobHandling(meters, BACKOFF, 3, Tracer.NOOP, Propagator.NOOP);
 
   final ActivatedJob job =
       Jobs.job(
@@ -98,14 +94,7 @@ class JobHandlingTest {
     final BpmnError declined =
         CamundaError.bpmnError("PAYMENT_DECLINED", "card declined", Map.of());
 
-    assertThatThrownBy(
-            () ->
-                jobs.handle(
-                    job,
-                    () -> {
-                      throw declined;
-                    }))
-        .isSameAs(declined);
+    assertThat(handled(BpmnError.class, job, declined)).isSameAs(declined);
     assertThat(meters.get(JobHandling.JOBS).tags("outcome", "bpmn_error").counter().count())
         .isEqualTo(1.0);
   }
@@ -115,24 +104,13 @@ class JobHandlingTest {
     final ActivatedJob attempt = Jobs.job("charge-payment", 42L, 2, Map.of("orderId", "ord_1"));
 
     final JobError refused =
-        catchThrowableOfType(
+        handled(
             JobError.class,
-            () ->
-                jobs.handle(
-                    attempt,
-                    () -> {
-                      throw new ProviderUnavailableException(
-                          "circuit breaker payment is OPEN", false, Duration.ofSeconds(7), null);
-                    }));
+            attempt,
+            new ProviderUnavailableException(
+                "circuit breaker payment is OPEN", false, Duration.ofSeconds(7), null));
     final JobError failed =
-        catchThrowableOfType(
-            JobError.class,
-            () ->
-                jobs.handle(
-                    attempt,
-                    () -> {
-                      throw new ProviderUnavailableException("HTTP 503");
-                    }));
+        handled(JobError.class, attempt, new ProviderUnavailableException("HTTP 503"));
 
     assertThat(refused.getRetries()).as("not attempted: no retry used up").isEqualTo(2);
     assertThat(refused.getRetryBackoff()).isEqualTo(Duration.ofSeconds(7));
@@ -149,14 +127,7 @@ class JobHandlingTest {
           Jobs.job("charge-payment", 42L, retries, Map.of("orderId", "ord_1"));
       byRetries.put(
           retries,
-          catchThrowableOfType(
-              JobError.class,
-              () ->
-                  jobs.handle(
-                      attempt,
-                      () -> {
-                        throw new DataAccessResourceFailureException("db down");
-                      })));
+          handled(JobError.class, attempt, new DataAccessResourceFailureException("db down")));
     }
 
     assertThat(byRetries.get(3).getRetries()).isEqualTo(2);
@@ -177,15 +148,7 @@ class JobHandlingTest {
     final ActivatedJob last = Jobs.job("charge-payment", 42L, 1, Map.of("orderId", "ord_1"));
     final IllegalStateException cause = new IllegalStateException("provider said 503");
     try (LogCapture logs = new LogCapture()) {
-      final JobError error =
-          catchThrowableOfType(
-              JobError.class,
-              () ->
-                  jobs.handle(
-                      last,
-                      () -> {
-                        throw cause;
-                      }));
+      final JobError error = handled(JobError.class, last, cause);
 
       assertThat(error.getRetries()).isZero();
       // The starter uses the printed stack trace as the incident message.
@@ -264,12 +227,7 @@ class JobHandlingTest {
   void everyWorkerCallGoesThroughTheOneHandleASubclassMayOverride() {
     final List<String> seen = new CopyOnWriteArrayList<>();
     final JobHandling overridden =
-        new JobHandling(
-            meters,
-            new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)),
-            3,
-            Tracer.NOOP,
-            Propagator.NOOP) {
+        new JobHandling(meters, BACKOFF, 3, Tracer.NOOP, Propagator.NOOP) {
           @Override
           public <T> T handle(final ActivatedJob job, final Supplier<T> work) {
             seen.add(job.getType());
@@ -291,5 +249,18 @@ class JobHandlingTest {
     assertThatThrownBy(() -> jobs.handle(job, () -> Inputs.required(null, "lineNo")))
         .isInstanceOf(JobError.class)
         .hasMessageContaining("job has no variable 'lineNo'");
+  }
+
+  /** What the handling makes of work that fails with {@code thrown}. */
+  private <E extends Throwable> E handled(
+      final Class<E> expected, final ActivatedJob attempt, final RuntimeException thrown) {
+    return catchThrowableOfType(
+        expected,
+        () ->
+            jobs.handle(
+                attempt,
+                () -> {
+                  throw thrown;
+                }));
   }
 }

@@ -335,14 +335,14 @@ abstract class PersistenceScenarios extends FixtureTest {
   void theSchemaRefusesBrokenStockBooks() {
     assertThatThrownBy(
             () ->
-                db.jdbc
+                db.jdbc()
                     .sql(
                         "UPDATE stock SET available = -1, initial_quantity = initial_quantity - available - 1 WHERE sku = 'SKU-OUT'")
                     .update())
         .isInstanceOf(DataIntegrityViolationException.class);
     assertThatThrownBy(
             () ->
-                db.jdbc
+                db.jdbc()
                     .sql("UPDATE stock SET available = available + 1 WHERE sku = 'SKU-1'")
                     .update())
         .as("conservation")
@@ -484,7 +484,7 @@ abstract class PersistenceScenarios extends FixtureTest {
     charge(order);
     assertThatThrownBy(
             () ->
-                db.jdbc
+                db.jdbc()
                     .sql(
                         "UPDATE payment SET refunded_amount = captured_amount + 1 WHERE order_id = :o")
                     .param("o", order.orderId())
@@ -653,7 +653,7 @@ abstract class PersistenceScenarios extends FixtureTest {
       assertThat(f.stock().values())
           .allSatisfy(s -> assertThat(Fixture.conserved(s)).as(s.sku()).isTrue());
       assertThat(
-              db.jdbc
+              db.jdbc()
                   .sql(
                       """
           SELECT COUNT(*) FROM stock_reservation r JOIN customer_order o ON o.order_id = r.order_id
@@ -666,7 +666,7 @@ abstract class PersistenceScenarios extends FixtureTest {
     }
 
     private BigDecimal completedTotal() {
-      return db.jdbc
+      return db.jdbc()
           .sql(
               "SELECT COALESCE(SUM(total_amount), 0) FROM customer_order WHERE status = 'COMPLETED'")
           .query(BigDecimal.class)
@@ -802,7 +802,7 @@ abstract class PersistenceScenarios extends FixtureTest {
       String causationId) {}
 
   List<OutboxRow> outbox(final String orderId) {
-    return db.jdbc
+    return db.jdbc()
         .sql("SELECT * FROM outbox_event WHERE order_id = :orderId ORDER BY seq")
         .param("orderId", orderId)
         .query(
@@ -938,19 +938,20 @@ abstract class PersistenceScenarios extends FixtureTest {
     final Order order = f.place(TOK_OK, "SKU-5:1");
     assertThatThrownBy(
             () ->
-                db.tx.run(
-                    () -> {
-                      f.events.record(
-                          new OrderEvent.Cancelled(
-                              order.orderId(), "c-1", OrderStatus.RECEIVED, f.clock.instant()));
-                      throw new IllegalStateException("the change fails after the event");
-                    }))
+                db.tx()
+                    .run(
+                        () -> {
+                          f.events.record(
+                              new OrderEvent.Cancelled(
+                                  order.orderId(), "c-1", OrderStatus.RECEIVED, f.clock.instant()));
+                          throw new IllegalStateException("the change fails after the event");
+                        }))
         .hasMessageContaining("the change fails");
     assertThat(types(order.orderId())).containsExactly(OrderEventTypes.ACCEPTED);
   }
 
   private PaymentService paymentsWith(final PaymentProvider provider) {
     return new PaymentService(
-        new JdbcPaymentRepository(db.jdbc), provider, f.progress, db.tx, f.clock, f.events);
+        new JdbcPaymentRepository(db.jdbc()), provider, f.progress, db.tx(), f.clock, f.events);
   }
 }

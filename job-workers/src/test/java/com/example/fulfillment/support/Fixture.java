@@ -81,8 +81,8 @@ public final class Fixture {
 
   public Fixture(final TestDatabase db) {
     this.db = db;
-    final var jdbc = db.jdbc;
-    final var tx = db.tx;
+    final var jdbc = db.jdbc();
+    final var tx = db.tx();
     final var orderRepository = new JdbcOrderRepository(jdbc);
     final var inventoryRepository = new JdbcInventoryRepository(jdbc);
     progress = new OrderProgress(orderRepository, tx, clock);
@@ -95,7 +95,7 @@ public final class Fixture {
     orders =
         new OrderService(
             orderRepository, catalog, tx, clock, listener, List.of(inventory, shipping), events);
-    provider = new SandboxPaymentProvider(jdbc, db.transactionManager, clock);
+    provider = new SandboxPaymentProvider(jdbc, db.transactionManager(), clock);
     payments =
         new PaymentService(new JdbcPaymentRepository(jdbc), provider, progress, tx, clock, events);
     closing = new OrderClosing(orders, java.util.List.of(shipping, payments, inventory));
@@ -138,7 +138,7 @@ public final class Fixture {
 
   /** Sets a SKU's stock (initial = available, nothing reserved or shipped). */
   public void setStock(final String sku, final int quantity) {
-    db.jdbc
+    db.jdbc()
         .sql(
             "UPDATE stock SET initial_quantity = :q, available = :q, reserved = 0, shipped = 0"
                 + " WHERE sku = :sku")
@@ -148,7 +148,7 @@ public final class Fixture {
   }
 
   public int count(final String table, final String orderId) {
-    return db.jdbc
+    return db.jdbc()
         .sql("SELECT COUNT(*) FROM " + table + " WHERE order_id = :orderId")
         .param("orderId", orderId)
         .query(Integer.class)
@@ -159,7 +159,7 @@ public final class Fixture {
    * How often the sandbox provider recorded {@code step} (CHARGE, CAPTURE, REFUND) for an order.
    */
   public int providerOperations(final String orderId, final String step) {
-    return db.jdbc
+    return db.jdbc()
         .sql("SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = :step")
         .param("o", orderId)
         .param("step", step)
@@ -174,12 +174,12 @@ public final class Fixture {
   /** The order's shipment, as recorded. */
   public java.util.Optional<com.example.fulfillment.shipping.Shipment> shipmentOf(
       final String orderId) {
-    return db.tx.inTransaction(() -> shipments.findByOrder(orderId));
+    return db.tx().inTransaction(() -> shipments.findByOrder(orderId));
   }
 
   /** Money the sandbox provider moved: charged or captured, minus refunded. */
   public java.math.BigDecimal providerNetCollected() {
-    return db.jdbc
+    return db.jdbc()
         .sql(
             """
             SELECT COALESCE(SUM(CASE

@@ -21,25 +21,28 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (127.0.0.1:5432, database {@code test}, user postgres or root, trust auth) when one is reachable.
  * {@link #close} drops what it made.
  */
-public final class TestDatabase implements AutoCloseable {
+public record TestDatabase(
+    String name,
+    HikariDataSource dataSource,
+    JdbcClient jdbc,
+    PlatformTransactionManager transactionManager,
+    Transactions tx,
+    Runnable cleanup)
+    implements AutoCloseable {
 
   private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
-  public final String name;
-  public final HikariDataSource dataSource;
-  public final JdbcClient jdbc;
-  public final PlatformTransactionManager transactionManager;
-  public final Transactions tx;
-  private final Runnable cleanup;
-
-  private TestDatabase(
+  /** The database behind {@code dataSource}, with its JDBC client and transactions. */
+  private static TestDatabase of(
       final String name, final HikariDataSource dataSource, final Runnable cleanup) {
-    this.name = name;
-    this.dataSource = dataSource;
-    this.jdbc = JdbcClient.create(dataSource);
-    this.transactionManager = new DataSourceTransactionManager(dataSource);
-    this.tx = new SpringTransactions(transactionManager);
-    this.cleanup = cleanup;
+    final PlatformTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    return new TestDatabase(
+        name,
+        dataSource,
+        JdbcClient.create(dataSource),
+        transactions,
+        new SpringTransactions(transactions),
+        cleanup);
   }
 
   /** A fresh in-memory H2 database (PostgreSQL mode, as the app runs it), migrated. */
@@ -53,7 +56,7 @@ public final class TestDatabase implements AutoCloseable {
                 + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
             "sa");
     migrate(ds, null);
-    return new TestDatabase(
+    return of(
         "H2",
         ds,
         () -> {
@@ -102,7 +105,7 @@ public final class TestDatabase implements AutoCloseable {
                 .toLowerCase(Locale.ROOT);
     final HikariDataSource ds = pool(PG_URL + "?currentSchema=" + schema, user);
     migrate(ds, schema);
-    return new TestDatabase(
+    return of(
         "PostgreSQL",
         ds,
         () -> {

@@ -161,10 +161,7 @@ class HttpProvidersTest {
             .willReturn(
                 okJson("{\"result\": \"CHARGED\", \"chargeId\": \"ch_8\"}").withFixedDelay(600)));
 
-    final PaymentProviderUnavailableException e =
-        catchThrowableOfType(
-            PaymentProviderUnavailableException.class,
-            () -> payments.charge(new Charge("ord_3", "tok_ok", BigDecimal.TEN, "EUR")));
+    final PaymentProviderUnavailableException e = chargeUnavailable("ord_3");
 
     assertThat(e).isNotNull();
     assertThat(e.attempted()).isTrue();
@@ -177,10 +174,7 @@ class HttpProvidersTest {
     stub.stubFor(
         post("/v1/charges").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")));
 
-    final PaymentProviderUnavailableException e =
-        catchThrowableOfType(
-            PaymentProviderUnavailableException.class,
-            () -> payments.charge(new Charge("ord_4", "tok_ok", BigDecimal.TEN, "EUR")));
+    final PaymentProviderUnavailableException e = chargeUnavailable("ord_4");
 
     assertThat(e.attempted()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
@@ -204,17 +198,12 @@ class HttpProvidersTest {
   void anOpenBreakerRefusesWithoutARequestAndNamesItsWait() {
     stub.stubFor(post("/v1/charges").willReturn(aResponse().withStatus(500)));
     for (int i = 0; i < 4; i++) {
-      catchThrowableOfType(
-          PaymentProviderUnavailableException.class,
-          () -> payments.charge(new Charge("ord_6", "tok_ok", BigDecimal.TEN, "EUR")));
+      chargeUnavailable("ord_6");
     }
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
     stub.resetRequests();
 
-    final PaymentProviderUnavailableException refused =
-        catchThrowableOfType(
-            PaymentProviderUnavailableException.class,
-            () -> payments.charge(new Charge("ord_7", "tok_ok", BigDecimal.TEN, "EUR")));
+    final PaymentProviderUnavailableException refused = chargeUnavailable("ord_7");
 
     assertThat(refused.attempted()).isFalse();
     assertThat(refused.retryAfter()).contains(Duration.ofSeconds(30));
@@ -222,5 +211,12 @@ class HttpProvidersTest {
     assertThat(carrier.client().circuitBreaker().getState())
         .as("each provider has its own breaker")
         .isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  /** Charges 10 EUR with tok_ok and returns the provider's unavailability it ends in. */
+  private PaymentProviderUnavailableException chargeUnavailable(final String orderId) {
+    return catchThrowableOfType(
+        PaymentProviderUnavailableException.class,
+        () -> payments.charge(new Charge(orderId, "tok_ok", BigDecimal.TEN, "EUR")));
   }
 }

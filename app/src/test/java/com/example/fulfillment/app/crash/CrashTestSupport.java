@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,7 +17,58 @@ final class CrashTestSupport {
   private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
   private static final List<String> TERMINAL = List.of("COMPLETED", "REJECTED", "CANCELLED");
 
+  /** Both crash tests place this many mixed orders ... */
+  static final int ORDERS = 120;
+
+  /** ... and crash once this many are accepted. */
+  static final int ACCEPTED_AT_KILL = 40;
+
   private CrashTestSupport() {}
+
+  /**
+   * Kills a process while the load runs, waits until every order ended, and returns the accepted
+   * orders; it is given the orders accepted at the kill and the figures to add to.
+   */
+  @FunctionalInterface
+  interface Crash {
+    List<String> crash(
+        RemoteSetup setup, OrderLoad load, List<String> acceptedAtKill, Map<String, Object> figures)
+        throws Exception;
+  }
+
+  /** Checks made once the app has stopped, before the books are checked. */
+  @FunctionalInterface
+  interface AfterStop {
+    void check(RemoteSetup setup, Map<String, Object> figures) throws Exception;
+  }
+
+  /**
+   * The frame of both crash tests: the development engine and the production jar up, {@link
+   * #ORDERS} orders placed, the {@code crash} once {@link #ACCEPTED_AT_KILL} are accepted, then the
+   * app stopped and the books checked for the accepted orders. The figures are reported even when a
+   * check fails.
+   */
+  static void crashDuringLoad(final String test, final Crash crash, final AfterStop afterStop)
+      throws Exception {
+    final Map<String, Object> figures = new LinkedHashMap<>();
+    final long started = System.nanoTime();
+    try (RemoteSetup setup = new RemoteSetup(test)) {
+      setup.startEngine();
+      setup.startApp();
+      final List<String> accepted;
+      try (OrderLoad load = new OrderLoad(setup, test, ORDERS)) {
+        final List<String> acceptedAtKill = startAndAwaitAccepted(load, ACCEPTED_AT_KILL);
+        figures.put("orders accepted at the kill", acceptedAtKill.size());
+        accepted = crash.crash(setup, load, acceptedAtKill, figures);
+      }
+      setup.app.close();
+      afterStop.check(setup, figures);
+      figures.putAll(new Books(setup.database()).check(accepted));
+    } finally {
+      figures.put("test runtime (ms)", since(started));
+      report(test, figures);
+    }
+  }
 
   /** The orders among {@code orderIds} that the app does not report ended (or cannot tell). */
   static List<String> unended(final RemoteSetup setup, final Collection<String> orderIds) {

@@ -2,11 +2,10 @@ package com.example.fulfillment.app.crash;
 
 import static org.awaitility.Awaitility.await;
 
+import com.example.fulfillment.app.support.AppHttp;
 import com.example.fulfillment.devengine.DevEngineMain;
 import com.example.fulfillment.testing.FreePort;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,15 +22,12 @@ import java.util.List;
  */
 final class RemoteSetup implements AutoCloseable {
 
-  static final String API_KEY = "local-dev-key";
-
   final Path work;
   final int enginePort = FreePort.onLoopback();
   final int appPort = FreePort.onLoopback();
   final JavaProcess engine;
   final JavaProcess app;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final AppHttp http = new AppHttp(appPort, Duration.ofSeconds(2));
 
   RemoteSetup(final String name) throws IOException {
     work = Files.createDirectories(Path.of("target", "crash-tests", name)).toAbsolutePath();
@@ -83,35 +79,25 @@ final class RemoteSetup implements AutoCloseable {
   }
 
   Answer get(final String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return send(http.to(path).GET());
   }
 
   Answer postOrder(final String idempotencyKey, final String json) {
     return send(
-        HttpRequest.newBuilder(uri("/api/orders"))
+        http.to("/api/orders")
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", idempotencyKey)
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private URI uri(final String path) {
-    return URI.create("http://127.0.0.1:" + appPort + path);
-  }
-
   private Answer send(final HttpRequest.Builder request) {
     try {
-      final HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(30)).header("X-API-Key", API_KEY).build(),
-              HttpResponse.BodyHandlers.ofString());
+      final HttpResponse<String> response = http.send(request);
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Retry-After").orElse(null),
           response.body());
     } catch (IOException e) {
-      return new Answer(-1, null, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return new Answer(-1, null, e.toString());
     }
   }

@@ -2,6 +2,7 @@ package com.example.fulfillment.app.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.fulfillment.app.support.ApiTestConfiguration;
 import com.example.fulfillment.app.support.RunningApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -156,7 +157,7 @@ class MonitorBrowserTest {
     assertThat(text(By.id("key-note")))
         .startsWith("Using the local development key (loopback only)");
     assertThat(js("return sessionStorage.getItem('fulfillment.monitor.apiKey')"))
-        .isEqualTo(RunningApp.API_KEY);
+        .isEqualTo(ApiTestConfiguration.API_KEY);
     assertThat(
             js(
                 "return document.querySelectorAll('#overview-diagram .djs-container svg g.djs-shape').length"))

@@ -238,18 +238,19 @@ class ProviderFaultsTest {
   }
 
   private int sandboxCharges(final String orderId) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'CHARGE'")
-        .param("o", orderId)
-        .query(Integer.class)
-        .single();
+    return sandboxCount(
+        "SELECT COUNT(*) FROM sandbox_payment_operation WHERE order_id = :o AND step = 'CHARGE'",
+        orderId);
   }
 
   private int sandboxAttempts(final String orderId) {
-    return jdbc.sql(
-            "SELECT attempts FROM sandbox_payment_attempt WHERE order_id = :o AND step = 'CHARGE'")
-        .param("o", orderId)
-        .query(Integer.class)
-        .single();
+    return sandboxCount(
+        "SELECT attempts FROM sandbox_payment_attempt WHERE order_id = :o AND step = 'CHARGE'",
+        orderId);
+  }
+
+  /** What the payment sandbox's tables say about one order (a query with parameter :o). */
+  private int sandboxCount(final String sql, final String orderId) {
+    return jdbc.sql(sql).param("o", orderId).query(Integer.class).single();
   }
 }

@@ -5,9 +5,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * signed by default, engine faults.
  */
 @TestConfiguration(proxyBeanMethods = false)
+// requests through MockMvc as a client of the API sends them; the exported spans, on demand
+@Import({ApiDriver.class, SpanCapture.class})
 public class ApiTestConfiguration {
 
   /**
@@ -50,18 +52,6 @@ public class ApiTestConfiguration {
   @Bean
   JwtDecoder testIssuer() {
     return TOKENS.decoder();
-  }
-
-  /** Requests through MockMvc, as a client of the API sends them. */
-  @Bean
-  ApiDriver apiDriver(final MockMvc mvc) {
-    return new ApiDriver(mvc);
-  }
-
-  /** The exported spans, on demand (tracing tests). */
-  @Bean
-  SpanCapture spanCapture() {
-    return new SpanCapture();
   }
 
   @Bean

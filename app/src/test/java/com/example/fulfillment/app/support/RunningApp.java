@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,14 +25,12 @@ public final class RunningApp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ConfigurableApplicationContext context;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI base;
+  private final AppHttp http;
 
   private RunningApp(final ConfigurableApplicationContext context) {
     this.context = context;
     final int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    this.base = URI.create("http://127.0.0.1:" + port);
+    this.http = new AppHttp(port, Duration.ofSeconds(5));
   }
 
   /**
@@ -67,21 +63,18 @@ public final class RunningApp implements AutoCloseable {
     return context.getBean(type);
   }
 
-  /** The local default API key (application.yaml), sent with every request. */
-  public static final String API_KEY = "local-dev-key";
-
   /** The shipping address of every order placed here: a demo address in Germany. */
   private static final String ADDRESS =
       "{\"name\":\"Erika Mustermann\",\"street\":\"Heidestr. 17\",\"city\":\"Koeln\","
           + "\"postalCode\":\"51147\",\"country\":\"DE\"}";
 
   public Response get(final String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    return send(http.to(path).GET());
   }
 
   public Response postJson(final String path, final String body) {
     return send(
-        HttpRequest.newBuilder(base.resolve(path))
+        http.to(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
@@ -122,16 +115,10 @@ public final class RunningApp implements AutoCloseable {
 
   private Response send(final HttpRequest.Builder request) {
     try {
-      final HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(30)).header("X-API-Key", API_KEY).build(),
-              HttpResponse.BodyHandlers.ofString());
+      final HttpResponse<String> response = http.send(request);
       return new Response(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

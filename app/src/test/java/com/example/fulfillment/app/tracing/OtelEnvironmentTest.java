@@ -3,7 +3,11 @@ package com.example.fulfillment.app.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The standard OTEL_* variables become Boot's OTLP properties; none set, none added. */
 class OtelEnvironmentTest {
@@ -13,46 +17,45 @@ class OtelEnvironmentTest {
     assertThat(OtelEnvironment.map(Map.<String, String>of()::get)).isEmpty();
   }
 
-  @Test
-  void theBaseEndpointGetsTheTracesPathOverHttp() {
-    assertThat(
-            OtelEnvironment.map(
-                Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318/")::get))
-        .containsEntry(OtelEnvironment.ENDPOINT, "http://127.0.0.1:4318/v1/traces");
+  static Stream<Arguments> environments() {
+    return Stream.of(
+        Arguments.of(
+            "the base endpoint gets the traces path over HTTP",
+            Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318/"),
+            Map.of(OtelEnvironment.ENDPOINT, "http://127.0.0.1:4318/v1/traces")),
+        Arguments.of(
+            "the traces endpoint is taken as is and wins over the base",
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://tempo:4318/v1/traces"),
+            Map.of(OtelEnvironment.ENDPOINT, "http://tempo:4318/v1/traces")),
+        Arguments.of(
+            "gRPC keeps the base endpoint and switches the transport",
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+            Map.of(
+                OtelEnvironment.ENDPOINT,
+                "http://collector:4317",
+                "management.otlp.tracing.transport",
+                "grpc")),
+        Arguments.of(
+            "headers, exporter none and SDK disabled",
+            Map.of(
+                "OTEL_EXPORTER_OTLP_HEADERS", "api-key=secret, x-tenant=acme",
+                "OTEL_TRACES_EXPORTER", "none",
+                "OTEL_SDK_DISABLED", "true"),
+            Map.of(
+                "management.otlp.tracing.headers.api-key", "secret",
+                "management.otlp.tracing.headers.x-tenant", "acme",
+                "management.otlp.tracing.export.enabled", "false",
+                "management.tracing.enabled", "false")));
   }
 
-  @Test
-  void theTracesEndpointIsTakenAsIsAndWinsOverTheBase() {
-    final Map<String, String> env =
-        Map.of(
-            "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
-            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://tempo:4318/v1/traces");
-    assertThat(OtelEnvironment.map(env::get))
-        .containsEntry(OtelEnvironment.ENDPOINT, "http://tempo:4318/v1/traces");
-  }
-
-  @Test
-  void grpcKeepsTheBaseEndpointAndSwitchesTheTransport() {
-    final Map<String, String> env =
-        Map.of(
-            "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317",
-            "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
-    assertThat(OtelEnvironment.map(env::get))
-        .containsEntry(OtelEnvironment.ENDPOINT, "http://collector:4317")
-        .containsEntry("management.otlp.tracing.transport", "grpc");
-  }
-
-  @Test
-  void headersExporterNoneAndSdkDisabled() {
-    final Map<String, String> env =
-        Map.of(
-            "OTEL_EXPORTER_OTLP_HEADERS", "api-key=secret, x-tenant=acme",
-            "OTEL_TRACES_EXPORTER", "none",
-            "OTEL_SDK_DISABLED", "true");
-    assertThat(OtelEnvironment.map(env::get))
-        .containsEntry("management.otlp.tracing.headers.api-key", "secret")
-        .containsEntry("management.otlp.tracing.headers.x-tenant", "acme")
-        .containsEntry("management.otlp.tracing.export.enabled", "false")
-        .containsEntry("management.tracing.enabled", "false");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("environments")
+  void theVariablesBecomeBootProperties(
+      final String name, final Map<String, String> env, final Map<String, String> properties) {
+    assertThat(OtelEnvironment.map(env::get)).containsAllEntriesOf(properties);
   }
 }

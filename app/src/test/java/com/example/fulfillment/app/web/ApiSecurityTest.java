@@ -41,6 +41,15 @@ class ApiSecurityTest {
     return "Bearer " + token;
   }
 
+  /** A GET with an Authorization header only (no API key). */
+  private MockHttpServletResponse getWith(final String path, final String authorization)
+      throws Exception {
+    return call(
+        get(path)
+            .with(ApiTestConfiguration.withoutApiKey())
+            .header("Authorization", authorization));
+  }
+
   private MockHttpServletResponse placeWith(final String authorization) throws Exception {
     return call(
         post("/api/orders")
@@ -58,12 +67,7 @@ class ApiSecurityTest {
 
     // orders:read reads, but may not write
     final String reader = bearer(tokens.token("reporting", "orders:read"));
-    assertThat(
-            call(get("/api/orders/" + orderId)
-                    .with(ApiTestConfiguration.withoutApiKey())
-                    .header("Authorization", reader))
-                .getStatus())
-        .isEqualTo(200);
+    assertThat(getWith("/api/orders/" + orderId, reader).getStatus()).isEqualTo(200);
     final var readerPlaces = placeWith(reader);
     assertThat(readerPlaces.getStatus()).isEqualTo(403);
     assertThat(readerPlaces.getContentType()).isEqualTo("application/problem+json");
@@ -71,32 +75,18 @@ class ApiSecurityTest {
     // orders:write places an order; it is not admin
     final String writer = bearer(tokens.token("shop", "orders:write"));
     assertThat(placeWith(writer).getStatus()).isEqualTo(202);
-    assertThat(
-            call(get("/api/admin/dead-letters")
-                    .with(ApiTestConfiguration.withoutApiKey())
-                    .header("Authorization", writer))
-                .getStatus())
-        .isEqualTo(403);
+    assertThat(getWith("/api/admin/dead-letters", writer).getStatus()).isEqualTo(403);
 
     // admin reaches the operators' endpoints
     final String admin = bearer(tokens.token("ops", "admin"));
-    assertThat(
-            call(get("/api/admin/dead-letters")
-                    .with(ApiTestConfiguration.withoutApiKey())
-                    .header("Authorization", admin))
-                .getStatus())
-        .isEqualTo(200);
+    assertThat(getWith("/api/admin/dead-letters", admin).getStatus()).isEqualTo(200);
 
     // a token of an untrusted issuer, or an expired one: 401 problem
     for (String bad :
         new String[] {
           TestTokens.untrusted("shop", "orders:read"), tokens.expired("shop", "orders:read")
         }) {
-      final var refused =
-          call(
-              get("/api/orders/" + orderId)
-                  .with(ApiTestConfiguration.withoutApiKey())
-                  .header("Authorization", bearer(bad)));
+      final var refused = getWith("/api/orders/" + orderId, bearer(bad));
       assertThat(refused.getStatus()).isEqualTo(401);
       assertThat(refused.getContentAsString()).contains("/problems/unauthorized");
     }
@@ -156,19 +146,11 @@ class ApiSecurityTest {
   void aClientOverItsRateLimitGets429WithRetryAfter() throws Exception {
     final String client = "burst-" + UUID.randomUUID();
     final String token = bearer(ApiTestConfiguration.TOKENS.token(client, "orders:read"));
-    final var first =
-        call(
-            get("/api/orders")
-                .with(ApiTestConfiguration.withoutApiKey())
-                .header("Authorization", token));
+    final var first = getWith("/api/orders", token);
     assertThat(first.getStatus()).isEqualTo(200);
     // this client's permits used up (1000 per second by default: faster than sending them)
     rateLimits.of(client).drainPermissions();
-    final var refused =
-        call(
-            get("/api/orders")
-                .with(ApiTestConfiguration.withoutApiKey())
-                .header("Authorization", token));
+    final var refused = getWith("/api/orders", token);
     assertThat(refused.getStatus()).isEqualTo(429);
     assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
     assertThat(refused.getContentType()).isEqualTo("application/problem+json");
@@ -185,11 +167,7 @@ class ApiSecurityTest {
     assertThat(open.path("status").asText()).isEqualTo("UP");
     assertThat(open.has("components")).isFalse();
     final var admin =
-        call(
-            get("/actuator/health")
-                .with(ApiTestConfiguration.withoutApiKey())
-                .header(
-                    "Authorization", bearer(ApiTestConfiguration.TOKENS.token("ops", "admin"))));
+        getWith("/actuator/health", bearer(ApiTestConfiguration.TOKENS.token("ops", "admin")));
     assertThat(json.readTree(admin.getContentAsString()).at("/components/engine/status").asText())
         .isEqualTo("UP");
     // the readiness probe stays open

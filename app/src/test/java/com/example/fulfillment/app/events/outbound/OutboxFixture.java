@@ -35,9 +35,9 @@ final class OutboxFixture {
 
   OutboxFixture(final TestDatabase db) {
     this.db = db;
-    this.outbox = new Outbox(db.jdbc);
-    this.writer = new JdbcOrderEventOutbox(db.jdbc, Tracer.NOOP, Propagator.NOOP);
-    this.tx = new TransactionTemplate(db.transactionManager);
+    this.outbox = new Outbox(db.jdbc());
+    this.writer = new JdbcOrderEventOutbox(db.jdbc(), Tracer.NOOP, Propagator.NOOP);
+    this.tx = new TransactionTemplate(db.transactionManager());
   }
 
   /**
@@ -86,7 +86,7 @@ final class OutboxFixture {
     return new OutboxRelay(
         outbox,
         publisher,
-        db.transactionManager,
+        db.transactionManager(),
         clock,
         properties(batchSize),
         SOURCE,
@@ -118,7 +118,7 @@ final class OutboxFixture {
       Instant publishedAt) {}
 
   List<Row> rows() {
-    return db.jdbc
+    return db.jdbc()
         .sql("SELECT * FROM outbox_event ORDER BY seq")
         .query(
             (rs, n) ->

@@ -35,7 +35,7 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
 
   @BeforeEach
   void emptyOutbox() {
-    db.jdbc.sql("DELETE FROM outbox_event").update();
+    db.jdbc().sql("DELETE FROM outbox_event").update();
     clock = new MutableClock(T0);
   }
 
@@ -91,7 +91,7 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
     final String stuck = orders.get(1);
     final RecordingPublisher publisher = new RecordingPublisher();
     publisher.refuse = e -> e.subject().equals(stuck);
-    final OutboxRelay relay = f.relay(publisher, clock, 10);
+    final OutboxRelay relay = relay(publisher);
 
     relay.drain();
 
@@ -129,12 +129,10 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
   void anUnreachableBrokerFailsTheRoundsEventsAndLosesNothing() {
     f.fulfilledOrders(2, T0);
     final OutboxRelay down =
-        f.relay(
+        relay(
             events -> {
               throw new IllegalStateException("connection refused");
-            },
-            clock,
-            10);
+            });
 
     assertThat(down.drain()).isZero();
 
@@ -146,19 +144,17 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
     assertThat(f.rows().getFirst().lastError())
         .isEqualTo("IllegalStateException: connection refused");
     clock.advance(Duration.ofSeconds(1));
-    assertThat(f.relay(new RecordingPublisher(), clock, 10).drain()).isEqualTo(8);
+    assertThat(relay(new RecordingPublisher()).drain()).isEqualTo(8);
   }
 
   @Test
   void aRelayKilledBetweenWriteAndPublishLeavesEverythingToTheNextOne() {
     final List<String> orders = f.fulfilledOrders(2, T0);
     final OutboxRelay killed =
-        f.relay(
+        relay(
             events -> {
               throw new SimulatedCrash("before publishing");
-            },
-            clock,
-            10);
+            });
 
     assertThatThrownBy(killed::publishDue).isInstanceOf(SimulatedCrash.class);
     assertThat(f.rows())
@@ -171,7 +167,7 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
             });
 
     final RecordingPublisher restarted = new RecordingPublisher();
-    assertThat(f.relay(restarted, clock, 10).drain()).isEqualTo(8);
+    assertThat(relay(restarted).drain()).isEqualTo(8);
     assertThat(restarted.sent).extracting(OutboundCloudEvent::id).doesNotHaveDuplicates();
     assertThat(restarted.typesBySubject().get(orders.get(0)))
         .containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
@@ -182,18 +178,16 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
     f.fulfilledOrders(2, T0);
     final List<OutboundCloudEvent> reachedTheBroker = new ArrayList<>();
     final OutboxRelay killed =
-        f.relay(
+        relay(
             events -> {
               reachedTheBroker.addAll(events);
               throw new SimulatedCrash("after the broker confirmed");
-            },
-            clock,
-            10);
+            });
 
     assertThatThrownBy(killed::publishDue).isInstanceOf(SimulatedCrash.class);
 
     final RecordingPublisher restarted = new RecordingPublisher();
-    f.relay(restarted, clock, 10).drain();
+    relay(restarted).drain();
     final Set<String> again = new HashSet<>();
     restarted.sent.forEach(e -> again.add(e.id()));
     assertThat(again)
@@ -205,11 +199,16 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
   @Test
   void publishedEventsAreDeletedAfterTheRetention() {
     f.fulfilledOrders(1, T0);
-    f.relay(new RecordingPublisher(), clock, 10).drain();
+    relay(new RecordingPublisher()).drain();
 
     assertThat(f.outbox.deletePublishedBefore(T0)).isZero();
     assertThat(f.outbox.deletePublishedBefore(T0.plusMillis(1))).isEqualTo(4);
     assertThat(f.outbox.pending()).isZero();
+  }
+
+  /** A relay with the scenarios' clock and a batch of 10. */
+  private OutboxRelay relay(final EventPublisher publisher) {
+    return f.relay(publisher, clock, 10);
   }
 
   private Row row(final String orderId, final String type) {

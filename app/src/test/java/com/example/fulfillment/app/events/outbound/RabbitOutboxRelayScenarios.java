@@ -47,7 +47,7 @@ abstract class RabbitOutboxRelayScenarios extends DatabaseTest {
 
   @BeforeEach
   void freshTap() {
-    db.jdbc.sql("DELETE FROM outbox_event").update();
+    db.jdbc().sql("DELETE FROM outbox_event").update();
     tap = EventTap.bind(connection(), exchange, exchange + ".tap", "com.example.order.#");
   }
 

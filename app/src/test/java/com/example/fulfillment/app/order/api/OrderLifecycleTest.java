@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -45,8 +46,7 @@ class OrderLifecycleTest {
   @Test
   void tokDeclinedIsRejected() throws Exception {
     final String orderId = api.place("tok_declined", "SKU-11:1");
-    final JsonNode order = api.awaitStatus(orderId, "REJECTED");
-    assertThat(order.get("rejectionReason").asText()).isEqualTo("PAYMENT_DECLINED");
+    final JsonNode order = awaitRejected(orderId, "PAYMENT_DECLINED");
     assertThat(order.get("rejectionDetail").asText()).contains("declined");
   }
 
@@ -65,16 +65,15 @@ class OrderLifecycleTest {
 
   @Test
   void tokConfirmWithADeclineEventIsRejectedAndVoided() throws Exception {
-    final StockLevel before = inventory.stock("SKU-13").orElseThrow();
+    final StockLevel before = stock("SKU-13");
     final String orderId = api.place("tok_confirm", "SKU-13:2");
     api.awaitStep(orderId, "AwaitPaymentConfirmation");
     api.sendNewEvent(
         "com.example.payment.declined", orderId, Map.of("reason", "3-D Secure check failed"));
-    final JsonNode order = api.awaitStatus(orderId, "REJECTED");
-    assertThat(order.get("rejectionReason").asText()).isEqualTo("PAYMENT_DECLINED");
+    final JsonNode order = awaitRejected(orderId, "PAYMENT_DECLINED");
     assertThat(order.get("rejectionDetail").asText()).isEqualTo("3-D Secure check failed");
     assertThat(order.at("/payment/status").asText()).isEqualTo("VOIDED");
-    assertThat(inventory.stock("SKU-13").orElseThrow().available()).isEqualTo(before.available());
+    assertThat(stock("SKU-13").available()).isEqualTo(before.available());
   }
 
   @Test
@@ -99,10 +98,7 @@ class OrderLifecycleTest {
   @Test
   void tokOutageEndsInAnIncidentVisibleInTheOrder() throws Exception {
     final String orderId = api.place("tok_outage", "SKU-15:1");
-    final JsonNode order =
-        org.awaitility.Awaitility.await()
-            .atMost(ApiDriver.WAIT)
-            .until(() -> api.order(orderId), o -> o.at("/process/openIncidents").size() > 0);
+    final JsonNode order = awaitIncident(orderId);
     final JsonNode incident = order.at("/process/openIncidents/0");
     assertThat(incident.get("elementId").asText()).isEqualTo("ChargePayment");
     assertThat(incident.get("elementName").asText()).isEqualTo("Charge payment");
@@ -114,57 +110,51 @@ class OrderLifecycleTest {
   @Test
   void skuOutIsRejectedOutOfStock() throws Exception {
     final String orderId = api.place("tok_ok", "SKU-1:1", "SKU-OUT:1");
-    final JsonNode order = api.awaitStatus(orderId, "REJECTED");
-    assertThat(order.get("rejectionReason").asText()).isEqualTo("OUT_OF_STOCK");
+    awaitRejected(orderId, "OUT_OF_STOCK");
   }
 
   @Test
   void cancelBeforePaymentReleasesTheStockAndChargesNothing() throws Exception {
-    final StockLevel before = inventory.stock("SKU-16").orElseThrow();
+    final StockLevel before = stock("SKU-16");
     final String orderId = api.place("tok_outage", "SKU-16:3");
-    org.awaitility.Awaitility.await()
-        .atMost(ApiDriver.WAIT)
-        .until(() -> api.order(orderId), o -> o.at("/process/openIncidents").size() > 0);
+    awaitIncident(orderId);
 
-    cancel(orderId, 202);
-    final JsonNode order = api.awaitStatus(orderId, "CANCELLED");
+    final JsonNode order = cancelled(orderId);
     assertThat(order.at("/process/openIncidents").size()).isZero();
-    assertThat(inventory.stock("SKU-16").orElseThrow()).isEqualTo(before);
+    assertThat(stock("SKU-16")).isEqualTo(before);
     assertThat(payments.find(orderId).map(p -> p.capturedAmount().signum()).orElse(0)).isZero();
     cancel(orderId, 409);
   }
 
   @Test
   void cancelAfterPaymentAuthorizationVoidsItAndReleasesTheStock() throws Exception {
-    final StockLevel before = inventory.stock("SKU-LOW").orElseThrow();
+    final StockLevel before = stock("SKU-LOW");
     final String orderId = api.place("tok_confirm", "SKU-LOW:1");
     api.awaitStep(orderId, "AwaitPaymentConfirmation");
     cancel(orderId, 202);
     // asking again changes nothing: 202 while the cancellation runs, 409 once it is done (a race
     // the engine may win: the whole compensation can end between the two requests)
-    final var again =
-        mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+    final var again = requestCancellation(orderId);
     assertThat(again.getStatus()).as(again.getContentAsString()).isIn(202, 409);
     if (again.getStatus() == 409) {
       assertThat(again.getContentAsString()).contains("is CANCELLED");
     }
     final JsonNode order = api.awaitStatus(orderId, "CANCELLED");
     assertThat(order.at("/payment/status").asText()).isEqualTo("VOIDED");
-    assertThat(inventory.stock("SKU-LOW").orElseThrow()).isEqualTo(before);
+    assertThat(stock("SKU-LOW")).isEqualTo(before);
   }
 
   @Test
   void cancelDuringDeliveryCancelsTheShipmentRefundsAndReleases() throws Exception {
-    final StockLevel before = inventory.stock("SKU-5").orElseThrow();
+    final StockLevel before = stock("SKU-5");
     final String orderId = api.place("tok_ok", "SKU-5:2");
     api.awaitStep(orderId, "AwaitDelivery");
-    cancel(orderId, 202);
-    final JsonNode order = api.awaitStatus(orderId, "CANCELLED");
+    final JsonNode order = cancelled(orderId);
     assertThat(order.at("/shipment/status").asText()).isEqualTo("CANCELLED");
     assertThat(order.at("/payment/status").asText()).isEqualTo("REFUNDED");
     assertThat(order.at("/payment/refunded/amount").decimalValue())
         .isEqualByComparingTo(order.at("/payment/charged/amount").decimalValue());
-    assertThat(inventory.stock("SKU-5").orElseThrow()).isEqualTo(before);
+    assertThat(stock("SKU-5")).isEqualTo(before);
     final List<String> kinds = api.timeline(orderId).get("events").findValuesAsText("kind");
     assertThat(kinds).contains("CANCELLATION_REQUESTED", "ELEMENT_TERMINATED");
   }
@@ -174,8 +164,7 @@ class OrderLifecycleTest {
     final String orderId = api.place("tok_ok", "SKU-4:1");
     api.delivered(orderId);
     api.awaitStatus(orderId, "DELIVERED", "COMPLETED");
-    final var r =
-        mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+    final var r = requestCancellation(orderId);
     assertThat(r.getStatus()).isEqualTo(409);
     assertThat(r.getContentAsString()).contains("/problems/order-not-cancellable");
   }
@@ -248,8 +237,34 @@ class OrderLifecycleTest {
   }
 
   private void cancel(final String orderId, final int status) throws Exception {
-    final var r =
-        mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+    final var r = requestCancellation(orderId);
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(status);
+  }
+
+  /** Asks for the order's cancellation (accepted) and waits until it is done. */
+  private JsonNode cancelled(final String orderId) throws Exception {
+    cancel(orderId, 202);
+    return api.awaitStatus(orderId, "CANCELLED");
+  }
+
+  private MockHttpServletResponse requestCancellation(final String orderId) throws Exception {
+    return mvc.perform(post("/api/orders/" + orderId + "/cancellation")).andReturn().getResponse();
+  }
+
+  private JsonNode awaitRejected(final String orderId, final String reason) {
+    final JsonNode order = api.awaitStatus(orderId, "REJECTED");
+    assertThat(order.get("rejectionReason").asText()).isEqualTo(reason);
+    return order;
+  }
+
+  private StockLevel stock(final String sku) {
+    return inventory.stock(sku).orElseThrow();
+  }
+
+  /** Waits until the order shows an open incident (the outage token ends in one). */
+  private JsonNode awaitIncident(final String orderId) {
+    return org.awaitility.Awaitility.await()
+        .atMost(ApiDriver.WAIT)
+        .until(() -> api.order(orderId), o -> o.at("/process/openIncidents").size() > 0);
   }
 }

@@ -15,7 +15,7 @@ class LateDeliveryTest extends OrderModelTest {
 
   @Test
   void lateDeliveryIsEscalatedWhileTheDeliveryGoesOn() {
-    final TestOrder order = order().deliverySla("P2D");
+    final TestOrder order = order().with(o -> o.deliverySla = "P2D");
     final long pi = inDelivery(order);
     final long shipping = records.awaitChildInstance(pi);
 
@@ -41,7 +41,7 @@ class LateDeliveryTest extends OrderModelTest {
 
   @Test
   void deliveryInTimeEscalatesNothingAndTheSlaDefaultsToThreeDays() {
-    final TestOrder order = order().deliverySla(null);
+    final TestOrder order = order().with(o -> o.deliverySla = null);
     final long pi = inDelivery(order);
 
     assertThat(records.awaitTimerDueAfter(pi, "DeliverySlaExceeded")).isEqualTo(Duration.ofDays(3));

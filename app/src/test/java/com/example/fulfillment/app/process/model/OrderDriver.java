@@ -160,12 +160,18 @@ final class OrderDriver {
     records.awaitProcessCompleted(pi);
   }
 
+  /** Places the order and validates it: the order then goes on to the risk check. */
+  long placeAndValidate(final TestOrder order) {
+    final long pi = place(order);
+    validate(pi, order);
+    return pi;
+  }
+
   /**
    * Places the order, validates it and reserves all its lines: the order then waits for the charge.
    */
   long placeAndReserve(final TestOrder order) {
-    final long pi = place(order);
-    validate(pi, order);
+    final long pi = placeAndValidate(order);
     reserveAll(pi, order);
     return pi;
   }

@@ -132,8 +132,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
   @Test
   void severalLinesAreReservedInParallelEachInItsOwnScope() {
     final TestOrder order = order().lines(3);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
+    final long pi = driver.placeAndValidate(order);
 
     // all three reservations are open at the same time (parallel multi-instance) ...
     final List<ActivatedJob> open = new ArrayList<>();
@@ -192,7 +191,8 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
   @ParameterizedTest(name = "giftWrap={0}, insurance={1}")
   @CsvSource({"false, false", "true, false", "false, true", "true, true"})
   void extrasRunExactlyAsRequested(final boolean giftWrap, final boolean insurance) {
-    final TestOrder order = order().giftWrap(giftWrap).insurance(insurance);
+    final TestOrder order =
+        order().with(o -> o.giftWrap = giftWrap).with(o -> o.insurance = insurance);
     final long pi = driver.placeAndReserve(order);
     driver.charge(pi);
     driver.pickPackAndInvoice(pi);
@@ -216,7 +216,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
 
   @Test
   void orderFulfilledSignalStartsBothSubscribersWithTheOrderData() {
-    final TestOrder order = order().total(250.0);
+    final TestOrder order = order().with(o -> o.total = 250.0);
     final long pi = driver.fulfil(order);
     assertThat(records.hasCompleted(pi, "OrderFulfilled")).isTrue();
 

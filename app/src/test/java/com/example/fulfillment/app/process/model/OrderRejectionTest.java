@@ -43,9 +43,7 @@ class OrderRejectionTest extends OrderModelTest {
 
   @Test
   void highRiskOrderIsRejectedBeforeAnyReservation() {
-    final TestOrder order = order().total(6000.0);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
+    final long pi = driver.placeAndValidate(order().with(o -> o.total = 6000.0));
 
     assertRejected(pi, "HIGH_RISK", "Fraud risk assessed as HIGH");
     assertThat(records.variable(pi, "riskLevel")).contains("\"HIGH\"");
@@ -59,8 +57,7 @@ class OrderRejectionTest extends OrderModelTest {
   @Test
   void outOfStockReleasesExactlyTheReservedLines() {
     final TestOrder order = order().lines(3);
-    final long pi = driver.place(order);
-    driver.validate(pi, order);
+    final long pi = driver.placeAndValidate(order);
     driver.reserve(pi, order, Set.of(2));
 
     // one release job per reserved line, with the line's data, and no more
@@ -121,7 +118,7 @@ class OrderRejectionTest extends OrderModelTest {
 
   @Test
   void paymentConfirmationTimeoutRefundsThenReleases() {
-    final TestOrder order = order().paymentConfirmationTimeout("PT10M");
+    final TestOrder order = order().with(o -> o.paymentConfirmationTimeout = "PT10M");
     final long pi = awaitingConfirmation(order);
 
     assertThat(records.awaitTimerDueAfter(pi, "PaymentTimeout")).isEqualTo(Duration.ofMinutes(10));
@@ -136,7 +133,7 @@ class OrderRejectionTest extends OrderModelTest {
 
   @Test
   void paymentConfirmationTimeoutDefaultsToFifteenMinutes() {
-    final TestOrder order = order().paymentConfirmationTimeout(null);
+    final TestOrder order = order().with(o -> o.paymentConfirmationTimeout = null);
     final long pi = awaitingConfirmation(order);
 
     assertThat(records.awaitTimerDueAfter(pi, "PaymentTimeout")).isEqualTo(Duration.ofMinutes(15));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -37,28 +38,9 @@ final class TestOrder {
     return this;
   }
 
-  TestOrder giftWrap(final boolean giftWrap) {
-    this.giftWrap = giftWrap;
-    return this;
-  }
-
-  TestOrder insurance(final boolean insurance) {
-    this.insurance = insurance;
-    return this;
-  }
-
-  TestOrder total(final double total) {
-    this.total = total;
-    return this;
-  }
-
-  TestOrder paymentConfirmationTimeout(final String duration) {
-    this.paymentConfirmationTimeout = duration;
-    return this;
-  }
-
-  TestOrder deliverySla(final String duration) {
-    this.deliverySla = duration;
+  /** Any other change to the defaults, e.g. {@code order().with(o -> o.total = 6000.0)}. */
+  TestOrder with(final Consumer<TestOrder> change) {
+    change.accept(this);
     return this;
   }
 
