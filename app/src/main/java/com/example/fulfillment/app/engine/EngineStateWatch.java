@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,9 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
 
   /**
    * The engine lost its state: process instances of orders placed before {@code lostBefore} are
-   * gone. {@code sequence} counts the losses noticed by this run of the app (1, 2, ...).
+   * gone. {@code id} is unique per loss: this run of the app and a count of the losses it noticed.
    */
-  public record EngineStateLost(Instant lostBefore, int sequence) {}
+  public record EngineStateLost(Instant lostBefore, String id) {}
 
   private final EngineTopology topology;
   private final ProcessModels models;
@@ -58,6 +59,7 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
   private final Duration probeTimeout;
   private final String markerId;
   private final Instant runStartedAt;
+  private final String run = UUID.randomUUID().toString();
 
   private ScheduledExecutorService scheduler;
   private CamundaClient client;
@@ -181,7 +183,7 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
       }
     }
     if (lossNoticedBefore != null) {
-      final EngineStateLost lost = new EngineStateLost(lossNoticedBefore, ++losses);
+      final EngineStateLost lost = new EngineStateLost(lossNoticedBefore, run + ":" + ++losses);
       lossNoticedBefore = null;
       events.publishEvent(lost);
     }

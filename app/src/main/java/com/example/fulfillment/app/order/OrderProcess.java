@@ -4,21 +4,19 @@ import com.example.fulfillment.app.engine.EngineUnavailableException;
 import com.example.fulfillment.app.engine.ProcessMessages;
 import com.example.fulfillment.app.engine.ProcessModels;
 import com.example.fulfillment.app.tracing.Spans;
+import com.example.fulfillment.app.tracing.Tracing;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderLine;
 import com.example.fulfillment.process.ProcessConstants.Messages;
 import com.example.fulfillment.process.ProcessConstants.Processes;
 import com.example.fulfillment.process.ProcessConstants.Variables;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,30 +34,12 @@ import org.springframework.stereotype.Component;
  * instance continues the order's trace.
  */
 @Component
-class OrderProcess {
-
-  private final ProcessMessages engine;
-  private final ProcessModels models;
-  private final OrderProperties properties;
-  private final Clock clock;
-  private final Tracer tracer;
-  private final Propagator propagator;
-
-  OrderProcess(
-      final ProcessMessages engine,
-      final ProcessModels models,
-      final OrderProperties properties,
-      final Clock clock,
-      final Tracer tracer,
-      final ObjectProvider<Propagator> propagator) {
-    this.engine = engine;
-    this.models = models;
-    this.properties = properties;
-    this.clock = clock;
-    this.tracer = tracer;
-    // no propagator when tracing is off (tests without observability)
-    this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
-  }
+record OrderProcess(
+    ProcessMessages engine,
+    ProcessModels models,
+    OrderProperties properties,
+    Clock clock,
+    Tracing tracing) {
 
   /**
    * Publishes the start message.
@@ -93,25 +73,27 @@ class OrderProcess {
         Variables.PAYMENT_CONFIRMATION_TIMEOUT, iso(properties.paymentConfirmationTimeout()));
     variables.put(Variables.DELIVERY_SLA, iso(properties.deliverySla()));
     final Span span =
-        Spans.childOfCurrent(tracer)
+        Spans.childOfCurrent(tracing.tracer())
             .name("start " + Processes.ORDER_FULFILLMENT)
             .kind(Span.Kind.PRODUCER)
             .tag("order.id", order.orderId())
             .tag("message.name", Messages.ORDER_RECEIVED)
             .start();
     return Spans.within(
-        tracer,
+        tracing.tracer(),
         span,
         () -> {
           // only the trace context: no baggage or vendor keys as process variables
-          propagator.inject(
-              span.context(),
-              variables,
-              (carrier, key, value) -> {
-                if (Variables.TRACEPARENT.equals(key)) {
-                  carrier.put(key, value);
-                }
-              });
+          tracing
+              .propagator()
+              .inject(
+                  span.context(),
+                  variables,
+                  (carrier, key, value) -> {
+                    if (Variables.TRACEPARENT.equals(key)) {
+                      carrier.put(key, value);
+                    }
+                  });
           return engine.publish(
               new ProcessMessages.Message(
                   Messages.ORDER_RECEIVED,

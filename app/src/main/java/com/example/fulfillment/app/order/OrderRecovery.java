@@ -8,7 +8,6 @@ import com.example.fulfillment.app.events.inbound.InboundMessages;
 import com.example.fulfillment.app.events.inbound.MessageRelay;
 import com.example.fulfillment.app.timeline.Timeline;
 import com.example.fulfillment.app.timeline.TimelineEntry;
-import com.example.fulfillment.app.timeline.TimelineObserver;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderPage;
 import com.example.fulfillment.order.OrderService;
@@ -21,8 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -49,7 +46,16 @@ import org.springframework.stereotype.Component;
  * are started again (a repeated request with the same key does the same at once).
  */
 @Component
-public class OrderRecovery implements TimelineObserver {
+record OrderRecovery(
+    OrderService orders,
+    OrderProcess process,
+    InboundMessages messages,
+    MessageRelay relay,
+    CancellationsAfterRestart cancellations,
+    Timeline timeline,
+    OrderProperties properties,
+    EventProperties eventProperties,
+    Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderRecovery.class);
   private static final int PAGE = 200;
@@ -62,40 +68,6 @@ public class OrderRecovery implements TimelineObserver {
           OrderStatus.PAID, Set.of(Elements.FULFILMENT_FORK),
           OrderStatus.PACKED, Set.of(Elements.EXTRAS_GATEWAY),
           OrderStatus.SHIPPED, Set.of(Elements.AWAIT_DELIVERY));
-
-  private final OrderService orders;
-  private final OrderProcess process;
-  private final InboundMessages messages;
-  private final MessageRelay relay;
-  private final Timeline timeline;
-  private final OrderProperties properties;
-  private final EventProperties eventProperties;
-  private final Clock clock;
-  private final String run = UUID.randomUUID().toString();
-
-  /** Cancellations waiting for the restarted instance to catch up, by order. */
-  private final Map<String, PendingCancellation> pendingCancellations = new ConcurrentHashMap<>();
-
-  private record PendingCancellation(Set<String> caughtUpAt, InboundMessages.Stored message) {}
-
-  OrderRecovery(
-      final OrderService orders,
-      final OrderProcess process,
-      final InboundMessages messages,
-      final MessageRelay relay,
-      final Timeline timeline,
-      final OrderProperties properties,
-      final EventProperties eventProperties,
-      final Clock clock) {
-    this.orders = orders;
-    this.process = process;
-    this.messages = messages;
-    this.relay = relay;
-    this.timeline = timeline;
-    this.properties = properties;
-    this.eventProperties = eventProperties;
-    this.clock = clock;
-  }
 
   /** Starts the processes of the unfinished orders placed before the engine lost its state. */
   @EventListener
@@ -137,8 +109,7 @@ public class OrderRecovery implements TimelineObserver {
     for (InboundMessages.Stored message : messages.ofOrder(orderId)) {
       if (Messages.ORDER_CANCELLED.equals(message.messageName())
           && CAUGHT_UP_AT.containsKey(order.status())) {
-        pendingCancellations.put(
-            orderId, new PendingCancellation(CAUGHT_UP_AT.get(order.status()), message));
+        cancellations.holdUntil(orderId, CAUGHT_UP_AT.get(order.status()), message);
       } else {
         relay.publish(message, ttlOf(message));
       }
@@ -146,7 +117,7 @@ public class OrderRecovery implements TimelineObserver {
     timeline.append(
         TimelineEntry.about(
             orderId,
-            "app:restart:" + run + ":" + lost.sequence() + ":" + orderId,
+            "app:restart:" + lost.id() + ":" + orderId,
             clock.instant(),
             TimelineEntry.Source.APP,
             TimelineEntry.Kind.PROCESS_RESTARTED,
@@ -154,28 +125,6 @@ public class OrderRecovery implements TimelineObserver {
             "process started again after the engine lost it (was " + order.status() + ")"));
     LOG.info("Order {} ({}) restarted", orderId, order.status());
     return true;
-  }
-
-  @Override
-  public void appended(final List<TimelineEntry> entries) {
-    if (pendingCancellations.isEmpty()) {
-      return;
-    }
-    for (TimelineEntry e : entries) {
-      final PendingCancellation pending = pendingCancellations.get(e.orderId());
-      if (pending != null
-          && e.kind() == TimelineEntry.Kind.ELEMENT_ENTERED
-          && pending.caughtUpAt().contains(e.element().id())
-          && pendingCancellations.remove(e.orderId(), pending)) {
-        try {
-          relay.publish(pending.message(), ttlOf(pending.message()));
-          LOG.info(
-              "Order {} caught up after the restart: cancellation published again", e.orderId());
-        } catch (RuntimeException ex) {
-          LOG.error("Cancellation of order {} could not be published again", e.orderId(), ex);
-        }
-      }
-    }
   }
 
   /**

@@ -6,6 +6,7 @@ import com.example.fulfillment.app.events.inbound.InvalidEventException.Violatio
 import com.example.fulfillment.app.timeline.Timeline;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.app.tracing.Spans;
+import com.example.fulfillment.app.tracing.Tracing;
 import com.example.fulfillment.app.web.SafeText;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderService;
@@ -15,8 +16,6 @@ import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.shipping.ShippingService;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,7 +46,14 @@ import org.springframework.stereotype.Service;
  * An event for an order that has ended is accepted and ignored.
  */
 @Service
-public class EventIngress {
+public record EventIngress(
+    OrderService orders,
+    MessageRelay relay,
+    ShippingService shipping,
+    Timeline timeline,
+    EventProperties properties,
+    Clock clock,
+    Tracing tracing) {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventIngress.class);
 
@@ -70,34 +75,6 @@ public class EventIngress {
   /** The answer to an accepted event. */
   public record Acceptance(String eventId, String orderId, String messageName, Result result) {}
 
-  private final OrderService orders;
-  private final MessageRelay relay;
-  private final ShippingService shipping;
-  private final Timeline timeline;
-  private final EventProperties properties;
-  private final Clock clock;
-  private final Tracer tracer;
-  private final Propagator propagator;
-
-  EventIngress(
-      final OrderService orders,
-      final MessageRelay relay,
-      final ShippingService shipping,
-      final Timeline timeline,
-      final EventProperties properties,
-      final Clock clock,
-      final Tracer tracer,
-      final ObjectProvider<Propagator> propagator) {
-    this.orders = orders;
-    this.relay = relay;
-    this.shipping = shipping;
-    this.timeline = timeline;
-    this.properties = properties;
-    this.clock = clock;
-    this.tracer = tracer;
-    this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
-  }
-
   /**
    * @throws InvalidEventException if the event is not a valid CloudEvent 1.0 of a handled type
    * @throws EventForUnknownOrderException if it names no existing order
@@ -107,7 +84,7 @@ public class EventIngress {
   public Acceptance accept(final IncomingEvent event) {
     final Span span = correlationSpan(event);
     return Spans.within(
-        tracer,
+        tracing.tracer(),
         span,
         () -> {
           final Acceptance acceptance = correlate(event);
@@ -130,9 +107,9 @@ public class EventIngress {
       if (event.tracestate() != null) {
         context.put("tracestate", event.tracestate());
       }
-      builder = propagator.extract(context, Map::get);
+      builder = tracing.propagator().extract(context, Map::get);
     } else {
-      builder = Spans.childOfCurrent(tracer);
+      builder = Spans.childOfCurrent(tracing.tracer());
     }
     return builder
         .name("correlate " + label(event.type()))
@@ -150,7 +127,7 @@ public class EventIngress {
 
   /** Whether the current span belongs to the trace of this W3C {@code traceparent}. */
   private boolean inTraceOf(final String traceparent) {
-    final TraceContext current = tracer.currentTraceContext().context();
+    final TraceContext current = tracing.tracer().currentTraceContext().context();
     return current != null && traceparent.contains("-" + current.traceId() + "-");
   }
 
