@@ -2,11 +2,10 @@ package com.example.fulfillment.app.events.outbound;
 
 import com.example.fulfillment.app.events.EventProperties;
 import com.example.fulfillment.app.events.LogTransport;
+import com.example.fulfillment.app.tracing.Tracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,8 +37,7 @@ class OutboxConfiguration {
       final OutboxProperties properties,
       final EventProperties events,
       final ObjectProvider<MeterRegistry> meters,
-      final ObjectProvider<Tracer> tracer,
-      final ObjectProvider<Propagator> propagator) {
+      final Tracing tracing) {
     final MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
     // the backlog: grows while the broker is away, and should come back to ~0 after
     Gauge.builder(PENDING, outbox, o -> o.pending())
@@ -53,8 +51,7 @@ class OutboxConfiguration {
         properties,
         events.source(),
         registry,
-        tracer.getIfAvailable(() -> Tracer.NOOP),
-        propagator.getIfAvailable(() -> Propagator.NOOP));
+        tracing.propagator());
   }
 
   @Bean

@@ -4,7 +4,6 @@ import com.example.fulfillment.common.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +48,6 @@ public class OutboxRelay {
   private final String source;
   private final Counter published;
   private final Counter failed;
-  private final Tracer tracer;
   private final Propagator propagator;
 
   public OutboxRelay(
@@ -60,9 +58,7 @@ public class OutboxRelay {
       final OutboxProperties properties,
       final String source,
       final MeterRegistry meters,
-      final Tracer tracer,
       final Propagator propagator) {
-    this.tracer = tracer;
     this.propagator = propagator;
     this.outbox = outbox;
     this.publisher = publisher;

@@ -5,12 +5,11 @@ import com.example.fulfillment.app.events.inbound.EventIngress;
 import com.example.fulfillment.app.events.inbound.IncomingEvent;
 import com.example.fulfillment.app.events.inbound.InvalidEventException;
 import com.example.fulfillment.app.events.rabbit.Redelivery.Category;
+import com.example.fulfillment.app.tracing.Tracing;
 import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +53,7 @@ public record InboundEventConsumer(
     Clock clock,
     RabbitEventProperties properties,
     MeterRegistry meters,
-    Tracer tracer,
-    Propagator propagator)
+    Tracing tracing)
     implements ChannelAwareMessageListener {
 
   public static final String INBOUND = "fulfillment.events.inbound";
@@ -133,7 +131,7 @@ public record InboundEventConsumer(
       MDC.put(MDC_EVENT_ID, event.id());
     }
     final Span span = consumeSpan(message, event, attempt);
-    try (var inSpan = tracer.withSpan(span)) {
+    try (var inSpan = tracing.tracer().withSpan(span)) {
       final Disposition disposition = handle(event, attempt, firstReceived, now);
       span.tag("disposition", disposition.getClass().getSimpleName());
       return disposition;
@@ -156,7 +154,8 @@ public record InboundEventConsumer(
       }
     }
     final String queue = message.getMessageProperties().getConsumerQueue();
-    return propagator
+    return tracing
+        .propagator()
         .extract(context, Map::get)
         .name("consume " + (queue == null ? "inbound" : queue))
         .kind(Span.Kind.CONSUMER)

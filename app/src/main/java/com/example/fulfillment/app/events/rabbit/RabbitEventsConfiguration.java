@@ -4,11 +4,10 @@ import com.example.fulfillment.app.events.EventProperties;
 import com.example.fulfillment.app.events.deadletters.DeadLetters;
 import com.example.fulfillment.app.events.inbound.EventIngress;
 import com.example.fulfillment.app.events.outbound.EventPublisher;
+import com.example.fulfillment.app.tracing.Tracing;
 import com.example.fulfillment.app.web.ApiJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarables;
@@ -66,8 +65,7 @@ class RabbitEventsConfiguration {
       final Clock clock,
       final RabbitEventProperties properties,
       final ObjectProvider<MeterRegistry> meters,
-      final ObjectProvider<Tracer> tracer,
-      final ObjectProvider<Propagator> propagator) {
+      final Tracing tracing) {
     return new InboundEventConsumer(
         ingress,
         messages,
@@ -75,8 +73,7 @@ class RabbitEventsConfiguration {
         clock,
         properties,
         meters.getIfAvailable(SimpleMeterRegistry::new),
-        tracer.getIfAvailable(() -> Tracer.NOOP),
-        propagator.getIfAvailable(() -> Propagator.NOOP));
+        tracing);
   }
 
   /** Manual acks (the consumer acks after the engine took the event); starts with the app. */

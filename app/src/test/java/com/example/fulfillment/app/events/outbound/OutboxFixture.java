@@ -91,7 +91,6 @@ final class OutboxFixture {
         properties(batchSize),
         SOURCE,
         new SimpleMeterRegistry(),
-        Tracer.NOOP,
         Propagator.NOOP);
   }
 
