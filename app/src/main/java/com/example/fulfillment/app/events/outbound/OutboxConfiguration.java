@@ -43,7 +43,7 @@ class OutboxConfiguration {
     Gauge.builder(PENDING, outbox, o -> o.pending())
         .description("Outbox events not published yet")
         .register(registry);
-    return new OutboxRelay(
+    return OutboxRelay.create(
         outbox,
         publisher,
         transactionManager,

@@ -1,6 +1,5 @@
 package com.example.fulfillment.app.events.outbound;
 
-import com.example.fulfillment.common.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
@@ -31,7 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded the event (its stored {@code traceparent}), and the event carries that span's context
  * (CloudEvents distributed-tracing extension) to its consumers.
  */
-public class OutboxRelay {
+public record OutboxRelay(
+    Outbox outbox,
+    EventPublisher publisher,
+    TransactionTemplate tx,
+    Clock clock,
+    OutboxProperties properties,
+    String source,
+    Counter published,
+    Counter failed,
+    Propagator propagator) {
 
   public static final String PUBLISHED = "fulfillment.events.outbox.published";
   public static final String FAILED = "fulfillment.events.outbox.failed";
@@ -39,18 +47,8 @@ public class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int MAX_ERROR = 500;
 
-  private final Outbox outbox;
-  private final EventPublisher publisher;
-  private final TransactionTemplate tx;
-  private final Clock clock;
-  private final int batchSize;
-  private final Backoff backoff;
-  private final String source;
-  private final Counter published;
-  private final Counter failed;
-  private final Propagator propagator;
-
-  public OutboxRelay(
+  /** A relay in its own transactions, counting into {@code meters}. */
+  public static OutboxRelay create(
       final Outbox outbox,
       final EventPublisher publisher,
       final PlatformTransactionManager transactionManager,
@@ -59,20 +57,18 @@ public class OutboxRelay {
       final String source,
       final MeterRegistry meters,
       final Propagator propagator) {
-    this.propagator = propagator;
-    this.outbox = outbox;
-    this.publisher = publisher;
-    this.tx = new TransactionTemplate(transactionManager);
-    this.clock = clock;
-    this.batchSize = properties.batchSize();
-    this.backoff = properties.retryBackoff();
-    this.source = source;
-    this.published =
-        Counter.builder(PUBLISHED).description("Outbox events published").register(meters);
-    this.failed =
+    return new OutboxRelay(
+        outbox,
+        publisher,
+        new TransactionTemplate(transactionManager),
+        clock,
+        properties,
+        source,
+        Counter.builder(PUBLISHED).description("Outbox events published").register(meters),
         Counter.builder(FAILED)
             .description("Outbox publish attempts that failed (retried later)")
-            .register(meters);
+            .register(meters),
+        propagator);
   }
 
   /**
@@ -98,7 +94,7 @@ public class OutboxRelay {
   }
 
   private int round() {
-    final List<OutboxEvent> batch = outbox.claimDue(clock.instant(), batchSize);
+    final List<OutboxEvent> batch = outbox.claimDue(clock.instant(), properties.batchSize());
     if (batch.isEmpty()) {
       return 0;
     }
@@ -126,7 +122,9 @@ public class OutboxRelay {
       } else {
         failures++;
         outbox.markFailed(
-            event.seq(), now.plus(backoff.after(event.attempts() + 1)), confirmation.failure());
+            event.seq(),
+            now.plus(properties.retryBackoff().after(event.attempts() + 1)),
+            confirmation.failure());
         span.tag("error", String.valueOf(confirmation.failure()));
       }
       span.tag("event.confirmed", confirmation.confirmedIds().contains(event.eventId())).end();

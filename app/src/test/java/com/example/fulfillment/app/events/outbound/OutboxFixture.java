@@ -83,7 +83,7 @@ final class OutboxFixture {
   }
 
   OutboxRelay relay(final EventPublisher publisher, final Clock clock, final int batchSize) {
-    return new OutboxRelay(
+    return OutboxRelay.create(
         outbox,
         publisher,
         db.transactionManager(),
