@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  * where the old one had them. Every worker step is idempotent (keyed by order and step), so the new
  * instance walks through what was done without doing it twice. A cancellation accepted before the
  * restart is published again only once the new instance has caught up with the order's recorded
- * progress (it has entered the step after it): compensation undoes only steps the instance
- * completed.
+ * progress (it has entered the step after it; {@link CancellationsAfterRestart}): compensation
+ * undoes only steps the instance completed.
  *
  * <p><b>Deferred starts</b> (both modes). An order recorded while the engine was unreachable stays
  * RECEIVED without an instance; every {@code fulfillment.orders.start-retry-interval} such orders
