@@ -74,14 +74,14 @@ public final class Benchmark {
 
     System.out.println();
     System.out.println("closed loop (transport " + settings.transport() + "):");
-    System.out.print(Report.table(closed, "orders/s"));
+    System.out.print(Report.table(closed, "mode", "orders/s"));
     if (!open.isEmpty()) {
       System.out.println("open loop:");
       System.out.print(Report.openTable(open));
     }
     if (!engines.isEmpty()) {
       System.out.println("engines (reference model, 8 jobs per instance):");
-      System.out.print(Report.table(engines, "inst/s"));
+      System.out.print(Report.table(engines, "engine", "inst/s"));
     }
     Report.csv(closed, out.resolve("results.csv"));
     Report.openCsv(open, out.resolve("open.csv"));

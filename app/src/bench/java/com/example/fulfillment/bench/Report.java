@@ -23,13 +23,13 @@ final class Report {
   private Report() {}
 
   /** Closed loop (baseline, app) or engines: one row per level. */
-  static String table(final List<LevelResult> results, final String unit) {
+  static String table(final List<LevelResult> results, final String first, final String unit) {
     final StringBuilder out =
         new StringBuilder(
             String.format(
                 Locale.ROOT,
                 "%-9s %9s %9s %15s %9s %8s %8s %8s %8s %8s %8s %6s%n",
-                "mode",
+                first,
                 "in-flight",
                 unit,
                 "spread",
