@@ -31,7 +31,7 @@ final class AppUnderTest implements AutoCloseable {
   private final Path dataDir;
   final Duration startup;
 
-  AppUnderTest(final Completions completions) throws IOException {
+  AppUnderTest(final Completions completions, final String transport) throws IOException {
     dataDir = Files.createTempDirectory("bench-data-");
     final long t0 = System.nanoTime();
     app =
@@ -41,6 +41,7 @@ final class AppUnderTest implements AutoCloseable {
             .run(
                 "--server.port=0",
                 "--fulfillment.engine.embedded.port=0",
+                "--fulfillment.engine.embedded.transport=" + transport,
                 "--fulfillment.data-dir=" + dataDir,
                 // the carrier reports each delivery at once (the raw engine does the same)
                 "--fulfillment.sandbox.carrier.delivery-delay=PT0.001S",

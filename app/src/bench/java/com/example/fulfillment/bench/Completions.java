@@ -18,12 +18,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Hears, from the engine's own records, when an order's {@code order-fulfillment} instance ends,
- * the same way in both benchmark modes (raw engine and app): an exporter listener, no polling.
+ * Hears, from the engine's own records, when an order's {@code order-fulfillment} instance (or
+ * another process's, see {@link #Completions(String)}) ends, the same way in all benchmark modes
+ * (raw engine and app): an exporter listener, no polling.
  */
 final class Completions implements EngineRecordListener {
 
+  private final String processId;
   private final Map<Long, String> orderByInstance = new ConcurrentHashMap<>();
+
+  /** Completions of {@code order-fulfillment}. */
+  Completions() {
+    this(Processes.ORDER_FULFILLMENT);
+  }
+
+  /** Completions of another process whose instances carry an {@code orderId} variable. */
+  Completions(final String processId) {
+    this.processId = processId;
+  }
+
   private volatile Consumer<String> onCompleted = orderId -> {};
 
   void onCompleted(final Consumer<String> callback) {
@@ -45,12 +58,12 @@ final class Completions implements EngineRecordListener {
           && record.getIntent() == VariableIntent.CREATED
           && v.getScopeKey() == v.getProcessInstanceKey()
           && v.getName().equals(Variables.ORDER_ID)
-          && v.getBpmnProcessId().equals(Processes.ORDER_FULFILLMENT)) {
+          && v.getBpmnProcessId().equals(processId)) {
         orderByInstance.put(v.getProcessInstanceKey(), v.getValue().replace("\"", ""));
       } else if (record.getValue() instanceof ProcessInstanceRecordValue p
           && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
           && p.getBpmnElementType() == BpmnElementType.PROCESS
-          && p.getBpmnProcessId().equals(Processes.ORDER_FULFILLMENT)) {
+          && p.getBpmnProcessId().equals(processId)) {
         final String orderId = orderByInstance.remove(p.getProcessInstanceKey());
         if (orderId != null) {
           onCompleted.accept(orderId);

@@ -10,10 +10,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Closed-loop load: keeps {@code inFlight} orders running, starting a new one whenever one
- * completes, for a warm-up and then a measured window; bounded in time whatever happens.
+ * completes; warms up until the pipeline is full, then measures {@link Windows#reps()} consecutive
+ * windows; bounded in time whatever happens.
  */
 final class LoadRunner {
 
@@ -22,40 +24,89 @@ final class LoadRunner {
     void start(String orderId) throws Exception;
   }
 
+  /**
+   * One level: throughput per window (completions in the window / its length), latency percentiles
+   * over all windows' samples.
+   */
   record LevelResult(
       String mode,
       int inFlight,
+      List<Double> windowThroughputs,
+      double windowSeconds,
+      boolean capped,
       long completed,
-      double seconds,
-      double throughput,
       double startP50,
       double startP95,
       double startP99,
       double e2eP50,
       double e2eP95,
       double e2eP99,
-      long startErrors) {}
+      long startErrors) {
+
+    /** The median of the windows' throughputs. */
+    double throughput() {
+      final List<Double> sorted = windowThroughputs.stream().sorted().toList();
+      final int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    double minThroughput() {
+      return windowThroughputs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    double maxThroughput() {
+      return windowThroughputs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+  }
+
+  private enum Phase {
+    WARMUP,
+    MEASURE,
+    DRAIN
+  }
+
+  private static void startOne(
+      final Starter starter,
+      final Map<String, Long> startedAt,
+      final AtomicReference<Phase> phase,
+      final LatencyStats startLatency,
+      final AtomicLong startErrors,
+      final Semaphore permits) {
+    final String orderId = "bench-" + UUID.randomUUID();
+    final long t0 = System.nanoTime();
+    startedAt.put(orderId, t0);
+    try {
+      starter.start(orderId);
+      if (phase.get() == Phase.MEASURE) {
+        startLatency.record(System.nanoTime() - t0);
+      }
+    } catch (Exception e) {
+      startErrors.incrementAndGet(); // warm-up included: none are hidden
+      startedAt.remove(orderId);
+      permits.release();
+    }
+  }
+
+  private static final Duration DRAIN = Duration.ofSeconds(60);
 
   private final Completions completions;
+  private final Windows windows;
 
-  LoadRunner(final Completions completions) {
+  LoadRunner(final Completions completions, final Windows windows) {
     this.completions = completions;
+    this.windows = windows;
   }
 
   LevelResult run(
-      final String mode,
-      final int inFlight,
-      final Duration warmup,
-      final Duration measure,
-      final int starterThreads,
-      final Starter starter)
+      final String mode, final int inFlight, final int starterThreads, final Starter starter)
       throws InterruptedException {
     final Semaphore permits = new Semaphore(inFlight);
     final Map<String, Long> startedAt = new ConcurrentHashMap<>();
-    final AtomicBoolean measuring = new AtomicBoolean();
+    final AtomicReference<Phase> phase = new AtomicReference<>(Phase.WARMUP);
     final AtomicBoolean stop = new AtomicBoolean();
     final AtomicLong completedInWindow = new AtomicLong();
     final AtomicLong startErrors = new AtomicLong();
+    final LatencyStats warmupE2e = new LatencyStats(2_000_000);
     final LatencyStats startLatency = new LatencyStats(2_000_000);
     final LatencyStats e2eLatency = new LatencyStats(2_000_000);
 
@@ -65,9 +116,13 @@ final class LoadRunner {
           if (t0 == null) {
             return;
           }
-          if (measuring.get()) {
-            completedInWindow.incrementAndGet();
-            e2eLatency.record(System.nanoTime() - t0);
+          switch (phase.get()) {
+            case WARMUP -> warmupE2e.record(System.nanoTime() - t0);
+            case MEASURE -> {
+              completedInWindow.incrementAndGet();
+              e2eLatency.record(System.nanoTime() - t0);
+            }
+            case DRAIN -> {}
           }
           permits.release();
         });
@@ -82,38 +137,35 @@ final class LoadRunner {
                   () -> {
                     while (!stop.get()) {
                       try {
-                        if (!permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                          continue;
-                        }
-                        final String orderId = "bench-" + UUID.randomUUID();
-                        final long t0 = System.nanoTime();
-                        startedAt.put(orderId, t0);
-                        starter.start(orderId);
-                        if (measuring.get()) {
-                          startLatency.record(System.nanoTime() - t0);
+                        if (permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                          startOne(starter, startedAt, phase, startLatency, startErrors, permits);
                         }
                       } catch (InterruptedException e) {
                         return;
-                      } catch (Exception e) {
-                        startErrors.incrementAndGet();
-                        permits.release();
                       }
                     }
                   }));
     }
-    Thread.sleep(warmup.toMillis()); // load generator pacing, not waiting for the engine
-    final long t0 = System.nanoTime();
-    measuring.set(true);
-    Thread.sleep(measure.toMillis());
-    measuring.set(false);
-    final double seconds = (System.nanoTime() - t0) / 1e9;
+    Thread.sleep(windows.warmupFor(inFlight).toMillis()); // load generator pacing
+    final Windows.Window window = windows.windowAfter(warmupE2e.percentileMillis(50));
+    final List<Double> throughputs = new ArrayList<>();
+    long windowStart = System.nanoTime();
+    completedInWindow.set(0);
+    phase.set(Phase.MEASURE);
+    for (int rep = 0; rep < windows.reps(); rep++) {
+      Thread.sleep(window.length().toMillis()); // pacing: the window's length
+      final long n = completedInWindow.getAndSet(0);
+      final long windowEnd = System.nanoTime();
+      throughputs.add(n / ((windowEnd - windowStart) / 1e9));
+      windowStart = windowEnd;
+    }
+    phase.set(Phase.DRAIN);
     stop.set(true);
     for (Thread t : threads) {
       t.join(5_000);
     }
-    final long completed = completedInWindow.get();
     // Let this level's orders finish before the next level starts (bounded).
-    final long drainUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    final long drainUntil = System.nanoTime() + DRAIN.toNanos();
     while (!startedAt.isEmpty() && System.nanoTime() < drainUntil) {
       Thread.sleep(50); // pacing, not a wait for the engine: completions arrive by callback
     }
@@ -121,9 +173,10 @@ final class LoadRunner {
     return new LevelResult(
         mode,
         inFlight,
-        completed,
-        seconds,
-        completed / seconds,
+        List.copyOf(throughputs),
+        window.length().toMillis() / 1000.0,
+        window.capped(),
+        e2eLatency.count(),
         startLatency.percentileMillis(50),
         startLatency.percentileMillis(95),
         startLatency.percentileMillis(99),

@@ -11,7 +11,6 @@ import io.camunda.client.api.worker.JobWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +31,15 @@ final class RawEngine implements AutoCloseable {
   private final CamundaClient client;
   private final List<JobWorker> workers = new ArrayList<>();
 
-  RawEngine(final Completions completions, final int workerThreads) throws IOException {
+  RawEngine(final Completions completions, final String transport, final int workerThreads)
+      throws IOException {
     engine =
         "MEMORY".equals(System.getProperty("bench.state", "ROCKSDB"))
             ? DevEngineFactory.create(InetAddress.getLoopbackAddress(), 0)
             : DevEngineFactory.createWithRocksDb(InetAddress.getLoopbackAddress(), 0);
     engine.start();
     exporter = engine.export(List.of(completions), true);
-    final URI address = URI.create("http://127.0.0.1:" + engine.port());
-    client =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(address)
-            .restAddress(address)
-            .preferRestOverGrpc(false)
-            .numJobWorkerExecutionThreads(workerThreads)
-            .build();
+    client = EngineClients.create(engine, transport, workerThreads);
     deployModels();
     openNoOpWorkers();
   }

@@ -1,6 +1,7 @@
 package com.example.fulfillment.bench;
 
 import com.example.fulfillment.bench.LoadRunner.LevelResult;
+import com.example.fulfillment.bench.OpenLoopRunner.RateResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,52 +14,160 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
-/** Writes the benchmark's table (stdout), CSV, JSON and a PNG chart. */
+/** Writes the benchmark's tables (stdout), CSV, JSON and a PNG chart (closed loop only). */
 final class Report {
 
   private Report() {}
 
-  static String table(final List<LevelResult> results) {
-    final StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "%-9s %9s %10s %9s %9s %9s %9s %9s %9s %7s%n",
-            "mode",
-            "in-flight",
-            "orders/s",
-            "start50",
-            "start95",
-            "start99",
-            "e2e50",
-            "e2e95",
-            "e2e99",
-            "errors"));
-    // by index into figures(): the table leaves out completed (3) and seconds (4)
-    appendRows(
-        out,
-        results,
-        "%1$-9s %2$9d %5$10.1f %6$9.1f %7$9.1f %8$9.1f %9$9.0f %10$9.0f %11$9.0f %12$7d",
-        v -> v,
-        "");
+  /** Closed loop (baseline, app) or engines: one row per level. */
+  static String table(final List<LevelResult> results, final String first, final String unit) {
+    final StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-9s %9s %9s %15s %9s %8s %8s %8s %8s %8s %8s %6s%n",
+                first,
+                "in-flight",
+                unit,
+                "spread",
+                "window",
+                "start50",
+                "start95",
+                "start99",
+                "e2e50",
+                "e2e95",
+                "e2e99",
+                "errors"));
+    for (LevelResult r : results) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-9s %9d %9.1f %15s %9s %8.1f %8.1f %8.1f %8.0f %8.0f %8.0f %6d%n",
+              r.mode(),
+              r.inFlight(),
+              r.throughput(),
+              String.format(Locale.ROOT, "%.1f–%.1f", r.minThroughput(), r.maxThroughput()),
+              String.format(
+                  Locale.ROOT,
+                  "%d×%.0fs%s",
+                  r.windowThroughputs().size(),
+                  r.windowSeconds(),
+                  r.capped() ? "!" : ""),
+              r.startP50(),
+              r.startP95(),
+              r.startP99(),
+              r.e2eP50(),
+              r.e2eP95(),
+              r.e2eP99(),
+              r.startErrors()));
+    }
+    if (results.stream().anyMatch(LevelResult::capped)) {
+      out.append("(window !: capped at bench.maxMeasure, shorter than 3 × the end-to-end p50)\n");
+    }
     return out.toString();
   }
 
-  static void csv(final List<LevelResult> results, final Path file) throws IOException {
+  static String openTable(final List<RateResult> results) {
     final StringBuilder out =
         new StringBuilder(
-            "mode,in_flight,completed,seconds,orders_per_s,start_p50_ms,start_p95_ms,start_p99_ms,"
-                + "e2e_p50_ms,e2e_p95_ms,e2e_p99_ms,start_errors\n");
-    appendRows(out, results, "%s,%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%d", v -> v, "");
+            String.format(
+                Locale.ROOT,
+                "%-5s %7s %9s %9s %11s %8s %8s %8s %8s %6s%n",
+                "mode",
+                "ceiling",
+                "target/s",
+                "started/s",
+                "completed/s",
+                "start50",
+                "start95",
+                "start99",
+                "e2e99",
+                "errors"));
+    for (RateResult r : results) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-5s %6d%% %9.1f %9.1f %11.1f %8.1f %8.1f %8.1f %8.0f %6d%n",
+              r.mode(),
+              r.percentOfCeiling(),
+              r.targetRate(),
+              r.startedRate(),
+              r.completedRate(),
+              r.startP50(),
+              r.startP95(),
+              r.startP99(),
+              r.e2eP99(),
+              r.errors()));
+    }
+    return out.toString();
+  }
+
+  private static final String LEVEL_CSV_HEADER =
+      "mode,in_flight,per_s_median,per_s_min,per_s_max,windows,window_s,capped,completed,"
+          + "start_p50_ms,start_p95_ms,start_p99_ms,e2e_p50_ms,e2e_p95_ms,e2e_p99_ms,start_errors\n";
+
+  /** Closed-loop or engine levels as CSV. */
+  static void csv(final List<LevelResult> results, final Path file) throws IOException {
+    final StringBuilder out = new StringBuilder(LEVEL_CSV_HEADER);
+    for (LevelResult r : results) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%d,%.2f,%.2f,%.2f,%d,%.1f,%b,%d,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%d%n",
+              r.mode(),
+              r.inFlight(),
+              r.throughput(),
+              r.minThroughput(),
+              r.maxThroughput(),
+              r.windowThroughputs().size(),
+              r.windowSeconds(),
+              r.capped(),
+              r.completed(),
+              r.startP50(),
+              r.startP95(),
+              r.startP99(),
+              r.e2eP50(),
+              r.e2eP95(),
+              r.e2eP99(),
+              r.startErrors()));
+    }
+    Files.writeString(file, out);
+  }
+
+  static void openCsv(final List<RateResult> results, final Path file) throws IOException {
+    final StringBuilder out =
+        new StringBuilder(
+            "mode,percent_of_ceiling,target_per_s,started_per_s,completed_per_s,seconds,"
+                + "start_p50_ms,start_p95_ms,start_p99_ms,e2e_p99_ms,errors\n");
+    for (RateResult r : results) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%d,%.2f,%.2f,%.2f,%.1f,%.2f,%.2f,%.2f,%.1f,%d%n",
+              r.mode(),
+              r.percentOfCeiling(),
+              r.targetRate(),
+              r.startedRate(),
+              r.completedRate(),
+              r.seconds(),
+              r.startP50(),
+              r.startP95(),
+              r.startP99(),
+              r.e2eP99(),
+              r.errors()));
+    }
     Files.writeString(file, out);
   }
 
   static void json(
-      final List<LevelResult> results, final Map<String, Object> machine, final Path file)
+      final List<LevelResult> closed,
+      final List<RateResult> open,
+      final List<LevelResult> engines,
+      final Map<String, Object> machine,
+      final Path file)
       throws IOException {
     final StringBuilder out = new StringBuilder("{\n  \"machine\": {");
     out.append(
@@ -68,58 +177,64 @@ final class Report {
                 .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
                 .toList()));
     out.append("},\n  \"levels\": [\n");
-    appendRows(
-        out,
-        results,
-        "    {\"mode\": \"%s\", \"inFlight\": %d, \"completed\": %d, \"seconds\": %.2f,"
-            + " \"ordersPerSecond\": %.2f, \"startMs\": {\"p50\": %.2f, \"p95\": %.2f,"
-            + " \"p99\": %.2f}, \"endToEndMs\": {\"p50\": %.1f, \"p95\": %.1f, \"p99\": %.1f},"
+    out.append(String.join(",\n", closed.stream().map(Report::levelJson).toList()));
+    out.append("\n  ],\n  \"open\": [\n");
+    out.append(String.join(",\n", open.stream().map(Report::rateJson).toList()));
+    out.append("\n  ],\n  \"engines\": [\n");
+    out.append(String.join(",\n", engines.stream().map(Report::levelJson).toList()));
+    Files.writeString(file, out.append("\n  ]\n}\n"));
+  }
+
+  private static String levelJson(final LevelResult r) {
+    return String.format(
+        Locale.ROOT,
+        "    {\"mode\": \"%s\", \"inFlight\": %d, \"perSecond\": %.2f, \"windows\": %s,"
+            + " \"windowSeconds\": %.1f, \"capped\": %b, \"completed\": %d,"
+            + " \"startMs\": {\"p50\": %.2f, \"p95\": %.2f, \"p99\": %.2f},"
+            + " \"endToEndMs\": {\"p50\": %.1f, \"p95\": %.1f, \"p99\": %.1f},"
             + " \"startErrors\": %d}",
-        Report::nan,
-        ",");
-    Files.writeString(file, out.append("  ]\n}\n"));
+        r.mode(),
+        r.inFlight(),
+        nan(r.throughput()),
+        r.windowThroughputs().stream()
+            .map(v -> String.format(Locale.ROOT, "%.2f", v))
+            .toList()
+            .toString(),
+        r.windowSeconds(),
+        r.capped(),
+        r.completed(),
+        nan(r.startP50()),
+        nan(r.startP95()),
+        nan(r.startP99()),
+        nan(r.e2eP50()),
+        nan(r.e2eP95()),
+        nan(r.e2eP99()),
+        r.startErrors());
   }
 
-  /**
-   * One line per level: {@code format} over the level's {@link #figures}, then {@code separator}
-   * (not after the last) and a line break.
-   */
-  private static void appendRows(
-      final StringBuilder out,
-      final List<LevelResult> results,
-      final String format,
-      final DoubleUnaryOperator latency,
-      final String separator) {
-    for (int i = 0; i < results.size(); i++) {
-      out.append(String.format(Locale.ROOT, format, figures(results.get(i), latency)));
-      out.append(i + 1 < results.size() ? separator : "").append(System.lineSeparator());
-    }
+  private static String rateJson(final RateResult r) {
+    return String.format(
+        Locale.ROOT,
+        "    {\"mode\": \"%s\", \"percentOfCeiling\": %d, \"targetPerSecond\": %.2f,"
+            + " \"startedPerSecond\": %.2f, \"completedPerSecond\": %.2f, \"seconds\": %.1f,"
+            + " \"startMs\": {\"p50\": %.2f, \"p95\": %.2f, \"p99\": %.2f},"
+            + " \"endToEndMs\": {\"p99\": %.1f}, \"errors\": %d}",
+        r.mode(),
+        r.percentOfCeiling(),
+        r.targetRate(),
+        r.startedRate(),
+        r.completedRate(),
+        r.seconds(),
+        nan(r.startP50()),
+        nan(r.startP95()),
+        nan(r.startP99()),
+        nan(r.e2eP99()),
+        r.errors());
   }
 
-  /** JSON has no NaN: a latency that was not measured is written as -1. */
+  /** JSON has no NaN: a figure that was not measured is written as -1. */
   private static double nan(final double v) {
     return Double.isNaN(v) ? -1 : v;
-  }
-
-  /**
-   * One level's figures in the order the CSV and JSON write them (the table picks by index), each
-   * latency passed through {@code latency}.
-   */
-  private static Object[] figures(final LevelResult r, final DoubleUnaryOperator latency) {
-    return new Object[] {
-      r.mode(),
-      r.inFlight(),
-      r.completed(),
-      r.seconds(),
-      r.throughput(),
-      latency.applyAsDouble(r.startP50()),
-      latency.applyAsDouble(r.startP95()),
-      latency.applyAsDouble(r.startP99()),
-      latency.applyAsDouble(r.e2eP50()),
-      latency.applyAsDouble(r.e2eP95()),
-      latency.applyAsDouble(r.e2eP99()),
-      r.startErrors()
-    };
   }
 
   /** Two panels: throughput per in-flight level, and end-to-end p99 latency, baseline vs app. */

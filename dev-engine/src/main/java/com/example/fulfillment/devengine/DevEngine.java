@@ -8,6 +8,11 @@ import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +30,7 @@ public final class DevEngine implements DevelopmentEngine, ZeebeTestEngine {
   private final LogStream logStream;
   private final TrimmableLogStorage logStorage;
   private final StreamProcessor streamProcessor;
-  private final String host;
-  private final int port;
+  private final Endpoints endpoints;
   private final Runnable disposeState;
   private final List<RecordExporter> exporters = new ArrayList<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -36,26 +40,36 @@ public final class DevEngine implements DevelopmentEngine, ZeebeTestEngine {
       final LogStream logStream,
       final TrimmableLogStorage logStorage,
       final StreamProcessor streamProcessor,
-      final String host,
-      final int port,
+      final Endpoints endpoints,
       final Runnable disposeState) {
     this.delegate = delegate;
     this.logStream = logStream;
     this.logStorage = logStorage;
     this.streamProcessor = streamProcessor;
-    this.host = host;
-    this.port = port;
+    this.endpoints = endpoints;
     this.disposeState = disposeState;
   }
 
+  /**
+   * Where the gateway answers: {@code host:port} over TCP (for Desktop Modeler, zbctl, workers in
+   * other processes) and, under {@code inProcessName}, to callers in this JVM.
+   */
+  record Endpoints(String host, int port, Server inProcessServer, String inProcessName) {}
+
   /** The port the gRPC gateway listens on. */
   public int port() {
-    return port;
+    return endpoints.port();
   }
 
   @Override
   public String gatewayAddress() {
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    final String host = endpoints.host();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + endpoints.port();
+  }
+
+  @Override
+  public ManagedChannel openInProcessChannel() {
+    return InProcessChannelBuilder.forName(endpoints.inProcessName()).build();
   }
 
   /**
@@ -127,6 +141,12 @@ public final class DevEngine implements DevelopmentEngine, ZeebeTestEngine {
   @Override
   public void start() {
     delegate.start();
+    try {
+      endpoints.inProcessServer().start();
+    } catch (IOException e) {
+      delegate.stop();
+      throw new UncheckedIOException("In-process gateway did not start", e);
+    }
   }
 
   @Override
@@ -137,6 +157,7 @@ public final class DevEngine implements DevelopmentEngine, ZeebeTestEngine {
     synchronized (this) {
       exporters.forEach(RecordExporter::close);
     }
+    endpoints.inProcessServer().shutdownNow();
     delegate.stop();
     disposeState.run();
   }

@@ -19,6 +19,7 @@ import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -28,13 +29,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Builds the development engine like the test engine's own {@code EngineFactory}, with three
  * differences: the gRPC gateway binds to the given address (loopback by default) instead of every
- * interface; the state store is RocksDB or in-memory; and the log can be trimmed once processed
- * ({@link TrimmableLogStorage}). The test engine's package-private parts come from {@link
- * ZeebeTestEngineInternals}; the rest is the engine's public API.
+ * interface, and answers in-process too; the state store is RocksDB or in-memory; and the log can
+ * be trimmed once processed ({@link TrimmableLogStorage}). The test engine's package-private parts
+ * come from {@link ZeebeTestEngineInternals}; the rest is the engine's public API.
  *
  * <p>Also the {@link DevelopmentEngineFactory} the app finds through {@link
  * java.util.ServiceLoader} (see {@code META-INF/services}).
@@ -104,6 +106,10 @@ public final class DevEngineFactory implements DevelopmentEngineFactory {
         NettyServerBuilder.forAddress(new InetSocketAddress(address, boundPort))
             .addService(gateway.service())
             .build();
+    // The same gateway service for callers in this JVM (the app's own client), without sockets.
+    final String inProcessName = "fulfillment-dev-engine-" + UUID.randomUUID();
+    final Server inProcessServer =
+        InProcessServerBuilder.forName(inProcessName).addService(gateway.service()).build();
     final StreamProcessor streamProcessor =
         createStreamProcessor(logStream, state.db(), scheduler, gateway, clock);
 
@@ -123,8 +129,8 @@ public final class DevEngineFactory implements DevelopmentEngineFactory {
         logStream,
         logStorage,
         streamProcessor,
-        address.getHostAddress(),
-        boundPort,
+        new DevEngine.Endpoints(
+            address.getHostAddress(), boundPort, inProcessServer, inProcessName),
         state.cleanup());
   }
 

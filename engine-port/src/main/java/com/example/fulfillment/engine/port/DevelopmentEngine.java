@@ -1,5 +1,6 @@
 package com.example.fulfillment.engine.port;
 
+import io.grpc.ManagedChannel;
 import java.util.List;
 
 /**
@@ -11,6 +12,13 @@ public interface DevelopmentEngine {
 
   /** {@code host:port} of the engine's gRPC gateway. */
   String gatewayAddress();
+
+  /**
+   * A new channel to the same gateway inside this JVM (gRPC's in-process transport): the calls skip
+   * the socket, HTTP/2 framing and the Netty event loops that {@link #gatewayAddress()} costs. The
+   * caller owns the channel and shuts it down.
+   */
+  ManagedChannel openInProcessChannel();
 
   /**
    * Starts delivering the engine's records to {@code listeners} on a thread of the engine's, from
