@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,18 +40,33 @@ final class AppUnderTest implements AutoCloseable {
         new SpringApplicationBuilder(FulfillmentApplication.class)
             .initializers(
                 ctx -> ctx.getBeanFactory().registerSingleton("benchCompletions", completions))
-            .run(
+            .run(args(transport));
+    startup = Duration.ofNanos(System.nanoTime() - t0);
+    final int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    orders = URI.create("http://127.0.0.1:" + port + "/api/orders");
+    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /**
+   * The app's command line; {@code bench.app.args} (space-separated) adds to it, e.g. {@code
+   * --spring.profiles.active=postgres} to measure another database.
+   */
+  private String[] args(final String transport) {
+    final List<String> args =
+        new ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--fulfillment.engine.embedded.port=0",
                 "--fulfillment.engine.embedded.transport=" + transport,
                 "--fulfillment.data-dir=" + dataDir,
                 // the carrier reports each delivery at once (the raw engine does the same)
                 "--fulfillment.sandbox.carrier.delivery-delay=PT0.001S",
-                "--logging.level.root=WARN");
-    startup = Duration.ofNanos(System.nanoTime() - t0);
-    final int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-    orders = URI.create("http://127.0.0.1:" + port + "/api/orders");
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                "--logging.level.root=WARN"));
+    final String extra = System.getProperty("bench.app.args", "").strip();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+")));
+    }
+    return args.toArray(String[]::new);
   }
 
   /** POST /api/orders with the client's own order id (so completions can be matched); 202 only. */
