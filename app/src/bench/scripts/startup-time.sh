@@ -10,7 +10,8 @@ runs=${1:-5}
 java_bin=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25*/bin 2>/dev/null | head -1)/java}
 cp_file=app/target/startup-classpath.txt
 # In one reactor run, the sibling modules resolve to their freshly built jars; app runs last.
-mvn -B -q -pl app -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath \
+# NO_BUILD=1 reuses the last build (a CDS archive stays valid only while the jars do not change).
+[ -n "${NO_BUILD:-}" ] || mvn -B -q -pl app -am -DskipTests -Dspotless.check.skip=true package dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
 classpath="app/target/classes:$(cat "$cp_file")"
 port=18181
