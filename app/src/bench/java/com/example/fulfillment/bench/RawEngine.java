@@ -162,9 +162,6 @@ final class RawEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.forEach(JobWorker::close);
-    client.close();
-    exporter.close();
-    engine.stop();
+    EngineClients.shutDown(workers, client, exporter, engine);
   }
 }

@@ -89,9 +89,6 @@ final class ReferenceEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.forEach(JobWorker::close);
-    client.close();
-    exporter.close();
-    engine.stop();
+    EngineClients.shutDown(workers, client, exporter, engine);
   }
 }

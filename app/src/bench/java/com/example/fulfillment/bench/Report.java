@@ -190,7 +190,7 @@ final class Report {
         Locale.ROOT,
         "    {\"mode\": \"%s\", \"inFlight\": %d, \"perSecond\": %.2f, \"windows\": %s,"
             + " \"windowSeconds\": %.1f, \"capped\": %b, \"completed\": %d,"
-            + " \"startMs\": {\"p50\": %.2f, \"p95\": %.2f, \"p99\": %.2f},"
+            + " \"startMs\": %s,"
             + " \"endToEndMs\": {\"p50\": %.1f, \"p95\": %.1f, \"p99\": %.1f},"
             + " \"startErrors\": %d}",
         r.mode(),
@@ -203,9 +203,7 @@ final class Report {
         r.windowSeconds(),
         r.capped(),
         r.completed(),
-        nan(r.startP50()),
-        nan(r.startP95()),
-        nan(r.startP99()),
+        startMs(r.startP50(), r.startP95(), r.startP99()),
         nan(r.e2eP50()),
         nan(r.e2eP95()),
         nan(r.e2eP99()),
@@ -217,7 +215,7 @@ final class Report {
         Locale.ROOT,
         "    {\"mode\": \"%s\", \"percentOfCeiling\": %d, \"targetPerSecond\": %.2f,"
             + " \"startedPerSecond\": %.2f, \"completedPerSecond\": %.2f, \"seconds\": %.1f,"
-            + " \"startMs\": {\"p50\": %.2f, \"p95\": %.2f, \"p99\": %.2f},"
+            + " \"startMs\": %s,"
             + " \"endToEndMs\": {\"p99\": %.1f}, \"errors\": %d}",
         r.mode(),
         r.percentOfCeiling(),
@@ -225,11 +223,14 @@ final class Report {
         r.startedRate(),
         r.completedRate(),
         r.seconds(),
-        nan(r.startP50()),
-        nan(r.startP95()),
-        nan(r.startP99()),
+        startMs(r.startP50(), r.startP95(), r.startP99()),
         nan(r.e2eP99()),
         r.errors());
+  }
+
+  private static String startMs(final double p50, final double p95, final double p99) {
+    return String.format(
+        Locale.ROOT, "{\"p50\": %.2f, \"p95\": %.2f, \"p99\": %.2f}", nan(p50), nan(p95), nan(p99));
   }
 
   /** JSON has no NaN: a figure that was not measured is written as -1. */
