@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,23 +47,18 @@ final class Report {
           String.format(
               Locale.ROOT,
               "%-9s %9d %9.1f %15s %9s %8.1f %8.1f %8.1f %8.0f %8.0f %8.0f %6d%n",
-              r.mode(),
-              r.inFlight(),
-              r.throughput(),
-              String.format(Locale.ROOT, "%.1f–%.1f", r.minThroughput(), r.maxThroughput()),
-              String.format(
-                  Locale.ROOT,
-                  "%d×%.0fs%s",
-                  r.windowThroughputs().size(),
-                  r.windowSeconds(),
-                  r.capped() ? "!" : ""),
-              r.startP50(),
-              r.startP95(),
-              r.startP99(),
-              r.e2eP50(),
-              r.e2eP95(),
-              r.e2eP99(),
-              r.startErrors()));
+              withLatencies(
+                  r,
+                  r.mode(),
+                  r.inFlight(),
+                  r.throughput(),
+                  String.format(Locale.ROOT, "%.1f–%.1f", r.minThroughput(), r.maxThroughput()),
+                  String.format(
+                      Locale.ROOT,
+                      "%d×%.0fs%s",
+                      r.windowThroughputs().size(),
+                      r.windowSeconds(),
+                      r.capped() ? "!" : ""))));
     }
     if (results.stream().anyMatch(LevelResult::capped)) {
       out.append("(window !: capped at bench.maxMeasure, shorter than 3 × the end-to-end p50)\n");
@@ -117,22 +113,17 @@ final class Report {
           String.format(
               Locale.ROOT,
               "%s,%d,%.2f,%.2f,%.2f,%d,%.1f,%b,%d,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%d%n",
-              r.mode(),
-              r.inFlight(),
-              r.throughput(),
-              r.minThroughput(),
-              r.maxThroughput(),
-              r.windowThroughputs().size(),
-              r.windowSeconds(),
-              r.capped(),
-              r.completed(),
-              r.startP50(),
-              r.startP95(),
-              r.startP99(),
-              r.e2eP50(),
-              r.e2eP95(),
-              r.e2eP99(),
-              r.startErrors()));
+              withLatencies(
+                  r,
+                  r.mode(),
+                  r.inFlight(),
+                  r.throughput(),
+                  r.minThroughput(),
+                  r.maxThroughput(),
+                  r.windowThroughputs().size(),
+                  r.windowSeconds(),
+                  r.capped(),
+                  r.completed())));
     }
     Files.writeString(file, out);
   }
@@ -231,6 +222,23 @@ final class Report {
   private static String startMs(final double p50, final double p95, final double p99) {
     return String.format(
         Locale.ROOT, "{\"p50\": %.2f, \"p95\": %.2f, \"p99\": %.2f}", nan(p50), nan(p95), nan(p99));
+  }
+
+  /**
+   * A level row's leading columns, then the latency columns and errors every level row ends with.
+   */
+  private static Object[] withLatencies(final LevelResult r, final Object... leading) {
+    final List<Object> row = new ArrayList<>(List.of(leading));
+    row.addAll(
+        List.of(
+            r.startP50(),
+            r.startP95(),
+            r.startP99(),
+            r.e2eP50(),
+            r.e2eP95(),
+            r.e2eP99(),
+            r.startErrors()));
+    return row.toArray();
   }
 
   /** JSON has no NaN: a figure that was not measured is written as -1. */
