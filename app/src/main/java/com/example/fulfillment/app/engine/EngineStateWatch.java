@@ -52,6 +52,7 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
   private final EngineTopology topology;
   private final ProcessModels models;
   private final ProcessMessages messages;
+  private final EngineEpochs epochs;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Duration interval;
@@ -76,6 +77,7 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
       final EngineTopology topology,
       final ProcessModels models,
       final ProcessMessages messages,
+      final EngineEpochs epochs,
       final ApplicationEventPublisher events,
       final Clock clock,
       @Value("${fulfillment.engine.state-check.interval:PT1S}") final Duration interval,
@@ -85,6 +87,7 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
     this.topology = topology;
     this.models = models;
     this.messages = messages;
+    this.epochs = epochs;
     this.events = events;
     this.clock = clock;
     this.interval = interval;
@@ -126,6 +129,10 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
   private void tickSafely() {
     try {
       tick();
+      if (confirmed) {
+        // Another instance of the app may have begun an epoch (it noticed the loss first).
+        epochs.refresh();
+      }
     } catch (RuntimeException e) {
       // Never let the scheduler die: the next tick tries again.
       LOG.warn("Checking the engine's state failed: {}", e.toString());
@@ -171,6 +178,8 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
               + "the models again and starting the unfinished orders placed before {} again",
           topology.grpcAddress(),
           lossNoticedBefore);
+      // Before the models are deployed again: every job of the new lifetime is in the new epoch.
+      epochs.begin();
     }
     if (models.deployed().isEmpty() || lossNoticedBefore != null) {
       try {

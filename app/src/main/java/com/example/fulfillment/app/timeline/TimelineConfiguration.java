@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.timeline;
 
+import com.example.fulfillment.app.engine.EngineEpochs;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,11 @@ class TimelineConfiguration {
   @Bean
   @ConditionalOnProperty(name = "fulfillment.engine.mode", havingValue = "remote")
   WorkerTimelineListener workerTimelineListener(
-      final Timeline timeline, final BpmnElements elements, final Clock clock) {
+      final Timeline timeline,
+      final BpmnElements elements,
+      final EngineEpochs epochs,
+      final Clock clock) {
     // A JobListener bean: the domain's wiring registers it with the job handling.
-    return new WorkerTimelineListener(timeline, elements, clock);
+    return new WorkerTimelineListener(timeline, elements, epochs::current, clock);
   }
 }

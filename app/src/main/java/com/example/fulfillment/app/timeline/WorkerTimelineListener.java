@@ -4,13 +4,19 @@ import com.example.fulfillment.app.timeline.TimelineEntry.Kind;
 import com.example.fulfillment.app.timeline.TimelineEntry.Source;
 import com.example.fulfillment.jobs.JobListener;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Feeds the timeline from the job workers (remote mode, where the app sees no engine records):
  * every job a worker handled, with its outcome. Wait states, gateways and incidents raised by the
  * engine itself are not visible this way (Operate shows them).
+ *
+ * <p>An entry is recorded once per job, attempt and outcome (a job handled again after its timeout
+ * counts once), under the engine's {@code epoch}: an engine that lost its state hands out the same
+ * job keys again, and a new job must not be taken for the old one with the same key.
  */
-public record WorkerTimelineListener(Timeline timeline, BpmnElements elements, Clock clock)
+public record WorkerTimelineListener(
+    Timeline timeline, BpmnElements elements, Supplier<String> epoch, Clock clock)
     implements JobListener {
 
   @Override
@@ -33,7 +39,7 @@ public record WorkerTimelineListener(Timeline timeline, BpmnElements elements, C
         new TimelineEntry(
             null,
             job.orderId(),
-            "w:" + job.jobKey() + ":" + job.retries() + ":" + job.outcome(),
+            "w:" + epoch.get() + ":" + job.jobKey() + ":" + job.retries() + ":" + job.outcome(),
             clock.instant(),
             Source.WORKER,
             kind,
