@@ -87,16 +87,7 @@ final class Report {
           String.format(
               Locale.ROOT,
               "%-5s %6d%% %9.1f %9.1f %11.1f %8.1f %8.1f %8.1f %8.0f %6d%n",
-              r.mode(),
-              r.percentOfCeiling(),
-              r.targetRate(),
-              r.startedRate(),
-              r.completedRate(),
-              r.startP50(),
-              r.startP95(),
-              r.startP99(),
-              r.e2eP99(),
-              r.errors()));
+              rateRow(r)));
     }
     return out.toString();
   }
@@ -138,17 +129,7 @@ final class Report {
           String.format(
               Locale.ROOT,
               "%s,%d,%.2f,%.2f,%.2f,%.1f,%.2f,%.2f,%.2f,%.1f,%d%n",
-              r.mode(),
-              r.percentOfCeiling(),
-              r.targetRate(),
-              r.startedRate(),
-              r.completedRate(),
-              r.seconds(),
-              r.startP50(),
-              r.startP95(),
-              r.startP99(),
-              r.e2eP99(),
-              r.errors()));
+              rateRow(r, r.seconds())));
     }
     Files.writeString(file, out);
   }
@@ -238,6 +219,21 @@ final class Report {
             r.e2eP95(),
             r.e2eP99(),
             r.startErrors()));
+    return row.toArray();
+  }
+
+  /** An open-loop row: mode and rates, the {@code extra} columns, then latencies and errors. */
+  private static Object[] rateRow(final RateResult r, final Object... extra) {
+    final List<Object> row =
+        new ArrayList<>(
+            List.of(
+                r.mode(),
+                r.percentOfCeiling(),
+                r.targetRate(),
+                r.startedRate(),
+                r.completedRate()));
+    row.addAll(List.of(extra));
+    row.addAll(List.of(r.startP50(), r.startP95(), r.startP99(), r.e2eP99(), r.errors()));
     return row.toArray();
   }
 

@@ -41,18 +41,11 @@ class EngineEpochTest {
   @Test
   void jobsOfARestartedEngineAreRecordedAlthoughTheirKeysRepeat() {
     final int port = FreePort.onLoopback();
-    final String address = "http://127.0.0.1:" + port;
     DevEngine engine = DevEngineFactory.create(LOOPBACK, port);
     engine.start();
     try (RunningApp app =
-        RunningApp.start(
-            "remote",
-            Map.of(
-                "camunda.client.grpc-address", address,
-                "camunda.client.rest-address", address,
-                "fulfillment.engine.require-connection", "true",
-                "fulfillment.engine.connect-timeout", "PT20S",
-                "fulfillment.sandbox.carrier.delivery-delay", "PT0.2S"))) {
+        RunningApp.startRemote(
+            port, Map.of("fulfillment.sandbox.carrier.delivery-delay", "PT0.2S"))) {
       final EngineEpochs epochs = app.bean(EngineEpochs.class);
       final String firstEpoch = epochs.current();
       final WorkerTimelineListener listener = app.bean(WorkerTimelineListener.class);

@@ -38,7 +38,7 @@ class RemoteModeTest {
   @Test
   void startsWithoutTheEngineReportsItDownAndDeploysOnceItAnswers() {
     final int port = FreePort.onLoopback();
-    try (RunningApp app = RunningApp.start("remote", remote(port, false))) {
+    try (RunningApp app = RunningApp.startRemote(port, remote(false))) {
       final RunningApp.Response health = app.get("/actuator/health");
       assertThat(health.status()).isEqualTo(503);
       final JsonNode engine = health.json().at("/components/engine");
@@ -75,10 +75,11 @@ class RemoteModeTest {
   @Test
   void refusesToStartWhenTheEngineIsRequiredButDoesNotAnswer(final CapturedOutput output) {
     final int port = FreePort.onLoopback();
-    final Map<String, Object> properties = remote(port, true);
+    final Map<String, Object> properties = remote(true);
     final long started = System.nanoTime();
 
-    final Throwable failure = catchThrowable(() -> RunningApp.start("remote", properties).close());
+    final Throwable failure =
+        catchThrowable(() -> RunningApp.startRemote(port, properties).close());
 
     assertThat(failure).hasRootCauseInstanceOf(ClusterNotReadyException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
@@ -93,7 +94,7 @@ class RemoteModeTest {
     final int port = FreePort.onLoopback();
     final DevEngine cluster = DevEngineFactory.create(LOOPBACK, port);
     cluster.start();
-    try (RunningApp app = RunningApp.start("remote", remote(port, true))) {
+    try (RunningApp app = RunningApp.startRemote(port, remote(true))) {
       assertThat(app.bean(ProcessModels.class).deployed()).isPresent();
       assertThat(app.get("/actuator/health").status()).isEqualTo(200);
     } finally {
@@ -123,13 +124,9 @@ class RemoteModeTest {
     return app.bean(OrderService.class).find(orderId).orElseThrow().status();
   }
 
-  private static Map<String, Object> remote(final int port, final boolean requireConnection) {
-    final String address = "http://127.0.0.1:" + port;
+  /** A short connect timeout and quick deployment retries. */
+  private static Map<String, Object> remote(final boolean requireConnection) {
     return Map.of(
-        "camunda.client.grpc-address",
-        address,
-        "camunda.client.rest-address",
-        address,
         "fulfillment.engine.require-connection",
         String.valueOf(requireConnection),
         "fulfillment.engine.connect-timeout",

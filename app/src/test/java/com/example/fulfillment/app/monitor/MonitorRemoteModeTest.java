@@ -30,15 +30,10 @@ class MonitorRemoteModeTest {
     final DevEngine cluster = DevEngineFactory.create(InetAddress.getLoopbackAddress(), port);
     cluster.start();
     final EngineWatchdog watchdog = EngineWatchdog.attachTo(cluster);
-    final String address = "http://127.0.0.1:" + port;
     try (RunningApp app =
-        RunningApp.start(
-            "remote",
+        RunningApp.startRemote(
+            port,
             Map.of(
-                "camunda.client.grpc-address", address,
-                "camunda.client.rest-address", address,
-                "fulfillment.engine.require-connection", "true",
-                "fulfillment.engine.connect-timeout", "PT20S",
                 "fulfillment.workers.retry-backoff.initial", "PT0.2S",
                 "fulfillment.workers.retry-backoff.max", "PT0.5S",
                 "fulfillment.sandbox.carrier.delivery-delay", "PT0.5S",

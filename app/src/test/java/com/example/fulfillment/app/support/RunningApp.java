@@ -59,6 +59,22 @@ public final class RunningApp implements AutoCloseable {
             .run(args));
   }
 
+  /**
+   * Starts the app in remote mode ({@code remote} profile) against the engine at {@code port} on
+   * loopback, which it waits for at startup ({@code require-connection}); {@code properties} add to
+   * or override that.
+   */
+  public static RunningApp startRemote(final int port, final Map<String, Object> properties) {
+    final String address = "http://127.0.0.1:" + port;
+    final Map<String, Object> all = new LinkedHashMap<>();
+    all.put("camunda.client.grpc-address", address);
+    all.put("camunda.client.rest-address", address);
+    all.put("fulfillment.engine.require-connection", "true");
+    all.put("fulfillment.engine.connect-timeout", "PT20S");
+    all.putAll(properties);
+    return start("remote", all);
+  }
+
   public <T> T bean(final Class<T> type) {
     return context.getBean(type);
   }
