@@ -31,6 +31,10 @@ public final class ProcessConstants {
   /** Job types ({@code zeebe:taskDefinition/@type}), one worker each. */
   public static final class JobTypes {
     public static final String VALIDATE_ORDER = "validate-order";
+
+    /** Since version 2 of order-fulfillment. */
+    public static final String REVIEW_FRAUD = "review-fraud";
+
     public static final String RESERVE_STOCK = "reserve-stock";
     public static final String RELEASE_STOCK = "release-stock";
     public static final String CHARGE_PAYMENT = "charge-payment";
