@@ -14,8 +14,7 @@ import com.example.fulfillment.order.OrderListener;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import com.example.fulfillment.support.Fixture;
-import com.example.fulfillment.warehouse.worker.GiftWrapWorker;
-import com.example.fulfillment.warehouse.worker.PickAndPackWorker;
+import com.example.fulfillment.warehouse.worker.WarehouseWorkers;
 import io.camunda.client.annotation.JobWorker;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -73,8 +72,7 @@ class DomainContextTest {
   @Autowired JdbcClient jdbc;
   @Autowired WorkerProperties workerProperties;
 
-  @Autowired PickAndPackWorker pickAndPack;
-  @Autowired GiftWrapWorker giftWrap;
+  @Autowired WarehouseWorkers warehouse;
   @Autowired GenerateInvoiceWorker invoice;
   @Autowired AwardLoyaltyPointsWorker loyalty;
   @Autowired RecordSaleWorker recordSale;
@@ -140,9 +138,9 @@ class DomainContextTest {
         orders.place(Fixture.command("ord_" + UUID.randomUUID(), "c-9", "tok_ok", "SKU-3:2"));
     final String id = order.orderId();
     for (int round = 0; round < 2; round++) {
-      assertThat(pickAndPack.pickAndPack(job(JobTypes.PICK_AND_PACK, id), id))
-          .isEqualTo(pickAndPack.pickAndPack(job(JobTypes.PICK_AND_PACK, id), id));
-      assertThat(giftWrap.giftWrap(job(JobTypes.GIFT_WRAP, id), id).giftWrapped()).isTrue();
+      assertThat(warehouse.pickAndPack(job(JobTypes.PICK_AND_PACK, id), id))
+          .isEqualTo(warehouse.pickAndPack(job(JobTypes.PICK_AND_PACK, id), id));
+      assertThat(warehouse.giftWrap(job(JobTypes.GIFT_WRAP, id), id).giftWrapped()).isTrue();
       final var invoiceInput = new GenerateInvoiceWorker.Input(id, order.total(), "EUR");
       assertThat(invoice.generateInvoice(job(JobTypes.GENERATE_INVOICE, id), invoiceInput))
           .isEqualTo(invoice.generateInvoice(job(JobTypes.GENERATE_INVOICE, id), invoiceInput));

@@ -50,10 +50,12 @@ import org.slf4j.MDC;
  *       provider does not turn every waiting order into an incident.
  * </ul>
  *
- * <p>A worker is a {@code @Component} record of its domain service and this, with an {@code Input}
- * record (the job's variables, each one required unless {@link Inputs.Optional}), an {@code Output}
- * record (the variables it completes the job with; {@code Output.of} maps the domain's answer and
- * throws a {@link #refusal} for a business "no") and one call: {@code jobs.handle(job, input, in ->
+ * <p>A worker is a {@code @JobWorker} method of a {@code @Component} record of the domain service
+ * and this: one record per job type, or one per capability holding its few jobs side by side
+ * ({@code PaymentWorkers}, {@code OrderWorkers}, {@code WarehouseWorkers}). Each job has an input
+ * record (its variables, each one required unless {@link Inputs.Optional}), an output record (the
+ * variables it completes the job with; its {@code of} maps the domain's answer and throws a {@link
+ * #refusal} for a business "no") and one call: {@code jobs.handle(job, input, in ->
  * service.doIt(in.orderId()), Output::of)}; {@code run} when it has no output, a bare {@code
  * orderId} where that is its only input. Each of them goes through {@link #handle(ActivatedJob,
  * Supplier)}.

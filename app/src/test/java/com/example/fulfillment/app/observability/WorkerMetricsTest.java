@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.example.fulfillment.app.support.EmbeddedEngineTest;
-import com.example.fulfillment.order.worker.ValidateOrderWorker;
+import com.example.fulfillment.order.worker.OrderWorkers;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class WorkerMetricsTest {
 
   @Autowired MockMvc mvc;
-  @Autowired ValidateOrderWorker validateOrder;
+  @Autowired OrderWorkers orderWorkers;
 
   @Test
   void workerMetricsAreExposedForPrometheus() throws Exception {
@@ -32,8 +32,7 @@ class WorkerMetricsTest {
     when(job.getRetries()).thenReturn(3);
     when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "ord_metrics-test"));
     catchThrowableOfType(
-        BpmnError.class,
-        () -> validateOrder.validateOrder(job, new ValidateOrderWorker.Input("ord_metrics-test")));
+        BpmnError.class, () -> orderWorkers.validateOrder(job, "ord_metrics-test"));
 
     final String scrape =
         mvc.perform(get("/actuator/prometheus").header("X-API-Key", "local-read-key"))

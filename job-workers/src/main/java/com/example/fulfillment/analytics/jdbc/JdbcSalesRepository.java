@@ -15,8 +15,7 @@ public record JdbcSalesRepository(JdbcClient jdbc) implements SalesRepository {
 
   @Override
   public Optional<Instant> findRecordedAt(final String orderId) {
-    final String sql = "SELECT recorded_at FROM sale WHERE order_id = :orderId";
-    return Jdbc.orderRow(jdbc, sql, orderId, (rs, n) -> instant(rs, "recorded_at"));
+    return Jdbc.orderRow(jdbc, "sale", orderId, (rs, n) -> instant(rs, "recorded_at"));
   }
 
   @Override

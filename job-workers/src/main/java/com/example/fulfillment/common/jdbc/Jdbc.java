@@ -6,16 +6,39 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
-/** Small helpers shared by the JDBC adapters. */
+/**
+ * Small helpers shared by the JDBC adapters. Table and column names passed in are constants of the
+ * adapters, never input. Records whose components are named like their columns are mapped {@link
+ * #byName}; the others by hand.
+ */
 public final class Jdbc {
 
+  private static final ClassValue<RowMapper<?>> BY_NAME =
+      new ClassValue<>() {
+        @Override
+        protected RowMapper<?> computeValue(final Class<?> type) {
+          return new DataClassRowMapper<>(type);
+        }
+      };
+
   private Jdbc() {}
+
+  /**
+   * Maps a row to record {@code type} by name: each component from the column of the same name in
+   * snake case ({@code unitPrice} from {@code unit_price}), enums from their names.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> RowMapper<T> byName(final Class<T> type) {
+    return (RowMapper<T>) BY_NAME.get(type);
+  }
 
   /** Instants are stored as TIMESTAMP WITH TIME ZONE, in UTC. */
   public static OffsetDateTime ts(final Instant instant) {
@@ -38,21 +61,52 @@ public final class Jdbc {
   }
 
   /**
-   * The row of order {@code orderId}, if any: {@code select} picks at most one row by {@code
-   * :orderId}, {@code row} maps it.
+   * The row of {@code table} whose {@code key} column holds {@code value}, if any ({@code key} is
+   * unique; both are constants).
    */
+  public static <T> Optional<T> rowBy(
+      final JdbcClient jdbc,
+      final String table,
+      final String key,
+      final Object value,
+      final RowMapper<T> row) {
+    return jdbc.sql("SELECT * FROM " + table + " WHERE " + key + " = :key")
+        .param("key", value)
+        .query(row)
+        .optional();
+  }
+
+  /** All rows of {@code table}, sorted by {@code orderBy} (both constants). */
+  public static <T> List<T> rows(
+      final JdbcClient jdbc, final String table, final String orderBy, final RowMapper<T> row) {
+    return jdbc.sql("SELECT * FROM " + table + " ORDER BY " + orderBy).query(row).list();
+  }
+
+  /** The row of order {@code orderId} in {@code table}, a table with one row per order. */
   public static <T> Optional<T> orderRow(
-      final JdbcClient jdbc, final String select, final String orderId, final RowMapper<T> row) {
-    return jdbc.sql(select).param("orderId", orderId).query(row).optional();
+      final JdbcClient jdbc, final String table, final String orderId, final RowMapper<T> row) {
+    return rowBy(jdbc, table, "order_id", orderId, row);
   }
 
   /**
-   * The single value of a column of the row of order {@code orderId}, if any: {@code select} picks
-   * that one column of at most one row by {@code :orderId}.
+   * The row of order {@code orderId} in {@code table} whose {@code key} column holds {@code value},
+   * if any: a table with several rows per order, {@code key} telling them apart.
    */
-  public static <T> Optional<T> orderValue(
-      final JdbcClient jdbc, final String select, final String orderId, final Class<T> type) {
-    return jdbc.sql(select).param("orderId", orderId).query(type).optional();
+  public static <T> Optional<T> orderRow(
+      final JdbcClient jdbc,
+      final String table,
+      final String orderId,
+      final String key,
+      final Object value,
+      final RowMapper<T> row) {
+    final String select = "SELECT * FROM " + table + " WHERE order_id = :orderId AND " + key;
+    return byOrder(jdbc, select + " = :key", orderId).param("key", value).query(row).optional();
+  }
+
+  /** {@code select} (joins, locks, several rows) with its {@code :orderId} bound. */
+  public static StatementSpec byOrder(
+      final JdbcClient jdbc, final String select, final String orderId) {
+    return jdbc.sql(select).param("orderId", orderId);
   }
 
   /**

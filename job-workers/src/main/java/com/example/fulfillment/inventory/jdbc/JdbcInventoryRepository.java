@@ -1,6 +1,6 @@
 package com.example.fulfillment.inventory.jdbc;
 
-import static com.example.fulfillment.common.jdbc.Jdbc.integer;
+import static com.example.fulfillment.common.jdbc.Jdbc.byName;
 import static com.example.fulfillment.common.jdbc.Jdbc.ts;
 
 import com.example.fulfillment.common.jdbc.Jdbc;
@@ -21,50 +21,34 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
 
   @Override
   public Optional<Product> findProduct(final String sku) {
-    return jdbc.sql("SELECT * FROM product WHERE sku = :sku")
-        .param("sku", sku)
-        .query(JdbcInventoryRepository::product)
-        .optional();
+    return Jdbc.rowBy(jdbc, "product", "sku", sku, byName(Product.class));
   }
 
   @Override
   public List<Product> products() {
-    return jdbc.sql("SELECT * FROM product ORDER BY sku")
-        .query(JdbcInventoryRepository::product)
-        .list();
+    return Jdbc.rows(jdbc, "product", "sku", byName(Product.class));
   }
 
   @Override
   public Optional<StockLevel> stock(final String sku) {
-    return jdbc.sql("SELECT * FROM stock WHERE sku = :sku")
-        .param("sku", sku)
-        .query(JdbcInventoryRepository::stockLevel)
-        .optional();
+    return Jdbc.rowBy(jdbc, "stock", "sku", sku, JdbcInventoryRepository::stockLevel);
   }
 
   @Override
   public List<StockLevel> stockLevels() {
-    return jdbc.sql("SELECT * FROM stock ORDER BY sku")
-        .query(JdbcInventoryRepository::stockLevel)
-        .list();
+    return Jdbc.rows(jdbc, "stock", "sku", JdbcInventoryRepository::stockLevel);
   }
 
   @Override
   public Optional<Reservation> findReservation(final String orderId, final int lineNo) {
-    return jdbc.sql(
-            "SELECT * FROM stock_reservation WHERE order_id = :orderId AND line_no = :lineNo")
-        .param("orderId", orderId)
-        .param("lineNo", lineNo)
-        .query(JdbcInventoryRepository::reservation)
-        .optional();
+    return Jdbc.orderRow(
+        jdbc, "stock_reservation", orderId, "line_no", lineNo, byName(Reservation.class));
   }
 
   @Override
   public List<Reservation> reservations(final String orderId) {
-    return jdbc.sql("SELECT * FROM stock_reservation WHERE order_id = :orderId ORDER BY line_no")
-        .param("orderId", orderId)
-        .query(JdbcInventoryRepository::reservation)
-        .list();
+    final String sql = "SELECT * FROM stock_reservation WHERE order_id = :orderId ORDER BY line_no";
+    return Jdbc.byOrder(jdbc, sql, orderId).query(byName(Reservation.class)).list();
   }
 
   @Override
@@ -182,15 +166,6 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
         == 0;
   }
 
-  private static Product product(final ResultSet rs, final int n) throws SQLException {
-    return new Product(
-        rs.getString("sku"),
-        rs.getString("name"),
-        rs.getBigDecimal("unit_price"),
-        rs.getString("currency"),
-        rs.getBigDecimal("weight_kg"));
-  }
-
   private static StockLevel stockLevel(final ResultSet rs, final int n) throws SQLException {
     return new StockLevel(
         rs.getString("sku"),
@@ -198,15 +173,5 @@ public record JdbcInventoryRepository(JdbcClient jdbc) implements InventoryRepos
         rs.getInt("available"),
         rs.getInt("reserved"),
         rs.getInt("shipped"));
-  }
-
-  private static Reservation reservation(final ResultSet rs, final int n) throws SQLException {
-    return new Reservation(
-        rs.getString("order_id"),
-        rs.getInt("line_no"),
-        rs.getString("sku"),
-        rs.getInt("quantity"),
-        ReservationStatus.valueOf(rs.getString("status")),
-        integer(rs, "available_at_refusal"));
   }
 }

@@ -1,13 +1,11 @@
 package com.example.fulfillment.invoicing.jdbc;
 
-import static com.example.fulfillment.common.jdbc.Jdbc.instant;
+import static com.example.fulfillment.common.jdbc.Jdbc.byName;
 import static com.example.fulfillment.common.jdbc.Jdbc.ts;
 
 import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.invoicing.Invoice;
 import com.example.fulfillment.invoicing.InvoiceRepository;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,8 +14,7 @@ public record JdbcInvoiceRepository(JdbcClient jdbc) implements InvoiceRepositor
 
   @Override
   public Optional<Invoice> find(final String orderId) {
-    final String sql = "SELECT * FROM invoice WHERE order_id = :orderId";
-    return Jdbc.orderRow(jdbc, sql, orderId, JdbcInvoiceRepository::invoice);
+    return Jdbc.orderRow(jdbc, "invoice", orderId, byName(Invoice.class));
   }
 
   @Override
@@ -34,14 +31,5 @@ public record JdbcInvoiceRepository(JdbcClient jdbc) implements InvoiceRepositor
             .param("amount", invoice.amount())
             .param("currency", invoice.currency())
             .param("issuedAt", ts(invoice.issuedAt())));
-  }
-
-  private static Invoice invoice(final ResultSet rs, final int n) throws SQLException {
-    return new Invoice(
-        rs.getString("order_id"),
-        rs.getString("invoice_number"),
-        rs.getBigDecimal("amount"),
-        rs.getString("currency"),
-        instant(rs, "issued_at"));
   }
 }

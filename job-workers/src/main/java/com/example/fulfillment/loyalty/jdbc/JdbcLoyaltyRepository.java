@@ -13,8 +13,7 @@ public record JdbcLoyaltyRepository(JdbcClient jdbc) implements LoyaltyRepositor
 
   @Override
   public Optional<Integer> findPoints(final String orderId) {
-    final String sql = "SELECT points FROM loyalty_award WHERE order_id = :orderId";
-    return Jdbc.orderValue(jdbc, sql, orderId, Integer.class);
+    return Jdbc.orderRow(jdbc, "loyalty_award", orderId, (rs, n) -> rs.getInt("points"));
   }
 
   @Override

@@ -14,12 +14,8 @@ public record JdbcNotificationRepository(JdbcClient jdbc) implements Notificatio
 
   @Override
   public Optional<Instant> findSentAt(final String orderId, final String kind) {
-    return jdbc.sql(
-            "SELECT sent_at FROM customer_notification WHERE order_id = :orderId AND kind = :kind")
-        .param("orderId", orderId)
-        .param("kind", kind)
-        .query((rs, n) -> instant(rs, "sent_at"))
-        .optional();
+    return Jdbc.orderRow(
+        jdbc, "customer_notification", orderId, "kind", kind, (rs, n) -> instant(rs, "sent_at"));
   }
 
   @Override

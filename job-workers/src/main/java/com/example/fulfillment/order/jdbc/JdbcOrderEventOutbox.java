@@ -44,12 +44,14 @@ public record JdbcOrderEventOutbox(JdbcClient jdbc, Tracer tracer, Propagator pr
   @Override
   public void record(final OrderEvent event) {
     final Optional<OrderRow> order =
-        Jdbc.orderRow(
-            jdbc,
-            "SELECT correlation_id, created_at FROM customer_order WHERE order_id = :orderId",
-            event.orderId(),
-            (rs, n) ->
-                new OrderRow(rs.getString("correlation_id"), Jdbc.instant(rs, "created_at")));
+        Jdbc.byOrder(
+                jdbc,
+                "SELECT correlation_id, created_at FROM customer_order WHERE order_id = :orderId",
+                event.orderId())
+            .query(
+                (rs, n) ->
+                    new OrderRow(rs.getString("correlation_id"), Jdbc.instant(rs, "created_at")))
+            .optional();
     final Instant placedAt = order.map(OrderRow::createdAt).orElse(null);
     jdbc.sql(
             """

@@ -99,13 +99,15 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
     // The order row first: once it is visible its lines are too (same transaction). Reading the
     // lines first could see none of a concurrently committing order, then its row.
     final Optional<Order> order =
-        Jdbc.orderRow(jdbc, SELECT_ORDER, orderId, (rs, n) -> order(rs, List.of()));
+        Jdbc.byOrder(jdbc, SELECT_ORDER, orderId).query((rs, n) -> order(rs, List.of())).optional();
     if (order.isEmpty()) {
       return order;
     }
     final List<OrderLine> lines =
-        jdbc.sql("SELECT * FROM order_line WHERE order_id = :orderId ORDER BY line_no")
-            .param("orderId", orderId)
+        Jdbc.byOrder(
+                jdbc,
+                "SELECT * FROM order_line WHERE order_id = :orderId ORDER BY line_no",
+                orderId)
             .query(
                 (rs, n) ->
                     new OrderLine(
@@ -217,7 +219,10 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
   @Override
   public Optional<OrderStatus> lockStatus(final String orderId) {
     final String sql = "SELECT status FROM customer_order WHERE order_id = :orderId FOR UPDATE";
-    return Jdbc.orderValue(jdbc, sql, orderId, String.class).map(OrderStatus::valueOf);
+    return Jdbc.byOrder(jdbc, sql, orderId)
+        .query(String.class)
+        .optional()
+        .map(OrderStatus::valueOf);
   }
 
   @Override

@@ -1,15 +1,13 @@
 package com.example.fulfillment.payment.jdbc;
 
+import static com.example.fulfillment.common.jdbc.Jdbc.byName;
 import static com.example.fulfillment.common.jdbc.Jdbc.ts;
 
 import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.payment.Payment;
 import com.example.fulfillment.payment.PaymentRepository;
-import com.example.fulfillment.payment.PaymentStatus;
 import com.example.fulfillment.payment.PaymentTotals;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +17,7 @@ public record JdbcPaymentRepository(JdbcClient jdbc) implements PaymentRepositor
 
   @Override
   public Optional<Payment> find(final String orderId) {
-    final String sql = "SELECT * FROM payment WHERE order_id = :orderId";
-    return Jdbc.orderRow(jdbc, sql, orderId, JdbcPaymentRepository::payment);
+    return Jdbc.orderRow(jdbc, "payment", orderId, byName(Payment.class));
   }
 
   @Override
@@ -95,18 +92,5 @@ public record JdbcPaymentRepository(JdbcClient jdbc) implements PaymentRepositor
             (rs, n) ->
                 new PaymentTotals(rs.getBigDecimal("captured"), rs.getBigDecimal("refunded")))
         .single();
-  }
-
-  private static Payment payment(final ResultSet rs, final int n) throws SQLException {
-    return new Payment(
-        rs.getString("order_id"),
-        rs.getString("charge_id"),
-        PaymentStatus.valueOf(rs.getString("charge_result")),
-        PaymentStatus.valueOf(rs.getString("status")),
-        rs.getBigDecimal("amount"),
-        rs.getString("currency"),
-        rs.getBigDecimal("captured_amount"),
-        rs.getBigDecimal("refunded_amount"),
-        rs.getString("decline_reason"));
   }
 }

@@ -1,5 +1,6 @@
 package com.example.fulfillment.shipping.jdbc;
 
+import static com.example.fulfillment.common.jdbc.Jdbc.byName;
 import static com.example.fulfillment.common.jdbc.Jdbc.instant;
 import static com.example.fulfillment.common.jdbc.Jdbc.ts;
 
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tables {@code shipment}, {@code shipment_insurance} and {@code delivery_escalation}. */
@@ -22,16 +24,13 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
 
   @Override
   public Optional<Shipment> findByOrder(final String orderId) {
-    final String sql = "SELECT * FROM shipment WHERE order_id = :orderId";
-    return Jdbc.orderRow(jdbc, sql, orderId, JdbcShipmentRepository::shipment);
+    return Jdbc.orderRow(jdbc, "shipment", orderId, JdbcShipmentRepository::shipment);
   }
 
   @Override
   public Optional<Shipment> find(final String shipmentId) {
-    return jdbc.sql("SELECT * FROM shipment WHERE shipment_id = :id")
-        .param("id", shipmentId)
-        .query(JdbcShipmentRepository::shipment)
-        .optional();
+    return Jdbc.rowBy(
+        jdbc, "shipment", "shipment_id", shipmentId, JdbcShipmentRepository::shipment);
   }
 
   @Override
@@ -113,8 +112,7 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
 
   @Override
   public Optional<InsurancePolicy> findInsurance(final String orderId) {
-    final String sql = "SELECT * FROM shipment_insurance WHERE order_id = :orderId";
-    return Jdbc.orderRow(jdbc, sql, orderId, JdbcShipmentRepository::insurance);
+    return Jdbc.orderRow(jdbc, "shipment_insurance", orderId, byName(InsurancePolicy.class));
   }
 
   @Override
@@ -137,13 +135,9 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
 
   @Override
   public Optional<Instant> findEscalation(final String orderId, final String shipmentId) {
-    return jdbc.sql(
-            "SELECT escalated_at FROM delivery_escalation"
-                + " WHERE order_id = :orderId AND shipment_id = :shipmentId")
-        .param("orderId", orderId)
-        .param("shipmentId", shipmentId)
-        .query((rs, n) -> instant(rs, "escalated_at"))
-        .optional();
+    final RowMapper<Instant> escalatedAt = (rs, n) -> instant(rs, "escalated_at");
+    return Jdbc.orderRow(
+        jdbc, "delivery_escalation", orderId, "shipment_id", shipmentId, escalatedAt);
   }
 
   @Override
@@ -172,14 +166,5 @@ public record JdbcShipmentRepository(JdbcClient jdbc) implements ShipmentReposit
         instant(rs, "estimated_delivery"),
         instant(rs, "delivered_at"),
         instant(rs, "cancelled_at"));
-  }
-
-  private static InsurancePolicy insurance(final ResultSet rs, final int n) throws SQLException {
-    return new InsurancePolicy(
-        rs.getString("order_id"),
-        rs.getString("policy_number"),
-        rs.getBigDecimal("insured_amount"),
-        rs.getBigDecimal("premium"),
-        rs.getString("currency"));
   }
 }

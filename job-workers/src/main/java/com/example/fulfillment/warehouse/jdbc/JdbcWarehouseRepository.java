@@ -14,8 +14,7 @@ public record JdbcWarehouseRepository(JdbcClient jdbc) implements WarehouseRepos
 
   @Override
   public Optional<String> findPackage(final String orderId) {
-    final String sql = "SELECT package_id FROM warehouse_package WHERE order_id = :orderId";
-    return Jdbc.orderValue(jdbc, sql, orderId, String.class);
+    return Jdbc.orderRow(jdbc, "warehouse_package", orderId, (rs, n) -> rs.getString("package_id"));
   }
 
   @Override
@@ -32,8 +31,7 @@ public record JdbcWarehouseRepository(JdbcClient jdbc) implements WarehouseRepos
 
   @Override
   public Optional<Instant> findGiftWrap(final String orderId) {
-    final String sql = "SELECT wrapped_at FROM gift_wrap WHERE order_id = :orderId";
-    return Jdbc.orderRow(jdbc, sql, orderId, (rs, n) -> instant(rs, "wrapped_at"));
+    return Jdbc.orderRow(jdbc, "gift_wrap", orderId, (rs, n) -> instant(rs, "wrapped_at"));
   }
 
   @Override

@@ -25,10 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderWorkersTest extends FixtureTest {
 
-  final ValidateOrderWorker validate = new ValidateOrderWorker(f.orders, f.jobs);
-  final RejectOrderWorker reject = new RejectOrderWorker(f.closing, f.jobs);
-  final CancelOrderWorker cancel = new CancelOrderWorker(f.closing, f.jobs);
-  final CompleteOrderWorker complete = new CompleteOrderWorker(f.orders, f.jobs);
+  final OrderWorkers workers = new OrderWorkers(f.orders, f.closing, f.jobs);
 
   @Test
   void validateOrderLinksTheInstanceAndOutputsTheFigures() {
@@ -36,9 +33,7 @@ class OrderWorkersTest extends FixtureTest {
         f.placeFor("c-" + java.util.UUID.randomUUID(), "tok_ok", "SKU-1:2", "SKU-20:1");
 
     final var out =
-        validate.validateOrder(
-            job(JobTypes.VALIDATE_ORDER, order.orderId()),
-            new ValidateOrderWorker.Input(order.orderId()));
+        workers.validateOrder(job(JobTypes.VALIDATE_ORDER, order.orderId()), order.orderId());
 
     assertThat(out.total()).isEqualByComparingTo("2919.80");
     assertThat(out.currency()).isEqualTo("EUR");
@@ -48,9 +43,7 @@ class OrderWorkersTest extends FixtureTest {
     assertThat(f.linked).extracting(Order::orderId).contains(order.orderId());
     // a second job (a redelivery with a new key) answers the same
     assertThat(
-            validate.validateOrder(
-                job(JobTypes.VALIDATE_ORDER, order.orderId()),
-                new ValidateOrderWorker.Input(order.orderId())))
+            workers.validateOrder(job(JobTypes.VALIDATE_ORDER, order.orderId()), order.orderId()))
         .isEqualTo(out);
   }
 
@@ -60,9 +53,7 @@ class OrderWorkersTest extends FixtureTest {
         catchThrowableOfType(
             BpmnError.class,
             () ->
-                validate.validateOrder(
-                    job(JobTypes.VALIDATE_ORDER, "ord_unknown"),
-                    new ValidateOrderWorker.Input("ord_unknown")));
+                workers.validateOrder(job(JobTypes.VALIDATE_ORDER, "ord_unknown"), "ord_unknown"));
 
     assertThat(error.getErrorCode()).isEqualTo(Errors.INVALID_ORDER);
     assertThat(error.getErrorMessage()).isEqualTo("no order with id ord_unknown");
@@ -75,11 +66,11 @@ class OrderWorkersTest extends FixtureTest {
     final Order order = f.place("tok_declined", "SKU-1:1");
 
     final var out =
-        reject.rejectOrder(
+        workers.rejectOrder(
             job(JobTypes.REJECT_ORDER, order.orderId()),
-            new RejectOrderWorker.Input(order.orderId(), "PAYMENT_DECLINED", "card declined"));
+            new OrderWorkers.Rejection(order.orderId(), "PAYMENT_DECLINED", "card declined"));
 
-    assertThat(out).isEqualTo(new OutcomeOutput(Outcomes.REJECTED));
+    assertThat(out).isEqualTo(new OrderWorkers.OutcomeOutput(Outcomes.REJECTED));
     final Order rejected = f.orders.find(order.orderId()).orElseThrow();
     assertThat(rejected.rejectionReason()).isEqualTo(RejectionReason.PAYMENT_DECLINED);
     assertThat(rejected.rejectionDetail()).isEqualTo("card declined");
@@ -92,9 +83,9 @@ class OrderWorkersTest extends FixtureTest {
         catchThrowableOfType(
             JobError.class,
             () ->
-                reject.rejectOrder(
+                workers.rejectOrder(
                     job(JobTypes.REJECT_ORDER, order.orderId()),
-                    new RejectOrderWorker.Input(order.orderId(), "BECAUSE", null)));
+                    new OrderWorkers.Rejection(order.orderId(), "BECAUSE", null)));
     assertThat(error.getRetries()).isEqualTo(2);
     assertThat(f.orders.find(order.orderId()).orElseThrow().status())
         .isEqualTo(OrderStatus.RECEIVED);
@@ -107,15 +98,16 @@ class OrderWorkersTest extends FixtureTest {
     final int shippedBefore = f.stock().get("SKU-19").shipped();
     final ActivatedJob sameJob = job(JobTypes.COMPLETE_ORDER, order.orderId());
 
-    final List<OutcomeOutput> outcomes =
+    final List<OrderWorkers.OutcomeOutput> outcomes =
         Concurrently.run(
             10,
             i ->
-                complete.completeOrder(
+                workers.completeOrder(
                     i % 2 == 0 ? sameJob : job(JobTypes.COMPLETE_ORDER, order.orderId()),
                     order.orderId()));
 
-    assertThat(new HashSet<>(outcomes)).containsExactly(new OutcomeOutput(Outcomes.COMPLETED));
+    assertThat(new HashSet<>(outcomes))
+        .containsExactly(new OrderWorkers.OutcomeOutput(Outcomes.COMPLETED));
     assertThat(f.stock().get("SKU-19").shipped()).isEqualTo(shippedBefore + 2);
     assertThat(f.orders.find(order.orderId()).orElseThrow().status())
         .isEqualTo(OrderStatus.COMPLETED);
@@ -124,15 +116,15 @@ class OrderWorkersTest extends FixtureTest {
   @Test
   void cancelOrderEndsTheOrderOnce() {
     final Order order = f.place("tok_ok", "SKU-1:1");
-    assertThat(cancel.cancelOrder(job(JobTypes.CANCEL_ORDER, order.orderId()), order.orderId()))
-        .isEqualTo(new OutcomeOutput(Outcomes.CANCELLED));
-    assertThat(cancel.cancelOrder(job(JobTypes.CANCEL_ORDER, order.orderId()), order.orderId()))
-        .isEqualTo(new OutcomeOutput(Outcomes.CANCELLED));
+    assertThat(workers.cancelOrder(job(JobTypes.CANCEL_ORDER, order.orderId()), order.orderId()))
+        .isEqualTo(new OrderWorkers.OutcomeOutput(Outcomes.CANCELLED));
+    assertThat(workers.cancelOrder(job(JobTypes.CANCEL_ORDER, order.orderId()), order.orderId()))
+        .isEqualTo(new OrderWorkers.OutcomeOutput(Outcomes.CANCELLED));
     final JobError error =
         catchThrowableOfType(
             JobError.class,
             () ->
-                complete.completeOrder(
+                workers.completeOrder(
                     job(JobTypes.COMPLETE_ORDER, order.orderId()), order.orderId()));
     assertThat(error.getMessage()).contains("ended as CANCELLED");
     assertThat(f.orders.find(order.orderId()).orElseThrow().total())

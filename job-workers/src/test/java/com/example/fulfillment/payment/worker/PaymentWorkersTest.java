@@ -23,14 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class PaymentWorkersTest extends FixtureTest {
 
-  final ChargePaymentWorker charge = new ChargePaymentWorker(f.payments, f.jobs);
-  final CapturePaymentWorker capture = new CapturePaymentWorker(f.payments, f.jobs);
-  final RefundPaymentWorker refund = new RefundPaymentWorker(f.payments, f.jobs);
+  final PaymentWorkers workers = new PaymentWorkers(f.payments, f.jobs);
 
-  ChargePaymentWorker.Output charge(final Order order, final int retries) {
-    return charge.chargePayment(
+  PaymentWorkers.ChargeOutput charge(final Order order, final int retries) {
+    return workers.chargePayment(
         job(JobTypes.CHARGE_PAYMENT, order.orderId(), retries),
-        new ChargePaymentWorker.Input(order.orderId(), order.total(), order.currency()));
+        new PaymentWorkers.ChargeInput(order.orderId(), order.total(), order.currency()));
   }
 
   @Test
@@ -38,7 +36,8 @@ class PaymentWorkersTest extends FixtureTest {
     final Order order = f.place(SandboxPaymentProvider.TOK_OK, "SKU-2:2");
 
     final var first = charge(order, 3);
-    final List<ChargePaymentWorker.Output> concurrent = Concurrently.run(10, i -> charge(order, 3));
+    final List<PaymentWorkers.ChargeOutput> concurrent =
+        Concurrently.run(10, i -> charge(order, 3));
 
     assertThat(first.paymentStatus()).isEqualTo(PaymentStatuses.CHARGED);
     assertThat(first.chargeId()).startsWith("ch_");
@@ -53,10 +52,10 @@ class PaymentWorkersTest extends FixtureTest {
 
     assertThat(charge(order, 3).paymentStatus()).isEqualTo(PaymentStatuses.PENDING_CONFIRMATION);
     final var captured =
-        capture.capturePayment(job(JobTypes.CAPTURE_PAYMENT, order.orderId(), 3), order.orderId());
-    assertThat(captured).isEqualTo(new CapturePaymentWorker.Output(PaymentStatuses.CHARGED));
+        workers.capturePayment(job(JobTypes.CAPTURE_PAYMENT, order.orderId(), 3), order.orderId());
+    assertThat(captured).isEqualTo(new PaymentWorkers.CaptureOutput(PaymentStatuses.CHARGED));
     assertThat(
-            capture.capturePayment(
+            workers.capturePayment(
                 job(JobTypes.CAPTURE_PAYMENT, order.orderId(), 3), order.orderId()))
         .isEqualTo(captured);
     assertThat(f.payments.find(order.orderId()).orElseThrow().capturedAmount())
@@ -114,15 +113,15 @@ class PaymentWorkersTest extends FixtureTest {
     final Order order = f.place(SandboxPaymentProvider.TOK_OK, "SKU-4:1");
     charge(order, 3);
 
-    final List<RefundPaymentWorker.Output> outputs =
+    final List<PaymentWorkers.RefundOutput> outputs =
         Concurrently.run(
             10,
             i ->
-                refund.refundPayment(
+                workers.refundPayment(
                     job(JobTypes.REFUND_PAYMENT, order.orderId(), 3), order.orderId()));
 
     assertThat(new HashSet<>(outputs))
-        .extracting(RefundPaymentWorker.Output::refundedAmount)
+        .extracting(PaymentWorkers.RefundOutput::refundedAmount)
         .singleElement()
         .satisfies(a -> assertThat(a).isEqualByComparingTo("39.90"));
     assertThat(f.payments.find(order.orderId()).orElseThrow().status())
@@ -134,7 +133,7 @@ class PaymentWorkersTest extends FixtureTest {
   void refundWithNothingToRefundIsZero() {
     final Order order = f.place(SandboxPaymentProvider.TOK_OK, "SKU-4:1");
     assertThat(
-            refund
+            workers
                 .refundPayment(job(JobTypes.REFUND_PAYMENT, order.orderId(), 3), order.orderId())
                 .refundedAmount())
         .isEqualByComparingTo(BigDecimal.ZERO);
