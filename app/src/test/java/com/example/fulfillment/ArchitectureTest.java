@@ -34,7 +34,7 @@ class ArchitectureTest {
 
   /** The domain's capability packages (ArchUnit's alternation syntax). */
   static final String CAPABILITIES =
-      "com.example.fulfillment.[order|inventory|payment|shipping|warehouse|invoicing|loyalty|analytics|notification]";
+      "com.example.fulfillment.[order|inventory|payment|shipping|warehouse|invoicing|loyalty|risk|analytics|notification]";
 
   /** The domain capabilities and the shared kernel: plain Java. */
   static final String[] DOMAIN = {
@@ -45,6 +45,7 @@ class ArchitectureTest {
     "com.example.fulfillment.warehouse",
     "com.example.fulfillment.invoicing",
     "com.example.fulfillment.loyalty",
+    "com.example.fulfillment.risk",
     "com.example.fulfillment.analytics",
     "com.example.fulfillment.notification",
     "com.example.fulfillment.common"
@@ -75,7 +76,7 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "com.example.fulfillment.[order|inventory|payment|shipping|warehouse|invoicing|loyalty|analytics|notification|common|config]..")
+              "com.example.fulfillment.[order|inventory|payment|shipping|warehouse|invoicing|loyalty|risk|analytics|notification|common|config]..")
           .and()
           .resideOutsideOfPackage("..worker")
           .should()

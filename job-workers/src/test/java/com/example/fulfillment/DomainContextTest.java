@@ -13,6 +13,7 @@ import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderListener;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.process.ProcessConstants.JobTypes;
+import com.example.fulfillment.risk.worker.ReviewFraudWorker;
 import com.example.fulfillment.support.Fixture;
 import com.example.fulfillment.warehouse.worker.WarehouseWorkers;
 import io.camunda.client.annotation.JobWorker;
@@ -77,6 +78,7 @@ class DomainContextTest {
   @Autowired AwardLoyaltyPointsWorker loyalty;
   @Autowired RecordSaleWorker recordSale;
   @Autowired NotifyCustomerWorker notify;
+  @Autowired ReviewFraudWorker review;
 
   @Test
   void everyJobTypeHasAWorkerBean() {
@@ -93,7 +95,7 @@ class DomainContextTest {
         expected.add((String) ReflectionHolder.get(f));
       }
     }
-    assertThat(types).isEqualTo(expected).hasSize(22);
+    assertThat(types).isEqualTo(expected).hasSize(23);
   }
 
   @Test
@@ -141,6 +143,10 @@ class DomainContextTest {
       assertThat(warehouse.pickAndPack(job(JobTypes.PICK_AND_PACK, id), id))
           .isEqualTo(warehouse.pickAndPack(job(JobTypes.PICK_AND_PACK, id), id));
       assertThat(warehouse.giftWrap(job(JobTypes.GIFT_WRAP, id), id).giftWrapped()).isTrue();
+      final var reviewInput = new ReviewFraudWorker.Input(id, "MEDIUM", order.total(), 0);
+      assertThat(review.reviewFraud(job(JobTypes.REVIEW_FRAUD, id), reviewInput).riskLevel())
+          .as("a small first order is cleared, on every call")
+          .isEqualTo("LOW");
       final var invoiceInput = new GenerateInvoiceWorker.Input(id, order.total(), "EUR");
       assertThat(invoice.generateInvoice(job(JobTypes.GENERATE_INVOICE, id), invoiceInput))
           .isEqualTo(invoice.generateInvoice(job(JobTypes.GENERATE_INVOICE, id), invoiceInput));
@@ -161,6 +167,7 @@ class DomainContextTest {
         List.of(
             "warehouse_package",
             "gift_wrap",
+            "fraud_review",
             "invoice",
             "loyalty_award",
             "sale",

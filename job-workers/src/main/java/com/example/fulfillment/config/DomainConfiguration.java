@@ -29,6 +29,8 @@ import com.example.fulfillment.payment.PaymentProvider;
 import com.example.fulfillment.payment.PaymentService;
 import com.example.fulfillment.payment.jdbc.JdbcPaymentRepository;
 import com.example.fulfillment.payment.sandbox.SandboxPaymentProvider;
+import com.example.fulfillment.risk.FraudReviewService;
+import com.example.fulfillment.risk.jdbc.JdbcFraudReviews;
 import com.example.fulfillment.shipping.Carrier;
 import com.example.fulfillment.shipping.ShippingService;
 import com.example.fulfillment.shipping.jdbc.JdbcShipmentRepository;
@@ -191,6 +193,12 @@ public class DomainConfiguration {
   @Bean
   InvoiceService invoiceService(final JdbcClient jdbc, final Transactions tx, final Clock clock) {
     return new InvoiceService(new JdbcInvoiceRepository(jdbc), tx, clock);
+  }
+
+  @Bean
+  FraudReviewService fraudReviewService(
+      final JdbcClient jdbc, final Transactions tx, final Clock clock) {
+    return new FraudReviewService(new JdbcFraudReviews(jdbc), tx, clock);
   }
 
   @Bean

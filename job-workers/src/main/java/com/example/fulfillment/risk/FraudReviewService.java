@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The second look at a MEDIUM fraud risk (the {@code fraud-risk} decision's middle band): a known
  * customer, or a small first order, is cleared (LOW); anything else is HIGH and the order is
- * rejected. LOW and HIGH pass unchanged. The outcome is recorded once per order: asked again (a
- * job handed out twice), the review answers what it answered first.
+ * rejected. LOW and HIGH pass unchanged. The outcome is recorded once per order: asked again (a job
+ * handed out twice), the review answers what it answered first.
  */
 public record FraudReviewService(FraudReviews reviews, Transactions tx, Clock clock) {
 
@@ -26,7 +26,10 @@ public record FraudReviewService(FraudReviews reviews, Transactions tx, Clock cl
 
   /** The risk level after review: LOW or HIGH. */
   public String review(
-      final String orderId, final String riskLevel, final BigDecimal total, final int previousOrders) {
+      final String orderId,
+      final String riskLevel,
+      final BigDecimal total,
+      final int previousOrders) {
     if (!MEDIUM.equals(riskLevel)) {
       return riskLevel;
     }

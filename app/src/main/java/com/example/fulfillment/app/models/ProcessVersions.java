@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The process versions the engine runs and the instances each one holds, for deployments,
- * migration and repair.
+ * The process versions the engine runs and the instances each one holds, for deployments, migration
+ * and repair.
  *
  * <p><b>Embedded mode</b>: from the engine's own records, so it sees every deployment (the app's,
  * the API's, Desktop Modeler's), every active instance with its active elements, and every
@@ -117,7 +117,8 @@ public class ProcessVersions implements EngineRecordListener {
     final boolean process = v.getBpmnElementType() == BpmnElementType.PROCESS;
     switch (intent) {
       case ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> {
-        final Running instance = running.computeIfAbsent(v.getProcessInstanceKey(), k -> new Running());
+        final Running instance =
+            running.computeIfAbsent(v.getProcessInstanceKey(), k -> new Running());
         if (process) {
           instance.bpmnProcessId = v.getBpmnProcessId();
           instance.definitionKey = v.getProcessDefinitionKey();
@@ -151,8 +152,7 @@ public class ProcessVersions implements EngineRecordListener {
   /** Every known version, by process id, then version. */
   public synchronized List<Definition> definitions() {
     final List<Definition> all = new ArrayList<>(definitions.values());
-    all.sort(
-        Comparator.comparing(Definition::bpmnProcessId).thenComparingInt(Definition::version));
+    all.sort(Comparator.comparing(Definition::bpmnProcessId).thenComparingInt(Definition::version));
     return all;
   }
 

@@ -57,8 +57,19 @@ final class OrderDriver {
         .join();
   }
 
+  /** Completes validate-order with the order's answer, then the fraud review (see below). */
   ActivatedJob validate(final long pi, final TestOrder order) {
-    return jobs.complete(JobTypes.VALIDATE_ORDER, pi, order.validation());
+    final ActivatedJob validated = jobs.complete(JobTypes.VALIDATE_ORDER, pi, order.validation());
+    review(pi);
+    return validated;
+  }
+
+  /**
+   * Completes review-fraud (since version 2) without an answer: its output mapping then keeps the
+   * decision's riskLevel.
+   */
+  ActivatedJob review(final long pi) {
+    return jobs.complete(JobTypes.REVIEW_FRAUD, pi);
   }
 
   /** Completes one reserve-stock job per line; the lines in {@code outOfStock} throw the error. */

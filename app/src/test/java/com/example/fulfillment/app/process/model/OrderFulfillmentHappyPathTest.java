@@ -34,6 +34,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
             "OrderReceived",
             "ValidateOrder",
             "AssessRisk",
+            "ReviewFraud",
             "RiskGateway",
             "LineStart",
             "ReserveLine",
@@ -121,6 +122,7 @@ class OrderFulfillmentHappyPathTest extends OrderModelTest {
     answer.put("internalScore", 42);
     answer.put("orderId", "overwritten");
     jobs.complete(JobTypes.VALIDATE_ORDER, pi, answer);
+    driver.review(pi);
     records.awaitActivated(pi, "ReserveStock");
 
     assertThat(records.variableNames(pi))

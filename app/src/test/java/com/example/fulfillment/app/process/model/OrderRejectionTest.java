@@ -132,11 +132,11 @@ class OrderRejectionTest extends OrderModelTest {
   }
 
   @Test
-  void paymentConfirmationTimeoutDefaultsToFifteenMinutes() {
+  void paymentConfirmationTimeoutDefaultsToThirtyMinutesSinceVersion2() {
     final TestOrder order = order().with(o -> o.paymentConfirmationTimeout = null);
     final long pi = awaitingConfirmation(order);
 
-    assertThat(records.awaitTimerDueAfter(pi, "PaymentTimeout")).isEqualTo(Duration.ofMinutes(15));
+    assertThat(records.awaitTimerDueAfter(pi, "PaymentTimeout")).isEqualTo(Duration.ofMinutes(30));
     assertThat(records.openIncidents(pi)).isEmpty();
   }
 
