@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,11 +47,9 @@ public class SandboxCarrier implements TimelineObserver, DisposableBean {
   private final ScheduledExecutorService scheduler;
 
   SandboxCarrier(
-      final EventIngress ingress,
-      @Value("${fulfillment.sandbox.carrier.delivery-delay:PT3S}") final Duration delay,
-      final Clock clock) {
+      final EventIngress ingress, final SandboxProperties properties, final Clock clock) {
     this.ingress = ingress;
-    this.delay = delay;
+    this.delay = properties.carrier().deliveryDelay();
     this.clock = clock;
     this.scheduler =
         isEnabled()

@@ -12,10 +12,8 @@ import com.example.fulfillment.providers.PaymentApi.OperationAnswer;
 import com.example.fulfillment.providers.PaymentApi.VoidRequest;
 import com.example.fulfillment.providers.ProviderClient;
 import com.example.fulfillment.providers.ProvidersConfiguration;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,21 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(ProvidersConfiguration.PAYMENT_SANDBOX)
 @SandboxEnabled
-class SandboxPaymentController {
+record SandboxPaymentController(SandboxPaymentProvider sandbox, SandboxProperties properties) {
 
   static final String TOK_SLOW = SandboxPaymentProvider.TOK_SLOW;
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxPaymentController.class);
-
-  private final SandboxPaymentProvider sandbox;
-  private final Duration slowAnswer;
-
-  SandboxPaymentController(
-      final SandboxPaymentProvider sandbox,
-      @Value("${fulfillment.sandbox.payment.slow-answer:PT6S}") final Duration slowAnswer) {
-    this.sandbox = sandbox;
-    this.slowAnswer = slowAnswer;
-  }
 
   @PostMapping("/" + PaymentApi.CHARGES)
   ChargeAnswer charge(
@@ -62,8 +50,11 @@ class SandboxPaymentController {
                 request.orderId(), request.paymentToken(), request.amount(), request.currency()));
     if (TOK_SLOW.equals(request.paymentToken())
         && sandbox.attempts(request.orderId(), PaymentApi.CHARGE) == 1) {
-      LOG.info("Sandbox charged order {}; answers in {}", request.orderId(), slowAnswer);
-      SandboxKeys.pause(slowAnswer);
+      LOG.info(
+          "Sandbox charged order {}; answers in {}",
+          request.orderId(),
+          properties.payment().slowAnswer());
+      SandboxKeys.pause(properties.payment().slowAnswer());
     }
     return switch (outcome) {
       case ChargeOutcome.Charged c -> new ChargeAnswer("CHARGED", c.chargeId(), null);

@@ -1,42 +1,41 @@
 package com.example.fulfillment.app.web;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The API's kinds of problem (RFC 9457): each with its stable {@code type} URI, its status and its
- * title, so that one type always comes with the same status and title wherever it is answered. The
- * generic ones (Spring's own errors, see {@code ApiExceptionHandler}) keep Spring's title.
+ * The API's kinds of problem (RFC 9457): each with its stable {@code type} URI (its name as a slug
+ * unless it says otherwise), its status and its title, so that one type always comes with the same
+ * status and title wherever it is answered. The generic ones (Spring's own errors, see {@code
+ * ApiExceptionHandler}) keep Spring's title.
  */
 public enum ProblemType {
-  INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request"),
-  MALFORMED_BODY(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body"),
-  BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large"),
-  UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
-  NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable"),
-  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
-  NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
-  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized"),
-  FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
-  ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "order-not-found", "Order not found"),
-  UNKNOWN_SKU(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-sku", "Unknown SKU"),
-  IDEMPOTENCY_KEY_REUSED(
-      HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused"),
-  ORDER_ID_CONFLICT(HttpStatus.UNPROCESSABLE_ENTITY, "order-id-conflict", "Order id taken"),
-  ORDER_NOT_CANCELLABLE(HttpStatus.CONFLICT, "order-not-cancellable", "Order cannot be cancelled"),
-  INVALID_EVENT(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event"),
+  INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
+  MALFORMED_BODY(HttpStatus.BAD_REQUEST, "Malformed request body"),
+  BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
+  UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+  NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+  NOT_FOUND(HttpStatus.NOT_FOUND),
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
+  FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+  ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "Order not found"),
+  UNKNOWN_SKU(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown SKU"),
+  IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused"),
+  ORDER_ID_CONFLICT(HttpStatus.UNPROCESSABLE_ENTITY, "Order id taken"),
+  ORDER_NOT_CANCELLABLE(HttpStatus.CONFLICT, "Order cannot be cancelled"),
+  INVALID_EVENT(HttpStatus.BAD_REQUEST, "Invalid event"),
   UNKNOWN_EVENT_ORDER(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-order", "Unknown order"),
-  ENGINE_UNAVAILABLE(
-      HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable"),
-  OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded"),
+  ENGINE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable"),
+  OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded"),
   TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
-  WEBHOOK_REPLAYED(HttpStatus.CONFLICT, "webhook-replayed", "Webhook message already delivered"),
-  DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-not-found", "Dead letter not found"),
-  EVENT_BROKER_UNAVAILABLE(
-      HttpStatus.SERVICE_UNAVAILABLE, "event-broker-unavailable", "Event broker unavailable"),
+  WEBHOOK_REPLAYED(HttpStatus.CONFLICT, "Webhook message already delivered"),
+  DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Dead letter not found"),
+  EVENT_BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Event broker unavailable"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
   private static final String BASE = "https://fulfillment.example.com/problems/";
@@ -51,9 +50,16 @@ public enum ProblemType {
     this.title = title;
   }
 
+  /** The usual case: the slug is the constant's name in lower case, words joined by '-'. */
+  ProblemType(final HttpStatus status, final String title) {
+    this.status = status;
+    this.uri = URI.create(BASE + name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    this.title = title;
+  }
+
   /** A generic type: Spring writes the problem, with the status's reason phrase as title. */
-  ProblemType(final HttpStatus status, final String slug) {
-    this(status, slug, status.getReasonPhrase());
+  ProblemType(final HttpStatus status) {
+    this(status, status.getReasonPhrase());
   }
 
   public URI uri() {

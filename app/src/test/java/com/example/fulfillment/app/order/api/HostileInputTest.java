@@ -95,62 +95,128 @@ class HostileInputTest {
     return new Case(name, JSON, body, 400, null);
   }
 
+  /**
+   * Bodies refused with 400, one a row: name | part | raw JSON. The part is {@code body} (the JSON
+   * is the whole body), a top-level field of a valid order, {@code extra} (one more member), {@code
+   * item} (the one line), {@code quantity} (of the one line) or {@code address.<field>}.
+   */
+  static final String BAD_BODIES =
+      """
+      empty body              | body               |
+      open brace              | body               | {
+      JSON array              | body               | []
+      JSON string             | body               | "order"
+      JSON null               | body               | null
+      JSON number             | body               | 42
+      duplicate key           | extra              | "customerId": "other"
+      unknown top-level field | extra              | "discount": 100
+      unknown item field      | item               | {"sku": "SKU-17", "quantity": 1, "price": 0.01}
+      customerId null         | customerId         | null
+      customerId number       | customerId         | 123
+      customerId object       | customerId         | {}
+      customerId empty        | customerId         | ""
+      customerId blank        | customerId         | "   "
+      customerId unicode      | customerId         | "kündé"
+      customerId newline      | customerId         | "c-1\\nX-Injected: 1"
+      customerId SQL          | customerId         | "c'; DROP TABLE customer_order;--"
+      items null              | items              | null
+      items empty             | items              | []
+      items object            | items              | {"sku": "SKU-17", "quantity": 1}
+      items string            | items              | "SKU-17"
+      null line               | items              | [null]
+      duplicate SKUs          | items              | [{"sku": "SKU-17", "quantity": 1}, {"sku": "SKU-17", "quantity": 2}]
+      sku missing             | item               | {"quantity": 1}
+      sku lower case          | item               | {"sku": "sku-17", "quantity": 1}
+      sku number              | item               | {"sku": 17, "quantity": 1}
+      sku unicode             | item               | {"sku": "SKU-１７", "quantity": 1}
+      quantity missing        | item               | {"sku": "SKU-17"}
+      quantity null           | quantity           | null
+      quantity zero           | quantity           | 0
+      quantity negative       | quantity           | -1
+      quantity 1001           | quantity           | 1001
+      quantity fraction       | quantity           | 1.5
+      quantity 2.0            | quantity           | 2.0
+      quantity string         | quantity           | "2"
+      quantity boolean        | quantity           | true
+      quantity 1e30           | quantity           | 1e30
+      quantity beyond long    | quantity           | 99999999999999999999999
+      quantity int overflow   | quantity           | 2147483648
+      quantity NaN            | quantity           | NaN
+      paymentToken missing    | paymentToken       | null
+      paymentToken number     | paymentToken       | 4111111111111111
+      paymentToken spaces     | paymentToken       | "tok ok"
+      address string          | shippingAddress    | "Köln"
+      address empty object    | shippingAddress    | {}
+      country lower case      | address.country    | "de"
+      country XX              | address.country    | "XX"
+      country alpha-3         | address.country    | "DEU"
+      country number          | address.country    | 276
+      name empty              | address.name       | ""
+      name bell character     | address.name       | "Erika\\u0007"
+      name NUL                | address.name       | "Erika\\u0000"
+      name lone surrogate     | address.name       | "Erika \\ud800"
+      postal code emoji       | address.postalCode | "\uD83D\uDE00"
+      express string          | extra              | "express": "yes"
+      express number          | extra              | "express": 1
+      giftWrap object         | extra              | "giftWrap": {}
+      orderId with slash      | extra              | "orderId": "../ord"
+      orderId number          | extra              | "orderId": 7
+      """;
+
+  /** A row of {@link #BAD_BODIES} as its case. */
+  static Case badBody(final String row) {
+    final String[] cells = row.split("\\|", 3);
+    final String part = cells[1].strip();
+    final String json = cells[2].strip();
+    final String body =
+        switch (part) {
+          case "body" -> json;
+          case "item" -> with("items", item(json));
+          case "quantity" -> quantity(json);
+          default ->
+              part.startsWith("address.")
+                  ? withAddress(part.substring("address.".length()), json)
+                  : with(part, json);
+        };
+    return bad(cells[0].strip(), body);
+  }
+
+  /** A JSON string of {@code n} times {@code c}. */
+  static String longString(final int n, final String c) {
+    return "\"" + c.repeat(n) + "\"";
+  }
+
   static Stream<Arguments> cases() {
-    final List<Case> c = new ArrayList<>();
-    // not JSON, or not an object
-    c.add(bad("empty body", ""));
+    final List<Case> c =
+        new ArrayList<>(BAD_BODIES.lines().map(HostileInputTest::badBody).toList());
+    final String valid = with("none", "");
+    // not JSON, or not an object, built from a valid order
     c.add(bad("whitespace only", "   \n "));
-    c.add(bad("open brace", "{"));
-    c.add(bad("truncated", with("none", "").substring(0, 60)));
-    c.add(bad("JSON array", "[]"));
-    c.add(bad("JSON string", "\"order\""));
-    c.add(bad("JSON null", "null"));
-    c.add(bad("JSON number", "42"));
-    c.add(bad("trailing garbage", with("none", "") + " x"));
-    c.add(bad("two objects", with("none", "") + with("none", "")));
-    c.add(bad("duplicate key", with("extra", "\"customerId\": \"other\"")));
-    c.add(bad("single quotes", with("none", "").replace('"', '\'')));
-    c.add(bad("comment", "/* hi */" + with("none", "")));
+    c.add(bad("truncated", valid.substring(0, 60)));
+    c.add(bad("trailing garbage", valid + " x"));
+    c.add(bad("two objects", valid + valid));
+    c.add(bad("single quotes", valid.replace('"', '\'')));
+    c.add(bad("comment", "/* hi */" + valid));
     c.add(bad("deep nesting", with("extra", "\"x\": " + "[".repeat(200) + "]".repeat(200))));
-    // unknown fields
-    c.add(bad("unknown top-level field", with("extra", "\"discount\": 100")));
-    c.add(
-        bad(
-            "unknown item field",
-            with("items", item("{\"sku\": \"SKU-17\", \"quantity\": 1, \"price\": 0.01}"))));
     c.add(
         bad(
             "unknown address field",
             with("shippingAddress", ApiDriver.ADDRESS.replace("}", ", \"floor\": 3}"))));
-    // customerId
+    // a required part missing
+    c.add(bad("customerId missing", valid.replace("\"customerId\": \"" + CUSTOMER + "\", ", "")));
+    c.add(bad("items missing", valid.replace("\"items\": " + ITEMS + ", ", "")));
+    c.add(bad("address missing", valid.replace(", \"shippingAddress\": " + ApiDriver.ADDRESS, "")));
+    // too long or too many
+    c.add(bad("customerId 65 chars", with("customerId", longString(65, "c"))));
+    c.add(bad("paymentToken 65 chars", with("paymentToken", longString(65, "t"))));
+    c.add(bad("orderId 65 chars", with("extra", "\"orderId\": " + longString(65, "o"))));
     c.add(
         bad(
-            "customerId missing",
-            "{\"items\": "
-                + ITEMS
-                + ", \"paymentToken\": \"tok_ok\", \"shippingAddress\": "
-                + ApiDriver.ADDRESS
-                + "}"));
-    c.add(bad("customerId null", with("customerId", "null")));
-    c.add(bad("customerId number", with("customerId", "123")));
-    c.add(bad("customerId object", with("customerId", "{}")));
-    c.add(bad("customerId empty", with("customerId", "\"\"")));
-    c.add(bad("customerId blank", with("customerId", "\"   \"")));
-    c.add(bad("customerId 65 chars", with("customerId", "\"" + "c".repeat(65) + "\"")));
-    c.add(bad("customerId unicode", with("customerId", "\"kündé\"")));
-    c.add(bad("customerId newline", with("customerId", "\"c-1\\nX-Injected: 1\"")));
-    c.add(bad("customerId SQL", with("customerId", "\"c'; DROP TABLE customer_order;--\"")));
-    // items
-    c.add(
-        bad(
-            "items missing",
-            "{\"customerId\": \"hostile\", \"paymentToken\": \"tok_ok\", \"shippingAddress\": "
-                + ApiDriver.ADDRESS
-                + "}"));
-    c.add(bad("items null", with("items", "null")));
-    c.add(bad("items empty", with("items", "[]")));
-    c.add(bad("items object", with("items", "{\"sku\": \"SKU-17\", \"quantity\": 1}")));
-    c.add(bad("items string", with("items", "\"SKU-17\"")));
+            "sku 33 chars",
+            with("items", item("{\"sku\": " + longString(33, "S") + ", \"quantity\": 1}"))));
+    c.add(bad("name 201 chars", withAddress("name", longString(201, "n"))));
+    c.add(bad("street 60 KB", withAddress("street", longString(60_000, "s"))));
+    c.add(bad("quantity 1000 digits", quantity("9".repeat(1000))));
     c.add(
         bad(
             "51 lines",
@@ -161,21 +227,7 @@ class HostileInputTest {
                         ", ",
                         java.util.Collections.nCopies(51, "{\"sku\": \"SKU-17\", \"quantity\": 1}"))
                     + "]")));
-    c.add(bad("null line", with("items", "[null]")));
-    c.add(
-        bad(
-            "duplicate SKUs",
-            with(
-                "items",
-                "[{\"sku\": \"SKU-17\", \"quantity\": 1}, {\"sku\": \"SKU-17\", \"quantity\": 2}]")));
-    c.add(bad("sku missing", with("items", item("{\"quantity\": 1}"))));
-    c.add(bad("sku lower case", with("items", item("{\"sku\": \"sku-17\", \"quantity\": 1}"))));
-    c.add(bad("sku number", with("items", item("{\"sku\": 17, \"quantity\": 1}"))));
-    c.add(
-        bad(
-            "sku 33 chars",
-            with("items", item("{\"sku\": \"" + "S".repeat(33) + "\", \"quantity\": 1}"))));
-    c.add(bad("sku unicode", with("items", item("{\"sku\": \"SKU-１７\", \"quantity\": 1}"))));
+    // other answers than 400
     c.add(
         new Case(
             "sku unknown",
@@ -183,68 +235,17 @@ class HostileInputTest {
             with("items", item("{\"sku\": \"SKU-404\", \"quantity\": 1}")),
             422,
             null));
-    c.add(bad("quantity missing", with("items", item("{\"sku\": \"SKU-17\"}"))));
-    c.add(bad("quantity null", quantity("null")));
-    c.add(bad("quantity zero", quantity("0")));
-    c.add(bad("quantity negative", quantity("-1")));
-    c.add(bad("quantity 1001", quantity("1001")));
-    c.add(bad("quantity fraction", quantity("1.5")));
-    c.add(bad("quantity 2.0", quantity("2.0")));
-    c.add(bad("quantity string", quantity("\"2\"")));
-    c.add(bad("quantity boolean", quantity("true")));
-    c.add(bad("quantity 1e30", quantity("1e30")));
-    c.add(bad("quantity beyond long", quantity("99999999999999999999999")));
-    c.add(bad("quantity int overflow", quantity("2147483648")));
-    c.add(bad("quantity 1000 digits", quantity("9".repeat(1000))));
-    c.add(bad("quantity NaN", quantity("NaN")));
-    // payment token
-    c.add(bad("paymentToken missing", with("paymentToken", "null")));
-    c.add(bad("paymentToken number", with("paymentToken", "4111111111111111")));
-    c.add(bad("paymentToken spaces", with("paymentToken", "\"tok ok\"")));
-    c.add(bad("paymentToken 65 chars", with("paymentToken", "\"" + "t".repeat(65) + "\"")));
-    // shipping address
-    c.add(
-        bad(
-            "address missing",
-            "{\"customerId\": \"hostile\", \"items\": "
-                + ITEMS
-                + ", \"paymentToken\": \"tok_ok\"}"));
-    c.add(bad("address string", with("shippingAddress", "\"Köln\"")));
-    c.add(bad("address empty object", with("shippingAddress", "{}")));
-    c.add(bad("country lower case", withAddress("country", "\"de\"")));
-    c.add(bad("country XX", withAddress("country", "\"XX\"")));
-    c.add(bad("country alpha-3", withAddress("country", "\"DEU\"")));
-    c.add(bad("country number", withAddress("country", "276")));
-    c.add(bad("name empty", withAddress("name", "\"\"")));
-    c.add(bad("name 201 chars", withAddress("name", "\"" + "n".repeat(201) + "\"")));
-    c.add(bad("name bell character", withAddress("name", "\"Erika\\u0007\"")));
-    c.add(bad("name NUL", withAddress("name", "\"Erika\\u0000\"")));
-    c.add(bad("name lone surrogate", withAddress("name", "\"Erika \\ud800\"")));
-    c.add(bad("street 60 KB", withAddress("street", "\"" + "s".repeat(60_000) + "\"")));
-    c.add(bad("postal code emoji", withAddress("postalCode", "\"\uD83D\uDE00\"")));
-    // flags, order id
-    c.add(bad("express string", with("extra", "\"express\": \"yes\"")));
-    c.add(bad("express number", with("extra", "\"express\": 1")));
-    c.add(bad("giftWrap object", with("extra", "\"giftWrap\": {}")));
-    c.add(bad("orderId with slash", with("extra", "\"orderId\": \"../ord\"")));
-    c.add(bad("orderId 65 chars", with("extra", "\"orderId\": \"" + "o".repeat(65) + "\"")));
-    c.add(bad("orderId number", with("extra", "\"orderId\": 7")));
-    // headers, size, media types
-    c.add(new Case("Idempotency-Key with spaces", JSON, with("none", ""), 400, "key with spaces"));
-    c.add(new Case("Idempotency-Key 129 chars", JSON, with("none", ""), 400, "k".repeat(129)));
+    c.add(new Case("Idempotency-Key with spaces", JSON, valid, 400, "key with spaces"));
+    c.add(new Case("Idempotency-Key 129 chars", JSON, valid, 400, "k".repeat(129)));
     c.add(
         new Case(
-            "body over 64 KB",
-            JSON,
-            withAddress("street", "\"" + "s".repeat(70_000) + "\""),
-            413,
-            null));
-    c.add(new Case("text/plain", "text/plain", with("none", ""), 415, null));
+            "body over 64 KB", JSON, withAddress("street", longString(70_000, "s")), 413, null));
+    c.add(new Case("text/plain", "text/plain", valid, 415, null));
     c.add(new Case("application/xml", "application/xml", "<order/>", 415, null));
     c.add(
         new Case(
             "form post", "application/x-www-form-urlencoded", "customerId=hostile", 415, null));
-    c.add(new Case("no content type", null, with("none", ""), 415, null));
+    c.add(new Case("no content type", null, valid, 415, null));
     return c.stream().map(Arguments::of);
   }
 
