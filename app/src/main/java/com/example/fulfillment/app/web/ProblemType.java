@@ -36,6 +36,11 @@ public enum ProblemType {
   WEBHOOK_REPLAYED(HttpStatus.CONFLICT, "Webhook message already delivered"),
   DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Dead letter not found"),
   EVENT_BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Event broker unavailable"),
+  INVALID_MODEL(HttpStatus.BAD_REQUEST, "Invalid model"),
+  PROCESS_DEFINITION_NOT_FOUND(HttpStatus.NOT_FOUND, "Process definition not found"),
+  INVALID_MIGRATION(HttpStatus.BAD_REQUEST, "Invalid migration plan"),
+  INVALID_MODIFICATION(HttpStatus.BAD_REQUEST, "Invalid modification"),
+  NO_ACTIVE_INSTANCE(HttpStatus.CONFLICT, "No active process instance"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
   private static final String BASE = "https://fulfillment.example.com/problems/";
