@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,24 +35,18 @@ class ModelVersionsTest {
     }
     for (WorkerContract version : all) {
       final String which = version.processId() + " version " + version.versionTag();
-      assertThat(constants(ProcessConstants.Processes.class))
-          .as(which)
-          .contains(version.processId());
-      assertThat(constants(ProcessConstants.JobTypes.class))
-          .as(which + ": job types (a worker each)")
-          .containsAll(version.inputsByJobType().keySet());
-      assertThat(constants(ProcessConstants.Messages.class))
-          .as(which + ": messages")
-          .containsAll(version.messages());
-      assertThat(constants(ProcessConstants.Errors.class))
-          .as(which + ": error codes")
-          .containsAll(version.errorCodes());
-      assertThat(constants(ProcessConstants.Signals.class))
-          .as(which + ": signals")
-          .containsAll(version.signals());
-      assertThat(constants(ProcessConstants.Decisions.class))
-          .as(which + ": called decisions")
-          .containsAll(version.calledDecisions());
+      final Map<Class<?>, Set<String>> used = new LinkedHashMap<>();
+      used.put(ProcessConstants.Processes.class, Set.of(version.processId()));
+      used.put(ProcessConstants.JobTypes.class, version.inputsByJobType().keySet());
+      used.put(ProcessConstants.Messages.class, version.messages());
+      used.put(ProcessConstants.Errors.class, version.errorCodes());
+      used.put(ProcessConstants.Signals.class, version.signals());
+      used.put(ProcessConstants.Decisions.class, version.calledDecisions());
+      used.forEach(
+          (holder, names) ->
+              assertThat(constants(holder))
+                  .as(which + ": " + holder.getSimpleName())
+                  .containsAll(names));
     }
   }
 

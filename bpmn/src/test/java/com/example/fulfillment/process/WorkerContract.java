@@ -90,30 +90,32 @@ record WorkerContract(
       if (!inputsByJobType.containsKey(type)) {
         continue; // a job type new in the newer version: no older instance has such a job
       }
-      final Set<String> missing = new TreeSet<>(job.getValue());
-      missing.removeAll(inputsByJobType.get(type));
+      final String version = type + ": version " + versionTag;
+      final Set<String> missing = without(job.getValue(), inputsByJobType.get(type));
       if (!missing.isEmpty()) {
         problems.add(
-            type
-                + ": version "
-                + versionTag
+            version
                 + " does not hand the worker "
                 + missing
                 + " (a new variable needs a new job type, or must stay optional)");
       }
-      final Set<String> uncaught = new TreeSet<>(newer.caughtErrorsByJobType().get(type));
-      uncaught.removeAll(caughtErrorsByJobType.get(type));
+      final Set<String> uncaught =
+          without(newer.caughtErrorsByJobType().get(type), caughtErrorsByJobType.get(type));
       if (!uncaught.isEmpty()) {
         problems.add(
-            type
-                + ": version "
-                + versionTag
+            version
                 + " does not catch error "
                 + uncaught
                 + " the worker may throw (a renamed error code needs a new job type)");
       }
     }
     return problems;
+  }
+
+  private static Set<String> without(final Set<String> these, final Set<String> those) {
+    final Set<String> rest = new TreeSet<>(these);
+    rest.removeAll(those);
+    return rest;
   }
 
   private static List<Element> elements(

@@ -86,30 +86,31 @@ public class ProcessVersions implements EngineRecordListener {
 
   @Override
   public synchronized void onRecords(final List<Record<?>> records) {
-    for (Record<?> record : records) {
-      if (record.getRecordType() != RecordType.EVENT) {
-        continue;
-      }
-      if (record.getValue() instanceof Process p) {
-        if (record.getIntent() == ProcessIntent.CREATED) {
-          definitions.put(
-              p.getProcessDefinitionKey(),
-              new Definition(
-                  p.getProcessDefinitionKey(),
-                  p.getBpmnProcessId(),
-                  p.getVersion(),
-                  emptyToNull(p.getVersionTag()),
-                  p.getResourceName(),
-                  p.getDeploymentKey(),
-                  Instant.ofEpochMilli(record.getTimestamp()),
-                  p.getResource()));
-        } else if (record.getIntent() == ProcessIntent.DELETED) {
-          definitions.remove(p.getProcessDefinitionKey());
-        }
-      } else if (record.getValue() instanceof ProcessInstanceRecordValue v) {
-        onElement((ProcessInstanceIntent) record.getIntent(), v, record.getKey());
+    records.stream().filter(r -> r.getRecordType() == RecordType.EVENT).forEach(this::onEvent);
+  }
+
+  private void onEvent(final Record<?> record) {
+    if (record.getValue() instanceof ProcessInstanceRecordValue v) {
+      onElement((ProcessInstanceIntent) record.getIntent(), v, record.getKey());
+    } else if (record.getValue() instanceof Process p) {
+      if (record.getIntent() == ProcessIntent.DELETED) {
+        definitions.remove(p.getProcessDefinitionKey());
+      } else if (record.getIntent() == ProcessIntent.CREATED) {
+        definitions.put(p.getProcessDefinitionKey(), definitionOf(p, record.getTimestamp()));
       }
     }
+  }
+
+  private static Definition definitionOf(final Process p, final long timestamp) {
+    return new Definition(
+        p.getProcessDefinitionKey(),
+        p.getBpmnProcessId(),
+        p.getVersion(),
+        emptyToNull(p.getVersionTag()),
+        p.getResourceName(),
+        p.getDeploymentKey(),
+        Instant.ofEpochMilli(timestamp),
+        p.getResource());
   }
 
   private void onElement(

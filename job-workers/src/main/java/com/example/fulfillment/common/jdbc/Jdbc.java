@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
@@ -128,5 +130,20 @@ public final class Jdbc {
     } catch (DuplicateKeyException e) {
       throw new AlreadyRecordedException(what, e);
     }
+  }
+
+  /**
+   * Inserts one row of {@code table} ({@code columns}: column name → value; the names are
+   * constants) whose key is an idempotency key, like {@link #insertOnce(String, StatementSpec)}.
+   */
+  public static void insertOnce(
+      final JdbcClient jdbc, final String what, final String table, final Map<String, ?> columns) {
+    final String names = String.join(", ", columns.keySet());
+    final String values =
+        columns.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+    final StatementSpec insert =
+        jdbc.sql("INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")");
+    columns.forEach(insert::param);
+    insertOnce(what, insert);
   }
 }

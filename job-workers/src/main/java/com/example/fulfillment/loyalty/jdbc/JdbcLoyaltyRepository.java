@@ -5,6 +5,7 @@ import static com.example.fulfillment.common.jdbc.Jdbc.ts;
 import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.loyalty.LoyaltyRepository;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,16 +21,18 @@ public record JdbcLoyaltyRepository(JdbcClient jdbc) implements LoyaltyRepositor
   public void insert(
       final String orderId, final String customerId, final int points, final Instant now) {
     Jdbc.insertOnce(
+        jdbc,
         "loyalty award of order " + orderId,
-        jdbc.sql(
-                """
-                INSERT INTO loyalty_award (order_id, customer_id, points, awarded_at)
-                VALUES (:orderId, :customerId, :points, :now)
-                """)
-            .param("orderId", orderId)
-            .param("customerId", customerId)
-            .param("points", points)
-            .param("now", ts(now)));
+        "loyalty_award",
+        Map.of(
+            "order_id",
+            orderId,
+            "customer_id",
+            customerId,
+            "points",
+            points,
+            "awarded_at",
+            ts(now)));
   }
 
   @Override

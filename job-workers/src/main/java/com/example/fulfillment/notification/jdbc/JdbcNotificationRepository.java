@@ -6,6 +6,7 @@ import static com.example.fulfillment.common.jdbc.Jdbc.ts;
 import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.notification.NotificationRepository;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,15 +23,9 @@ public record JdbcNotificationRepository(JdbcClient jdbc) implements Notificatio
   public void insert(
       final String orderId, final String kind, final String customerId, final Instant now) {
     Jdbc.insertOnce(
+        jdbc,
         "notification " + kind + " of order " + orderId,
-        jdbc.sql(
-                """
-                INSERT INTO customer_notification (order_id, kind, customer_id, sent_at)
-                VALUES (:orderId, :kind, :customerId, :now)
-                """)
-            .param("orderId", orderId)
-            .param("kind", kind)
-            .param("customerId", customerId)
-            .param("now", ts(now)));
+        "customer_notification",
+        Map.of("order_id", orderId, "kind", kind, "customer_id", customerId, "sent_at", ts(now)));
   }
 }

@@ -23,10 +23,10 @@ public record ReviewFraudWorker(FraudReviewService reviews, JobHandling jobs) {
 
   @JobWorker(type = JobTypes.REVIEW_FRAUD)
   public Output reviewFraud(final ActivatedJob job, @VariablesAsType final Input input) {
-    return jobs.handle(
-        job,
-        input,
-        in -> reviews.review(in.orderId(), in.riskLevel(), in.total(), in.previousOrders()),
-        Output::new);
+    return jobs.handle(job, input, this::review, Output::new);
+  }
+
+  private String review(final Input in) {
+    return reviews.review(in.orderId(), in.riskLevel(), in.total(), in.previousOrders());
   }
 }
