@@ -12,6 +12,7 @@ CREATE TABLE process_deployment (
   resource_name           VARCHAR(255) NOT NULL,
   content_sha256          CHAR(64)     NOT NULL,
   source                  VARCHAR(3)   NOT NULL CHECK (source IN ('APP', 'API')),
+  deployment_key          BIGINT       NOT NULL,
   deployed_at             TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (engine_epoch, process_definition_key)
 );

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,13 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
  * restart. Needs the full-access key (admin). Translation only: {@link ModelDeployment} does the
  * work.
  */
+@Tag(name = "Admin: models", description = "New versions of the models (full-access key only)")
 @RestController
-@RequestMapping(path = "/api/admin/deployments", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(
-    name = "Admin: models",
-    description = "Deploy new versions of the process models (full-access key only)")
-@ProblemResponses.Unauthorized
-@ProblemResponses.Forbidden
 class DeploymentController {
 
   static final int MAX_FILES = 10;
@@ -91,9 +85,14 @@ class DeploymentController {
                     mediaType = ProblemResponses.PROBLEM_JSON,
                     examples = @ExampleObject(value = PROBLEM_INVALID_MODEL)))
       })
+  @ProblemResponses.Unauthorized
+  @ProblemResponses.Forbidden
   @ProblemResponses.UnsupportedMediaType(description = "Not multipart/form-data")
   @ProblemResponses.EngineUnavailable(description = "Engine unreachable: nothing was deployed")
-  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping(
+      path = "/api/admin/deployments",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   ModelDeployment.Deployment deploy(
       @Parameter(description = "the model files (.bpmn, .dmn)")

@@ -30,16 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessDeployments implements DeploymentRecords {
 
-  /** One recorded version. */
-  record Recorded(
-      long processDefinitionKey,
-      String bpmnProcessId,
-      int version,
-      String versionTag,
-      String resourceName,
-      Source source,
-      Instant deployedAt) {}
-
   private final JdbcClient jdbc;
   private final EngineEpochs epochs;
   private final ProcessVersions versions;
@@ -105,8 +95,9 @@ class ProcessDeployments implements DeploymentRecords {
               """
               INSERT INTO process_deployment (engine_epoch, process_definition_key,
                 bpmn_process_id, version, version_tag, resource_name, content_sha256, source,
-                deployed_at)
-              VALUES (:epoch, :key, :id, :version, :tag, :resource, :sha, :source, :at)
+                deployment_key, deployed_at)
+              VALUES (:epoch, :key, :id, :version, :tag, :resource, :sha, :source, :deployment,
+                :at)
               ON CONFLICT DO NOTHING
               """)
           .param("epoch", epoch)
@@ -117,6 +108,7 @@ class ProcessDeployments implements DeploymentRecords {
           .param("resource", p.getResourceName())
           .param("sha", ModelFiles.sha256(content == null ? new byte[0] : content))
           .param("source", source.name())
+          .param("deployment", event.getKey())
           .param("at", Jdbc.ts(now))
           .update();
       definitions.add(
@@ -134,8 +126,11 @@ class ProcessDeployments implements DeploymentRecords {
     return definitions;
   }
 
-  /** Every version recorded in the current epoch, by process id, then version. */
-  List<Recorded> inCurrentEpoch() {
+  /**
+   * Every version recorded in the current epoch, by process id, then version (without the XML,
+   * which is not kept).
+   */
+  List<ProcessVersions.Definition> inCurrentEpoch() {
     return jdbc.sql(
             """
             SELECT * FROM process_deployment WHERE engine_epoch = :epoch
@@ -146,7 +141,8 @@ class ProcessDeployments implements DeploymentRecords {
         .list();
   }
 
-  private Optional<Recorded> latest(final String epoch, final String bpmnProcessId) {
+  private Optional<ProcessVersions.Definition> latest(
+      final String epoch, final String bpmnProcessId) {
     return jdbc.sql(
             """
             SELECT * FROM process_deployment WHERE engine_epoch = :epoch AND bpmn_process_id = :id
@@ -158,14 +154,16 @@ class ProcessDeployments implements DeploymentRecords {
         .optional();
   }
 
-  private static Recorded recorded(final ResultSet rs, final int row) throws SQLException {
-    return new Recorded(
+  private static ProcessVersions.Definition recorded(final ResultSet rs, final int row)
+      throws SQLException {
+    return new ProcessVersions.Definition(
         rs.getLong("process_definition_key"),
         rs.getString("bpmn_process_id"),
         rs.getInt("version"),
         rs.getString("version_tag"),
         rs.getString("resource_name"),
-        Source.valueOf(rs.getString("source")),
-        Jdbc.instant(rs, "deployed_at"));
+        rs.getLong("deployment_key"),
+        Jdbc.instant(rs, "deployed_at"),
+        null);
   }
 }

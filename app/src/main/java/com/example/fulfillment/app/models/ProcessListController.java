@@ -85,34 +85,22 @@ class ProcessListController {
       })
   @GetMapping
   ProcessList list() {
+    final boolean embedded = versions.seesInstances();
+    final List<ProcessVersions.Definition> definitions =
+        embedded ? versions.definitions() : deployments.inCurrentEpoch();
+    final Map<Long, Integer> active = embedded ? versions.activeInstanceCounts() : Map.of();
     final Map<String, List<Version>> byProcess = new LinkedHashMap<>();
-    if (versions.seesInstances()) {
-      final Map<Long, Integer> active = versions.activeInstanceCounts();
-      for (ProcessVersions.Definition d : versions.definitions()) {
-        byProcess
-            .computeIfAbsent(d.bpmnProcessId(), id -> new ArrayList<>())
-            .add(
-                new Version(
-                    d.version(),
-                    d.versionTag(),
-                    d.processDefinitionKey(),
-                    d.resourceName(),
-                    d.deployedAt(),
-                    active.getOrDefault(d.processDefinitionKey(), 0)));
-      }
-    } else {
-      for (ProcessDeployments.Recorded r : deployments.inCurrentEpoch()) {
-        byProcess
-            .computeIfAbsent(r.bpmnProcessId(), id -> new ArrayList<>())
-            .add(
-                new Version(
-                    r.version(),
-                    r.versionTag(),
-                    r.processDefinitionKey(),
-                    r.resourceName(),
-                    r.deployedAt(),
-                    null));
-      }
+    for (ProcessVersions.Definition d : definitions) {
+      byProcess
+          .computeIfAbsent(d.bpmnProcessId(), id -> new ArrayList<>())
+          .add(
+              new Version(
+                  d.version(),
+                  d.versionTag(),
+                  d.processDefinitionKey(),
+                  d.resourceName(),
+                  d.deployedAt(),
+                  embedded ? active.getOrDefault(d.processDefinitionKey(), 0) : null));
     }
     final List<ProcessEntry> processes =
         byProcess.entrySet().stream()
@@ -123,7 +111,6 @@ class ProcessListController {
                         e.getValue().stream().mapToInt(Version::version).max().orElse(0),
                         e.getValue()))
             .toList();
-    return new ProcessList(
-        versions.seesInstances() ? Basis.ENGINE_RECORDS : Basis.APP_DEPLOYMENTS, processes);
+    return new ProcessList(embedded ? Basis.ENGINE_RECORDS : Basis.APP_DEPLOYMENTS, processes);
   }
 }
