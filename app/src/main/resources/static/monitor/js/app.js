@@ -35,6 +35,8 @@ const state = {
   retried: new Set(),
   lastAnnounce: 0,
   localKey: null, // the local development key the app offers (loopback, built-in keys only)
+  versions: null, // GET /api/processes: the deployed versions of each process
+  versionsJson: '',
 };
 const diagrams = {};
 let pollTimer = null;
@@ -156,13 +158,18 @@ async function poll() {
     return;
   }
   try {
-    const answer = await api('/api/monitor/stats', { etag: state.etag, withEtag: true });
+    // the versions change without the counts (a deployment): fetched alongside, rendered apart
+    const [answer, versions] = await Promise.all([
+      api('/api/monitor/stats', { etag: state.etag, withEtag: true }),
+      api('/api/processes').catch(() => null),
+    ]);
     setLive('on', state.basis === 'WORKER_EVENTS' ? 'live · worker events' : 'live');
     if (!answer.notModified) {
       state.snapshot = answer.data;
       state.etag = answer.etag;
       await onSnapshot();
     }
+    onVersions(versions);
   } catch (err) {
     setLive('error', err instanceof ApiError && err.status === 401 ? 'no key' : 'disconnected');
     if (err instanceof ApiError && err.status === 401) return; // resumes after the key dialog
@@ -352,7 +359,39 @@ async function renderOverview() {
       ? 'Instance counts are not visible in remote mode (Operate shows them); element counts: jobs the workers handled.'
       : `${modelName(state.overviewProcess)}: ${p?.active || 0} running, ${p?.completed || 0} completed, ${p?.terminated || 0} ended by an event or cancellation (this engine's lifetime for running).`;
   renderCountsTable(d, p ? p.elements : []);
+  renderVersions();
   document.body.dataset.overviewProcess = state.overviewProcess;
+}
+
+function onVersions(versions) {
+  if (!versions) return;
+  const json = JSON.stringify(versions);
+  if (json === state.versionsJson) return;
+  state.versions = versions;
+  state.versionsJson = json;
+  if (state.view === 'overview') renderVersions();
+}
+
+/** The versions of the process on screen: "v1 (tag 2) · 2 active", the latest marked. */
+function renderVersions() {
+  const box = $('overview-versions');
+  const entry = state.versions?.processes.find((p) => p.bpmnProcessId === state.overviewProcess);
+  if (!entry) {
+    box.hidden = true;
+    return;
+  }
+  $('overview-versions-list').replaceChildren(...entry.versions.map((v) => {
+    const latest = v.version === entry.latestVersion;
+    const text = `v${v.version}${v.versionTag ? ` (tag ${v.versionTag})` : ''}`
+      + `${v.activeInstances === null ? '' : ` · ${v.activeInstances} active`}${latest ? ' (latest)' : ''}`;
+    return el('li', {
+      class: latest ? 'latest' : undefined,
+      dataset: { version: String(v.version), active: String(v.activeInstances ?? '') },
+      title: `deployed ${dateTime(v.deployedAt)} from ${v.resourceName}`,
+      text,
+    });
+  }));
+  box.hidden = false;
 }
 
 function renderChips() {

@@ -100,6 +100,14 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
     this.runStartedAt = clock.instant();
   }
 
+  /**
+   * Whether the engine's state is confirmed: it answers, and a loss it had is dealt with (a new
+   * epoch begun, the models deployed again).
+   */
+  public synchronized boolean stateConfirmed() {
+    return confirmed && lossNoticedBefore == null;
+  }
+
   /** Starts watching once the Camunda client exists. */
   @Override
   public synchronized void onStart(final CamundaClient client) {

@@ -4,6 +4,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.lifecycle.CamundaClientLifecycleAware;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -18,9 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -42,7 +45,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@code require-connection=true}: startup waits up to {@code connect-timeout} for the
  *       cluster and fails with {@link ClusterNotReadyException} if it does not answer;
  *   <li>a model the engine refuses ({@code INVALID_ARGUMENT}) always fails the startup: that is a
- *       bug in the models, not an outage.
+ *       bug in the models, not an outage;
+ *   <li>never a downgrade: a bundled process of which the engine runs a newer version (deployed
+ *       through the admin API after this app deployed the bundled file, as far as {@link
+ *       DeploymentRecords} knows) is left out of the deployment, and the newer version kept.
  * </ul>
  *
  * Until the models are deployed, a message start ({@code OrderReceived}) published to a fresh
@@ -62,6 +68,8 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   private final EngineProperties properties;
   private final Map<String, byte[]> models;
   private final ApplicationEventPublisher events;
+  private final ObjectProvider<DeploymentRecords> records;
+  private final Map<String, List<String>> processIds;
 
   private volatile Deployed deployed;
   private volatile String lastFailure;
@@ -70,11 +78,14 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   ProcessModels(
       final EngineTopology topology,
       final EngineProperties properties,
-      final ApplicationEventPublisher events) {
+      final ApplicationEventPublisher events,
+      final ObjectProvider<DeploymentRecords> records) {
     this.topology = topology;
     this.properties = properties;
     this.events = events;
+    this.records = records;
     this.models = read(BPMN, DMN);
+    this.processIds = processIds(models);
   }
 
   /** Published once the engine has taken the models (orders can be started from then on). */
@@ -189,23 +200,76 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   }
 
   private void deploy(final CamundaClient client) {
-    DeployResourceCommandStep2 command = null;
+    final DeploymentRecords known = records.getIfAvailable();
+    final Map<String, byte[]> deploying = new LinkedHashMap<>();
+    final List<String> kept = new ArrayList<>();
     for (Map.Entry<String, byte[]> model : models.entrySet()) {
-      command =
-          command == null
-              ? client.newDeployResourceCommand().addResourceBytes(model.getValue(), model.getKey())
-              : command.addResourceBytes(model.getValue(), model.getKey());
+      final List<String> keptHere = known == null ? List.of() : keptInstead(known, model);
+      if (keptHere.isEmpty()) {
+        deploying.put(model.getKey(), model.getValue());
+      } else {
+        kept.addAll(keptHere);
+      }
     }
-    final DeploymentEvent event = command.send().join();
-    final List<String> resources =
-        Stream.concat(
-                event.getProcesses().stream().map(p -> p.getBpmnProcessId() + ":" + p.getVersion()),
-                event.getDecisions().stream().map(d -> d.getDmnDecisionId() + ":" + d.getVersion()))
-            .toList();
-    deployed = new Deployed(event.getKey(), resources, Instant.now());
+    final List<String> resources = new ArrayList<>(kept);
+    long key = 0;
+    if (!deploying.isEmpty()) {
+      DeployResourceCommandStep2 command = null;
+      for (Map.Entry<String, byte[]> model : deploying.entrySet()) {
+        command =
+            command == null
+                ? client
+                    .newDeployResourceCommand()
+                    .addResourceBytes(model.getValue(), model.getKey())
+                : command.addResourceBytes(model.getValue(), model.getKey());
+      }
+      final DeploymentEvent event = command.send().join();
+      key = event.getKey();
+      event.getProcesses().forEach(p -> resources.add(p.getBpmnProcessId() + ":" + p.getVersion()));
+      event.getDecisions().forEach(d -> resources.add(d.getDmnDecisionId() + ":" + d.getVersion()));
+      if (known != null) {
+        record(known, event, deploying);
+      }
+    }
+    deployed = new Deployed(key, List.copyOf(resources), Instant.now());
     lastFailure = null;
     LOG.info("Deployed the process models to {}: {}", topology.grpcAddress(), resources);
     events.publishEvent(new ModelsDeployed(deployed));
+  }
+
+  /** The newer versions kept instead of this bundled file ("id:version"), or none: deploy it. */
+  private List<String> keptInstead(
+      final DeploymentRecords known, final Map.Entry<String, byte[]> model) {
+    final List<String> kept = new ArrayList<>();
+    for (String processId : processIds.getOrDefault(model.getKey(), List.of())) {
+      known
+          .newerThanBundled(processId, model.getValue())
+          .ifPresent(
+              newer -> {
+                LOG.warn(
+                    "Kept {} version {} (tag {}) deployed at {}, newer than the bundled model {}:"
+                        + " not deploying the bundled file",
+                    processId,
+                    newer.version(),
+                    newer.versionTag(),
+                    newer.deployedAt(),
+                    model.getKey());
+                kept.add(processId + ":" + newer.version());
+              });
+    }
+    return kept;
+  }
+
+  private static void record(
+      final DeploymentRecords known,
+      final DeploymentEvent event,
+      final Map<String, byte[]> deploying) {
+    try {
+      known.deployed(event, deploying, DeploymentRecords.Source.APP);
+    } catch (RuntimeException e) {
+      // The engine has the models; only the record for the next start's downgrade check is missing.
+      LOG.error("Deployed, but could not record the deployment {}", event.getKey(), e);
+    }
   }
 
   /** Waits, up to {@code connect-timeout}, for a cluster whose every partition has a leader. */
@@ -252,6 +316,24 @@ public class ProcessModels implements CamundaClientLifecycleAware {
         topology.grpcAddress(),
         properties.connectTimeout(),
         "deploying the process models failed: " + EngineErrors.describe(e));
+  }
+
+  /** The ids of the processes in each BPMN file, by file name. */
+  private static Map<String, List<String>> processIds(final Map<String, byte[]> models) {
+    final Map<String, List<String>> ids = new LinkedHashMap<>();
+    models.forEach(
+        (name, bytes) -> {
+          if (name.endsWith(".bpmn")) {
+            ids.put(
+                name,
+                Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))
+                    .getModelElementsByType(Process.class)
+                    .stream()
+                    .map(Process::getId)
+                    .toList());
+          }
+        });
+    return ids;
   }
 
   /** Model files by name, in name order (a stable deployment), read once. */

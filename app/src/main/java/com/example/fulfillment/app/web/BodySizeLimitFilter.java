@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses API request bodies larger than {@code fulfillment.api.max-body-size} (64 KB) with 413,
  * whether announced by Content-Length or streamed (chunked): Tomcat's own limits apply to form
- * posts, not to JSON. The body (at most the limit) is read here once and replayed to the handler.
+ * posts and multipart bodies, not to JSON. The body (at most the limit) is read here once and
+ * replayed to the handler.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -43,7 +44,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(final HttpServletRequest request) {
     final String method = request.getMethod();
     return !request.getRequestURI().startsWith("/api/")
-        || !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method));
+        || !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))
+        || isMultipart(request);
+  }
+
+  /**
+   * Multipart bodies (model files for the deployment) have their own limits ({@code
+   * spring.servlet.multipart.*}), checked while they are parsed; read here, they would be gone.
+   */
+  private static boolean isMultipart(final HttpServletRequest request) {
+    final String type = request.getContentType();
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
   }
 
   @Override

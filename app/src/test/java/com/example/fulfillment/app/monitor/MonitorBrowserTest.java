@@ -2,7 +2,9 @@ package com.example.fulfillment.app.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.fulfillment.app.models.ProcessVersions;
 import com.example.fulfillment.app.support.ApiTestConfiguration;
+import com.example.fulfillment.app.support.ModelUpload;
 import com.example.fulfillment.app.support.RunningApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,11 +42,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The monitor page in a real browser (headless Chromium through chromedriver, Debian's packages):
  * the whole app on the embedded engine (free ports, 127.0.0.1), orders placed through the API and
  * one from the page, then the live counts on the diagram, an order's highlighted path, the incident
- * list and its Retry button, which resumes a {@code tok_outage} order. In this default run
- * (loopback, built-in keys) the page opens with the diagram and no key dialog; a second app with
- * keys of its own shows that the page then asks for the key. Skipped, with the reason, where
- * Chromium or chromedriver is not installed ({@code apt-get install chromium chromium-driver};
- * other locations: {@code CHROME_BIN}, {@code CHROMEDRIVER}).
+ * list and its Retry button, which resumes a {@code tok_outage} order; the versions of a process
+ * after a second one was deployed. In this default run (loopback, built-in keys) the page opens
+ * with the diagram and no key dialog; a second app with keys of its own shows that the page then
+ * asks for the key. Skipped, with the reason, where Chromium or chromedriver is not installed
+ * ({@code apt-get install chromium chromium-driver}; other locations: {@code CHROME_BIN}, {@code
+ * CHROMEDRIVER}).
  *
  * <p>Screenshots go to {@code app/target/monitor-screenshots/}; with {@code
  * -Dmonitor.screenshots=docs/screenshots} (relative to the repository root) also there, which is
@@ -266,6 +269,61 @@ class MonitorBrowserTest {
                 "return [...document.querySelectorAll('button')].filter(b =>"
                     + " !(b.getAttribute('aria-label') || b.textContent.trim())).length"))
         .isEqualTo(0L);
+  }
+
+  /**
+   * A second version of order-fulfillment deployed while an order waits on the first: the overview
+   * shows both versions of the process on screen, each with its active instances, the latest marked
+   * ({@code GET /api/processes}, polled with the counts). The orders are confirmed at the end, so
+   * no other test sees them waiting.
+   */
+  @Test
+  void theVersionsOfTheProcessOnScreenWithTheirActiveInstances() throws Exception {
+    final ProcessVersions versions = app.bean(ProcessVersions.class);
+    final int before = versions.latest("order-fulfillment").orElseThrow().version();
+    final String onOld = app.placeAccepted("tok_confirm", "SKU-5", 1);
+    awaitWaiting(versions, onOld);
+    final RunningApp.Response deployed =
+        app.deploy(
+            ModelUpload.Part.resource(
+                "order-fulfillment.bpmn", ModelUpload.newerOrderFulfillment("3")));
+    assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+    final int latest = deployed.json().at("/processes/0/version").asInt();
+    assertThat(latest).isEqualTo(before + 1);
+    final String onNew = app.placeAccepted("tok_confirm", "SKU-6", 1);
+    awaitWaiting(versions, onNew);
+
+    browser.get(base + "/monitor/");
+    until(d -> overviewDiagramShows("ChargePayment"));
+    assertThat(js("return document.body.dataset.overviewProcess")).isEqualTo("order-fulfillment");
+    final By newest = By.cssSelector("#overview-versions-list li.latest");
+    until(d -> text(newest).equals("v" + latest + " (tag 3) · 1 active (latest)"));
+    assertThat(text(By.cssSelector("#overview-versions-list li[data-version='" + before + "']")))
+        .isEqualTo("v" + before + " (tag 2) · 1 active");
+    assertThat(rows("#overview-versions-list li")).hasSize(2);
+    screenshot("monitor-versions");
+
+    for (String orderId : List.of(onOld, onNew)) {
+      app.postJson("/api/admin/sandbox/orders/" + orderId + "/payment-confirmation", "");
+    }
+    for (String orderId : List.of(onOld, onNew)) {
+      until(
+          d -> app.get("/api/orders/" + orderId).json().get("status").asText().equals("COMPLETED"));
+    }
+    until(d -> text(newest).equals("v" + latest + " (tag 3) · 0 active (latest)"));
+    assertThat(js("return window.fmMonitor.cspViolations")).asList().isEmpty();
+  }
+
+  /** Until the order's instance waits for the payment confirmation. */
+  private static void awaitWaiting(final ProcessVersions versions, final String orderId) {
+    until(
+        d -> {
+          final var key = app.get("/api/orders/" + orderId).json().path("processInstanceKey");
+          return key.isNumber()
+              && versions.activeInstance(key.asLong()).stream()
+                  .flatMap(i -> i.elements().stream())
+                  .anyMatch(e -> e.elementId().equals("AwaitPaymentConfirmation"));
+        });
   }
 
   @Test

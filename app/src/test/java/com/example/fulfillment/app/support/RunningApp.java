@@ -75,6 +75,11 @@ public final class RunningApp implements AutoCloseable {
     return start("remote", all);
   }
 
+  /** The HTTP port it serves on (loopback). */
+  public int port() {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
   public <T> T bean(final Class<T> type) {
     return context.getBean(type);
   }
@@ -93,6 +98,19 @@ public final class RunningApp implements AutoCloseable {
         http.to(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** POST of a multipart/form-data body ({@link ModelUpload}), e.g. model files to deploy. */
+  public Response postMultipart(final String path, final java.util.List<ModelUpload.Part> parts) {
+    return send(
+        http.to(path)
+            .header("Content-Type", ModelUpload.CONTENT_TYPE)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(ModelUpload.body(parts))));
+  }
+
+  /** Deploys model files through POST /api/admin/deployments (full-access key). */
+  public Response deploy(final ModelUpload.Part... resources) {
+    return postMultipart("/api/admin/deployments", java.util.List.of(resources));
   }
 
   /** POST /api/orders for one line, paid with tok_ok. */
