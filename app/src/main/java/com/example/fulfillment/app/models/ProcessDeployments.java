@@ -28,23 +28,9 @@ import org.springframework.stereotype.Component;
  * mode the engine starts empty with every app start, so everything is deployed.
  */
 @Component
-class ProcessDeployments implements DeploymentRecords {
-
-  private final JdbcClient jdbc;
-  private final EngineEpochs epochs;
-  private final ProcessVersions versions;
-  private final Clock clock;
-
-  ProcessDeployments(
-      final JdbcClient jdbc,
-      final EngineEpochs epochs,
-      final ProcessVersions versions,
-      final Clock clock) {
-    this.jdbc = jdbc;
-    this.epochs = epochs;
-    this.versions = versions;
-    this.clock = clock;
-  }
+record ProcessDeployments(
+    JdbcClient jdbc, EngineEpochs epochs, ProcessVersions versions, Clock clock)
+    implements DeploymentRecords {
 
   @Override
   public Optional<Kept> newerThanBundled(final String bpmnProcessId, final byte[] content) {
