@@ -41,6 +41,11 @@ class OpenApiDocumentTest {
               List.of("200", "401", "403", "404", "503")),
           Map.entry("post /api/admin/dead-letters/redrive", List.of("200", "401", "403", "503")),
           Map.entry(
+              "post /api/admin/migrations", List.of("200", "400", "401", "403", "404", "503")),
+          Map.entry(
+              "post /api/admin/orders/{orderId}/modification",
+              List.of("200", "400", "401", "403", "404", "409", "422", "503")),
+          Map.entry(
               "post /api/incidents/{incidentKey}/retry",
               List.of("200", "400", "401", "403", "404", "409", "503")),
           Map.entry("get /api/incidents", List.of("200")),
