@@ -72,20 +72,18 @@ class MigrationAndRepairTest {
     final Process v2 = deploy(V2);
     assertThat(v2.getVersion()).isGreaterThan(v1.getVersion());
 
-    final Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("processDefinitionKey", v1.getProcessDefinitionKey());
-    plan.put("targetVersion", v2.getVersion());
-    plan.put(
-        "mappings",
-        List.of(
+    final Map<String, Object> plan =
+        plan(
+            v1.getProcessDefinitionKey(),
+            "targetVersion",
+            v2.getVersion(),
             mapping("AwaitPaymentConfirmation", "AwaitPaymentConfirmation"),
             mapping("DeliverShipment", "DeliverShipment"),
             // message catch events whose subscriptions move with the instance (the engine wants
             // them mapped): the cancellation event subprocess's start, the gateway's messages
             mapping("OrderCancelled", "OrderCancelled"),
             mapping("PaymentConfirmed", "PaymentConfirmed"),
-            mapping("PaymentDeclined", "PaymentDeclined")));
-    plan.put("dryRun", true);
+            mapping("PaymentDeclined", "PaymentDeclined"));
 
     // dry run, every active instance of v1 (the default): both would move, nothing moved
     final JsonNode dry = migrate(plan, 200);
@@ -159,16 +157,14 @@ class MigrationAndRepairTest {
     final Process v2 = deploy(V2);
 
     // the waiting gateway has no mapping: the dry run says so, the engine refuses it
-    final Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("processDefinitionKey", v1.getProcessDefinitionKey());
-    plan.put("targetProcessDefinitionKey", v2.getProcessDefinitionKey());
-    plan.put(
-        "mappings",
-        List.of(
+    final Map<String, Object> plan =
+        plan(
+            v1.getProcessDefinitionKey(),
+            "targetProcessDefinitionKey",
+            v2.getProcessDefinitionKey(),
             mapping("DeliverShipment", "DeliverShipment"),
-            mapping("OrderCancelled", "OrderCancelled")));
+            mapping("OrderCancelled", "OrderCancelled"));
     plan.put("processInstanceKeys", List.of(instance));
-    plan.put("dryRun", true);
     final JsonNode dry = migrate(plan, 200);
     assertThat(dry.at("/instances/0/orderId").asText()).isEqualTo(orderId);
     assertThat(dry.at("/instances/0/result").asText()).isEqualTo("REFUSED");
@@ -262,6 +258,18 @@ class MigrationAndRepairTest {
                 .asText())
         .contains("NoSuchStep is not an element of order-fulfillment version");
 
+    // what the engine refuses comes back as 422 with its reason: a boundary event cannot be
+    // activated
+    final JsonNode refused =
+        modify(
+            orderId,
+            "{\"terminate\":[\"ChargePayment\"],\"activate\":[{\"elementId\":\"ChargeDeclined\"}]}",
+            422);
+    assertThat(refused.get("type").asText()).endsWith("/problems/modification-refused");
+    assertThat(refused.get("detail").asText()).contains("'ChargeDeclined'");
+    assertThat(refused.get("engineCode").asText()).isEqualTo("INVALID_ARGUMENT");
+    assertThat(order(orderId).at("/process/openIncidents").size()).isOne();
+
     final Map<String, Object> body =
         Map.of(
             "terminate",
@@ -314,7 +322,16 @@ class MigrationAndRepairTest {
     assertThat(ended.get("type").asText()).endsWith("/problems/no-active-instance");
   }
 
+  /** Deploys the model; returns once the app knows the version (it learns it from the records). */
   private Process deploy(final String resource) {
+    final Process process = deployOnly(resource);
+    await()
+        .atMost(WAIT)
+        .until(() -> versions().definition(process.getProcessDefinitionKey()).isPresent());
+    return process;
+  }
+
+  private Process deployOnly(final String resource) {
     return app
         .bean(CamundaClient.class)
         .newDeployResourceCommand()
@@ -340,6 +357,21 @@ class MigrationAndRepairTest {
     return app.bean(InventoryService.class).stock(sku).orElseThrow();
   }
 
+  /** A dry-run migration request. */
+  @SafeVarargs
+  private static Map<String, Object> plan(
+      final long source,
+      final String targetField,
+      final long target,
+      final Map<String, String>... mappings) {
+    final Map<String, Object> plan = new LinkedHashMap<>();
+    plan.put("processDefinitionKey", source);
+    plan.put(targetField, target);
+    plan.put("mappings", List.of(mappings));
+    plan.put("dryRun", true);
+    return plan;
+  }
+
   private static Map<String, String> mapping(final String source, final String target) {
     return Map.of("sourceElementId", source, "targetElementId", target);
   }
@@ -347,7 +379,15 @@ class MigrationAndRepairTest {
   private JsonNode migrate(final Map<String, Object> plan, final int status) throws Exception {
     final RunningApp.Response r =
         app.postJson("/api/admin/migrations", json.writeValueAsString(plan));
-    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.status())
+        .as(
+            () ->
+                r.body()
+                    + " known: "
+                    + versions().definitions().stream()
+                        .map(d -> d.processDefinitionKey() + " v" + d.version())
+                        .toList())
+        .isEqualTo(status);
     return r.json();
   }
 

@@ -1,12 +1,12 @@
 package com.example.fulfillment.app.models.instances;
 
+import com.example.fulfillment.app.engine.EngineErrors;
 import com.example.fulfillment.app.engine.EngineUnavailableException;
+import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.FinalCommandStep;
-import io.grpc.Status;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,19 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineCommands {
 
-  /** Codes that say nothing about the command: the broker is down, slow or shedding load. */
-  private static final Set<Status.Code> UNAVAILABLE =
-      Set.of(
-          Status.Code.UNAVAILABLE,
-          Status.Code.DEADLINE_EXCEEDED,
-          Status.Code.RESOURCE_EXHAUSTED,
-          Status.Code.CANCELLED);
-
+  private final CamundaClient client;
   private final Duration timeout;
 
   EngineCommands(
+      final CamundaClient client,
       @Value("${fulfillment.orders.engine-request-timeout:PT10S}") final Duration timeout) {
+    this.client = client;
     this.timeout = timeout;
+  }
+
+  /** The client to build a command with. */
+  CamundaClient client() {
+    return client;
   }
 
   <T> T send(final FinalCommandStep<T> command, final String what) {
@@ -40,16 +40,14 @@ class EngineCommands {
           .requestTimeout(timeout)
           .send()
           .join(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-    } catch (ClientStatusException e) {
-      if (UNAVAILABLE.contains(e.getStatusCode())) {
-        throw new EngineUnavailableException(what + " failed: " + e.getStatusCode(), e);
-      }
-      final String reason = e.getStatus().getDescription();
-      throw new EngineRefusalException(
-          e.getStatusCode().name(), (reason == null ? e.getMessage() : reason).strip(), e);
     } catch (ClientException e) {
-      // no status: the request never got an answer (timeout, connection refused)
-      throw new EngineUnavailableException(what + " failed: " + e.getMessage(), e);
+      // no status (no answer in time, connection refused) or a status of a passing outage
+      if (EngineErrors.isTransient(e) || !(e instanceof ClientStatusException status)) {
+        throw new EngineUnavailableException(what + " failed: " + e.getMessage(), e);
+      }
+      final String reason = status.getStatus().getDescription();
+      throw new EngineRefusalException(
+          status.getStatusCode().name(), (reason == null ? e.getMessage() : reason).strip(), e);
     }
   }
 }

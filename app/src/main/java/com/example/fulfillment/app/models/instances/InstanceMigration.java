@@ -3,12 +3,9 @@ package com.example.fulfillment.app.models.instances;
 import com.example.fulfillment.app.engine.EngineUnavailableException;
 import com.example.fulfillment.app.models.ProcessVersions;
 import com.example.fulfillment.app.models.ProcessVersions.Definition;
-import com.example.fulfillment.app.timeline.Timeline;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.order.OrderService;
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.MigrateProcessInstanceCommandStep1.MigrateProcessInstanceCommandFinalStep;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,7 +27,12 @@ import org.springframework.stereotype.Service;
  * reported verbatim. Each migrated order gets a {@code PROCESS_MIGRATED} timeline entry.
  */
 @Service
-class InstanceMigration {
+record InstanceMigration(
+    ProcessVersions versions,
+    VersionModels models,
+    OrderService orders,
+    EngineCommands engine,
+    InstanceAudit audit) {
 
   private static final Logger LOG = LoggerFactory.getLogger(InstanceMigration.class);
 
@@ -75,31 +77,6 @@ class InstanceMigration {
       List<InstanceResult> instances,
       Map<Result, Integer> counts) {}
 
-  private final ProcessVersions versions;
-  private final VersionModels models;
-  private final CamundaClient client;
-  private final EngineCommands commands;
-  private final OrderService orders;
-  private final Timeline timeline;
-  private final Clock clock;
-
-  InstanceMigration(
-      final ProcessVersions versions,
-      final VersionModels models,
-      final CamundaClient client,
-      final EngineCommands commands,
-      final OrderService orders,
-      final Timeline timeline,
-      final Clock clock) {
-    this.versions = versions;
-    this.models = models;
-    this.client = client;
-    this.commands = commands;
-    this.orders = orders;
-    this.timeline = timeline;
-    this.clock = clock;
-  }
-
   /**
    * @throws InstanceRequestException 400 for a plan that cannot work for any instance, 404 for an
    *     unknown version
@@ -124,7 +101,7 @@ class InstanceMigration {
     for (long key : keys) {
       final String orderId = orders.orderIdOf(key).orElse(null);
       // the request time: the timeline shows the migration before what the engine did after it
-      final Instant requestedAt = clock.instant();
+      final Instant requestedAt = audit.now();
       final InstanceResult result =
           plan.dryRun()
               ? check(key, orderId, source, target, mappings)
@@ -140,7 +117,14 @@ class InstanceMigration {
           result.result(),
           result.reason() == null ? "" : ": " + result.reason());
       if (result.result() == Result.MIGRATED && orderId != null) {
-        record(migrationId, key, orderId, requestedAt, source, target);
+        audit.append(
+            orderId,
+            "app:migration:" + migrationId + ":" + key,
+            requestedAt,
+            TimelineEntry.Kind.PROCESS_MIGRATED,
+            target.bpmnProcessId(),
+            key,
+            transition(source, target));
       }
       results.add(result);
     }
@@ -183,21 +167,18 @@ class InstanceMigration {
           "give either targetVersion (a version of the same process) or"
               + " targetProcessDefinitionKey");
     }
+    final boolean byKey = plan.targetProcessDefinitionKey() != null;
     final Definition target =
-        plan.targetProcessDefinitionKey() != null
-            ? versions
-                .definition(plan.targetProcessDefinitionKey())
-                .orElseThrow(
-                    () ->
-                        InstanceRequestException.definitionNotFound(
-                            "no deployed process definition with key "
-                                + plan.targetProcessDefinitionKey()))
-            : versions
-                .definition(source.bpmnProcessId(), plan.targetVersion())
-                .orElseThrow(
-                    () ->
-                        InstanceRequestException.definitionNotFound(
-                            source.bpmnProcessId()
+        (byKey
+                ? versions.definition(plan.targetProcessDefinitionKey())
+                : versions.definition(source.bpmnProcessId(), plan.targetVersion()))
+            .orElseThrow(
+                () ->
+                    InstanceRequestException.definitionNotFound(
+                        byKey
+                            ? "no deployed process definition with key "
+                                + plan.targetProcessDefinitionKey()
+                            : source.bpmnProcessId()
                                 + " has no deployed version "
                                 + plan.targetVersion()));
     if (target.processDefinitionKey() == source.processDefinitionKey()) {
@@ -210,26 +191,8 @@ class InstanceMigration {
   private void checkTypes(
       final Definition source, final Definition target, final List<Mapping> mappings) {
     for (Mapping m : mappings) {
-      final VersionModels.Node from =
-          models
-              .node(source, m.sourceElementId())
-              .orElseThrow(
-                  () ->
-                      InstanceRequestException.invalidMigration(
-                          "sourceElementId "
-                              + m.sourceElementId()
-                              + " is not an element of "
-                              + describe(source)));
-      final VersionModels.Node to =
-          models
-              .node(target, m.targetElementId())
-              .orElseThrow(
-                  () ->
-                      InstanceRequestException.invalidMigration(
-                          "targetElementId "
-                              + m.targetElementId()
-                              + " is not an element of "
-                              + describe(target)));
+      final VersionModels.Node from = node(source, m.sourceElementId(), "sourceElementId");
+      final VersionModels.Node to = node(target, m.targetElementId(), "targetElementId");
       if (!from.type().equals(to.type())) {
         throw InstanceRequestException.invalidMigration(
             "mapped elements must have the same type: "
@@ -242,6 +205,16 @@ class InstanceMigration {
                 + to.type());
       }
     }
+  }
+
+  private VersionModels.Node node(
+      final Definition definition, final String elementId, final String field) {
+    return models
+        .node(definition, elementId)
+        .orElseThrow(
+            () ->
+                InstanceRequestException.invalidMigration(
+                    field + " " + elementId + " is not an element of " + describe(definition)));
   }
 
   private List<Long> instances(final Plan plan, final Definition source) {
@@ -334,14 +307,15 @@ class InstanceMigration {
     for (Mapping m : mappings) {
       command =
           command == null
-              ? client
+              ? engine
+                  .client()
                   .newMigrateProcessInstanceCommand(key)
                   .migrationPlan(target.processDefinitionKey())
                   .addMappingInstruction(m.sourceElementId(), m.targetElementId())
               : command.addMappingInstruction(m.sourceElementId(), m.targetElementId());
     }
     try {
-      commands.send(command, "migrating process instance " + key);
+      engine.send(command, "migrating process instance " + key);
       return new InstanceResult(key, orderId, Result.MIGRATED, null);
     } catch (EngineRefusalException e) {
       return refused(key, orderId, e.getMessage());
@@ -356,29 +330,6 @@ class InstanceMigration {
 
   private static InstanceResult refused(final long key, final String orderId, final String why) {
     return new InstanceResult(key, orderId, Result.REFUSED, why);
-  }
-
-  private void record(
-      final String migrationId,
-      final long key,
-      final String orderId,
-      final Instant at,
-      final Definition source,
-      final Definition target) {
-    timeline.append(
-        new TimelineEntry(
-            null,
-            orderId,
-            "app:migration:" + migrationId + ":" + key,
-            at,
-            TimelineEntry.Source.APP,
-            TimelineEntry.Kind.PROCESS_MIGRATED,
-            null,
-            new TimelineEntry.Element(target.bpmnProcessId(), key, null, null),
-            null,
-            null,
-            null,
-            transition(source, target)));
   }
 
   /** E.g. "order-fulfillment version 2 → 3 (versionTag 1 → 2)". */

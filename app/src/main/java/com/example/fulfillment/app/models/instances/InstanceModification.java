@@ -4,15 +4,12 @@ import com.example.fulfillment.app.models.ProcessVersions;
 import com.example.fulfillment.app.models.ProcessVersions.ActiveElement;
 import com.example.fulfillment.app.models.ProcessVersions.ActiveInstance;
 import com.example.fulfillment.app.models.ProcessVersions.Definition;
-import com.example.fulfillment.app.timeline.Timeline;
 import com.example.fulfillment.app.timeline.TimelineEntry;
 import com.example.fulfillment.order.Order;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.UnknownOrderException;
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ModifyProcessInstanceCommandStep1;
 import io.camunda.client.api.command.ModifyProcessInstanceCommandStep1.ModifyProcessInstanceCommandStep2;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,7 +30,12 @@ import org.springframework.stereotype.Service;
  * PROCESS_MODIFIED}).
  */
 @Service
-class InstanceModification {
+record InstanceModification(
+    OrderService orders,
+    ProcessVersions versions,
+    VersionModels models,
+    EngineCommands engine,
+    InstanceAudit audit) {
 
   private static final Logger LOG = LoggerFactory.getLogger(InstanceModification.class);
 
@@ -48,31 +50,6 @@ class InstanceModification {
       long processInstanceKey,
       List<Terminated> terminated,
       List<String> activated) {}
-
-  private final ProcessVersions versions;
-  private final VersionModels models;
-  private final CamundaClient client;
-  private final EngineCommands commands;
-  private final OrderService orders;
-  private final Timeline timeline;
-  private final Clock clock;
-
-  InstanceModification(
-      final ProcessVersions versions,
-      final VersionModels models,
-      final CamundaClient client,
-      final EngineCommands commands,
-      final OrderService orders,
-      final Timeline timeline,
-      final Clock clock) {
-    this.versions = versions;
-    this.models = models;
-    this.client = client;
-    this.commands = commands;
-    this.orders = orders;
-    this.timeline = timeline;
-    this.clock = clock;
-  }
 
   /**
    * @throws UnknownOrderException 404
@@ -133,10 +110,19 @@ class InstanceModification {
       }
     }
     // the operator's request time: the timeline shows it before what the engine then did
-    final Instant requestedAt = clock.instant();
-    commands.send(
-        command(instance.processInstanceKey(), terminated, activate),
-        "modifying process instance " + instance.processInstanceKey());
+    final Instant requestedAt = audit.now();
+    try {
+      engine.send(
+          command(instance.processInstanceKey(), terminated, activate),
+          "modifying process instance " + instance.processInstanceKey());
+    } catch (EngineRefusalException e) {
+      LOG.info(
+          "Modification of process instance {} (order {}) refused by the engine: {}",
+          instance.processInstanceKey(),
+          orderId,
+          e.getMessage());
+      throw e;
+    }
     final List<String> activated = activate.stream().map(Activation::elementId).toList();
     final String detail = detail(terminated, activate);
     LOG.info(
@@ -144,21 +130,14 @@ class InstanceModification {
         instance.processInstanceKey(),
         orderId,
         detail);
-    timeline.append(
-        new TimelineEntry(
-            null,
-            orderId,
-            "app:modification:" + UUID.randomUUID(),
-            requestedAt,
-            TimelineEntry.Source.APP,
-            TimelineEntry.Kind.PROCESS_MODIFIED,
-            null,
-            new TimelineEntry.Element(
-                instance.bpmnProcessId(), instance.processInstanceKey(), null, null),
-            null,
-            null,
-            null,
-            detail));
+    audit.append(
+        orderId,
+        "app:modification:" + UUID.randomUUID(),
+        requestedAt,
+        TimelineEntry.Kind.PROCESS_MODIFIED,
+        instance.bpmnProcessId(),
+        instance.processInstanceKey(),
+        detail);
     return new Modified(orderId, instance.processInstanceKey(), terminated, activated);
   }
 
@@ -193,7 +172,7 @@ class InstanceModification {
       final List<Terminated> terminated,
       final List<Activation> activate) {
     ModifyProcessInstanceCommandStep1 next =
-        client.newModifyProcessInstanceCommand(processInstanceKey);
+        engine.client().newModifyProcessInstanceCommand(processInstanceKey);
     ModifyProcessInstanceCommandStep2 last = null;
     for (Activation a : activate) {
       next = last == null ? next : last.and();

@@ -57,15 +57,6 @@ class MigrationController {
               + " refusal does not stop the others. Migrated orders get a PROCESS_MIGRATED entry"
               + " on their timeline. Without processInstanceKeys every active instance of the"
               + " source is taken (embedded mode; required in remote mode).",
-      requestBody =
-          @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON_VALUE,
-                      examples =
-                          @ExampleObject(
-                              name = "migration",
-                              value = InstanceExamples.MIGRATION_REQUEST))),
       responses = {
         @ApiResponse(
             responseCode = "200",
@@ -82,11 +73,7 @@ class MigrationController {
         @ApiResponse(
             responseCode = "404",
             description = "Source or target version not deployed",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples =
-                        @ExampleObject(value = InstanceExamples.PROBLEM_DEFINITION_NOT_FOUND)))
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
       })
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   InstanceMigration.Report migrate(@RequestBody final MigrationRequest request) {

@@ -1,6 +1,5 @@
 package com.example.fulfillment.app.models.instances;
 
-import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,15 +38,6 @@ class ModificationController {
               + " the order's timeline (PROCESS_MODIFIED). Compensation follows the model: e.g."
               + " activating RejectMergeCharge after terminating ChargePayment releases the"
               + " reserved stock and refunds nothing, since no charge completed.",
-      requestBody =
-          @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON_VALUE,
-                      examples =
-                          @ExampleObject(
-                              name = "reject",
-                              value = InstanceExamples.MODIFICATION_REQUEST))),
       responses = {
         @ApiResponse(
             responseCode = "200",
@@ -56,26 +46,15 @@ class ModificationController {
         @ApiResponse(
             responseCode = "400",
             description = "An element is not active, or not in the instance's version",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples =
-                        @ExampleObject(value = InstanceExamples.PROBLEM_INVALID_MODIFICATION))),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
             responseCode = "404",
             description = "No such order",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_NOT_FOUND))),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
             responseCode = "409",
             description = "The order's process instance is not active",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples =
-                        @ExampleObject(value = InstanceExamples.PROBLEM_NO_ACTIVE_INSTANCE))),
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
         @ApiResponse(
             responseCode = "422",
             description = "The engine refused the modification (its reason)",
