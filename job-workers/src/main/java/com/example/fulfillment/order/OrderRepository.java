@@ -39,6 +39,12 @@ public interface OrderRepository {
    */
   boolean unlinkProcessInstance(String orderId, long staleKey, Instant now);
 
+  /**
+   * The order linked to this process instance: the one that has not ended first (keys start over
+   * with every embedded engine, so an ended order may carry the same key), then the latest change.
+   */
+  Optional<String> orderIdOf(long processInstanceKey);
+
   /** Sets the process instance key unless one is set already. */
   boolean linkProcessInstance(String orderId, long processInstanceKey, Instant now);
 

@@ -68,6 +68,11 @@ public record OrderService(
     return tx.inTransaction(() -> orders.find(orderId));
   }
 
+  /** The order linked to this process instance, if any (one that has not ended first). */
+  public Optional<String> orderIdOf(final long processInstanceKey) {
+    return tx.inTransaction(() -> orders.orderIdOf(processInstanceKey));
+  }
+
   /**
    * One page of orders, newest first.
    *

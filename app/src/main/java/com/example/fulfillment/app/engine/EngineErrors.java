@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /** Tells a passing engine outage (retry later) from a refusal (retrying changes nothing). */
-final class EngineErrors {
+public final class EngineErrors {
 
   /** gRPC codes of a gateway or broker that is down, restarting, overloaded or too slow. */
   static final Set<Status.Code> TRANSIENT =
@@ -41,7 +41,7 @@ final class EngineErrors {
    * True for failures that say nothing about the request itself: the engine is unreachable,
    * overloaded or answered too late (a client-side timeout carries no status code).
    */
-  static boolean isTransient(final Throwable failure) {
+  public static boolean isTransient(final Throwable failure) {
     final Throwable t = unwrap(failure);
     return code(t)
         .map(TRANSIENT::contains)

@@ -41,6 +41,7 @@ public enum ProblemType {
   INVALID_MIGRATION(HttpStatus.BAD_REQUEST, "Invalid migration plan"),
   INVALID_MODIFICATION(HttpStatus.BAD_REQUEST, "Invalid modification"),
   NO_ACTIVE_INSTANCE(HttpStatus.CONFLICT, "No active process instance"),
+  MODIFICATION_REFUSED(HttpStatus.UNPROCESSABLE_ENTITY, "Modification refused by the engine"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
   private static final String BASE = "https://fulfillment.example.com/problems/";

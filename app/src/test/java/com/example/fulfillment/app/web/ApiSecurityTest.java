@@ -99,6 +99,17 @@ class ApiSecurityTest {
         call(
             get("/api/admin/dead-letters").header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY));
     assertThat(readOnlyAdmin.getStatus()).isEqualTo(403);
+    // nor the process instance operations (migration, modification)
+    for (String path :
+        new String[] {"/api/admin/migrations", "/api/admin/orders/ord_x/modification"}) {
+      final var readOnlyPost =
+          call(
+              post(path)
+                  .header("X-API-Key", ApiTestConfiguration.READ_ONLY_KEY)
+                  .contentType("application/json")
+                  .content("{}"));
+      assertThat(readOnlyPost.getStatus()).as(path).isEqualTo(403);
+    }
 
     final String event =
         api.cloudEvent("evt-" + UUID.randomUUID(), "com.example.payment.confirmed", "ord_x", null);

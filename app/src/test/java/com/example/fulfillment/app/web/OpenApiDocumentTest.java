@@ -44,6 +44,11 @@ class OpenApiDocumentTest {
               "post /api/admin/deployments", List.of("201", "400", "401", "403", "415", "503")),
           Map.entry("get /api/processes", List.of("200", "401")),
           Map.entry(
+              "post /api/admin/migrations", List.of("200", "400", "401", "403", "404", "503")),
+          Map.entry(
+              "post /api/admin/orders/{orderId}/modification",
+              List.of("200", "400", "401", "403", "404", "409", "422", "503")),
+          Map.entry(
               "post /api/incidents/{incidentKey}/retry",
               List.of("200", "400", "401", "403", "404", "409", "503")),
           Map.entry("get /api/incidents", List.of("200")),

@@ -189,6 +189,21 @@ public record JdbcOrderRepository(JdbcClient jdbc) implements OrderRepository {
   }
 
   @Override
+  public Optional<String> orderIdOf(final long processInstanceKey) {
+    return jdbc.sql(
+            """
+            SELECT order_id FROM customer_order
+             WHERE process_instance_key = :key
+             ORDER BY CASE WHEN status IN ('COMPLETED', 'REJECTED', 'CANCELLED') THEN 1 ELSE 0 END,
+                      updated_at DESC
+             LIMIT 1
+            """)
+        .param("key", processInstanceKey)
+        .query(String.class)
+        .optional();
+  }
+
+  @Override
   public boolean linkProcessInstance(
       final String orderId, final long processInstanceKey, final Instant now) {
     return setOnce(orderId, "process_instance_key", processInstanceKey, now);
