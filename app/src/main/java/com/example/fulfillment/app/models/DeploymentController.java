@@ -2,6 +2,7 @@ package com.example.fulfillment.app.models;
 
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,7 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Tag(name = "Admin: models", description = "New versions of the models (full-access key only)")
 @RestController
-class DeploymentController {
+record DeploymentController(ModelDeployment deployment) {
 
   static final int MAX_FILES = 10;
   static final int MAX_BYTES = 1024 * 1024;
@@ -57,12 +58,6 @@ class DeploymentController {
        "correlationId": "5b1f0c2e-…"}
       """;
 
-  private final ModelDeployment deployment;
-
-  DeploymentController(final ModelDeployment deployment) {
-    this.deployment = deployment;
-  }
-
   @Operation(
       summary = "Deploy BPMN and DMN models",
       description =
@@ -74,17 +69,14 @@ class DeploymentController {
       responses = {
         @ApiResponse(
             responseCode = "201",
-            content = @Content(examples = @ExampleObject(value = DEPLOYED))),
-        @ApiResponse(
-            responseCode = "400",
-            description =
-                "No file, more than 10, not .bpmn/.dmn, larger than 1 MB (invalid-request); or a"
-                    + " model the engine refuses, with its reason (invalid-model)",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples = @ExampleObject(value = PROBLEM_INVALID_MODEL)))
+            content = @Content(examples = @ExampleObject(value = DEPLOYED)))
       })
+  @ProblemResponse(
+      status = 400,
+      description =
+          "No file, more than 10, not .bpmn/.dmn, larger than 1 MB (invalid-request); or a"
+              + " model the engine refuses, with its reason (invalid-model)",
+      example = PROBLEM_INVALID_MODEL)
   @ProblemResponses.Unauthorized
   @ProblemResponses.Forbidden
   @ProblemResponses.UnsupportedMediaType(description = "Not multipart/form-data")

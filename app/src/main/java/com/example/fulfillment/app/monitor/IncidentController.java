@@ -2,6 +2,7 @@ package com.example.fulfillment.app.monitor;
 
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
 import com.example.fulfillment.app.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,19 +85,10 @@ class IncidentController {
       responses = {
         @ApiResponse(
             responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = RETRIED_EXAMPLE))),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No such open incident",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples = @ExampleObject(value = NOT_FOUND_EXAMPLE))),
-        @ApiResponse(
-            responseCode = "409",
-            description = "Remote mode: resolve it in Operate",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
+            content = @Content(examples = @ExampleObject(value = RETRIED_EXAMPLE)))
       })
+  @ProblemResponse(status = 404, description = "No such open incident", example = NOT_FOUND_EXAMPLE)
+  @ProblemResponse(status = 409, description = "Remote mode: resolve it in Operate")
   @ProblemResponses.InvalidRequest(description = "Key not a number, retries not 1..10")
   @ProblemResponses.Unauthorized
   @ProblemResponses.Forbidden

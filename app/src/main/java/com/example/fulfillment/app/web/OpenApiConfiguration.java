@@ -1,13 +1,19 @@
 package com.example.fulfillment.app.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,5 +72,61 @@ class OpenApiConfiguration {
                               sorted.setExtensions(operation.getResponses().getExtensions());
                               operation.setResponses(sorted);
                             }));
+  }
+
+  /**
+   * Each {@link ProblemResponse} of a handler method as an {@code application/problem+json} answer.
+   */
+  @Bean
+  OperationCustomizer problemResponses() {
+    return (operation, handler) -> {
+      if (operation.getResponses() == null) {
+        operation.setResponses(new ApiResponses());
+      }
+      final ResponseExample ok = handler.getMethodAnnotation(ResponseExample.class);
+      if (ok != null) {
+        // springdoc adds no default 200 next to declared problem answers: add it here then
+        operation.getResponses().putIfAbsent("200", new ApiResponse().description("OK"));
+        operation.getResponses().entrySet().stream()
+            .filter(e -> e.getKey().startsWith("2"))
+            .map(Map.Entry::getValue)
+            .forEach(answer -> exampleOf(answer, json(ok.value(), handler)));
+      }
+      for (ProblemResponse p : handler.getMethod().getAnnotationsByType(ProblemResponse.class)) {
+        final MediaType problem = new MediaType();
+        if (!p.example().isEmpty()) {
+          problem.setExample(json(p.example(), handler));
+        }
+        operation
+            .getResponses()
+            .addApiResponse(
+                String.valueOf(p.status()),
+                new ApiResponse()
+                    .description(p.description())
+                    .content(new Content().addMediaType(ProblemResponses.PROBLEM_JSON, problem)));
+      }
+      return operation;
+    };
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Object json(final String example, final Object where) {
+    try {
+      return JSON.readTree(example);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An example of " + where + " is not JSON", e);
+    }
+  }
+
+  /** The example on every media type of a success answer (application/json if it has none). */
+  private static void exampleOf(final ApiResponse answer, final Object example) {
+    if (answer.getContent() == null) {
+      answer.content(
+          new Content()
+              .addMediaType(
+                  org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType()));
+    }
+    answer.getContent().values().forEach(m -> m.setExample(example));
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
  * ApiExceptionHandler}) keep Spring's title.
  */
 public enum ProblemType {
+  // the request itself
   INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
   MALFORMED_BODY(HttpStatus.BAD_REQUEST, "Malformed request body"),
   BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
@@ -21,27 +22,33 @@ public enum ProblemType {
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
   NOT_FOUND(HttpStatus.NOT_FOUND),
+  // who asks
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
   FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+  // orders
   ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "Order not found"),
   UNKNOWN_SKU(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown SKU"),
   IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused"),
   ORDER_ID_CONFLICT(HttpStatus.UNPROCESSABLE_ENTITY, "Order id taken"),
   ORDER_NOT_CANCELLABLE(HttpStatus.CONFLICT, "Order cannot be cancelled"),
+  // events, webhooks and dead letters
   INVALID_EVENT(HttpStatus.BAD_REQUEST, "Invalid event"),
   UNKNOWN_EVENT_ORDER(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-order", "Unknown order"),
-  ENGINE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable"),
-  OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded"),
-  TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
   WEBHOOK_REPLAYED(HttpStatus.CONFLICT, "Webhook message already delivered"),
   DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Dead letter not found"),
   EVENT_BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Event broker unavailable"),
+  // capacity and the engine
+  ENGINE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable"),
+  OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded"),
+  TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
+  // model versions, migration and repair
   INVALID_MODEL(HttpStatus.BAD_REQUEST, "Invalid model"),
   PROCESS_DEFINITION_NOT_FOUND(HttpStatus.NOT_FOUND, "Process definition not found"),
   INVALID_MIGRATION(HttpStatus.BAD_REQUEST, "Invalid migration plan"),
   INVALID_MODIFICATION(HttpStatus.BAD_REQUEST, "Invalid modification"),
   NO_ACTIVE_INSTANCE(HttpStatus.CONFLICT, "No active process instance"),
   MODIFICATION_REFUSED(HttpStatus.UNPROCESSABLE_ENTITY, "Modification refused by the engine"),
+  // anything else
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
   private static final String BASE = "https://fulfillment.example.com/problems/";

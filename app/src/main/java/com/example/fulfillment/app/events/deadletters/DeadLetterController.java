@@ -3,6 +3,7 @@ package com.example.fulfillment.app.events.deadletters;
 import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -81,15 +82,12 @@ class DeadLetterController {
       responses = {
         @ApiResponse(
             responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.REDRIVEN))),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No dead letter with this id",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_DEAD_LETTER_NOT_FOUND)))
+            content = @Content(examples = @ExampleObject(value = ApiExamples.REDRIVEN)))
       })
+  @ProblemResponse(
+      status = 404,
+      description = "No dead letter with this id",
+      example = ApiExamples.PROBLEM_DEAD_LETTER_NOT_FOUND)
   @PostMapping("/{id}/redrive")
   Redriven redrive(
       @Parameter(example = "3f1c2b9e-8d7a-4c55-9a39-0d4b8f6e2a71") @PathVariable final String id) {

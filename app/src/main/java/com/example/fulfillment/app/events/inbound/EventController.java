@@ -3,6 +3,7 @@ package com.example.fulfillment.app.events.inbound;
 import com.example.fulfillment.app.events.CloudEventJson;
 import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.ApiJson;
+import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,34 +95,19 @@ class EventController {
       responses = {
         @ApiResponse(
             responseCode = "202",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.EVENT_ACCEPTED))),
-        @ApiResponse(
-            responseCode = "400",
-            description = "Not a valid CloudEvent of a handled type",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
-        @ApiResponse(
-            responseCode = "422",
-            description = "The event names no known order",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
+            content = @Content(examples = @ExampleObject(value = ApiExamples.EVENT_ACCEPTED)))
       })
-  @ApiResponse(
-      responseCode = "401",
+  @ProblemResponse(status = 400, description = "Not a valid CloudEvent of a handled type")
+  @ProblemResponse(status = 422, description = "The event names no known order")
+  @ProblemResponse(
+      status = 401,
       description = "Missing or bad webhook signature, timestamp outside the replay window",
-      content =
-          @Content(
-              mediaType = ProblemResponses.PROBLEM_JSON,
-              examples = @ExampleObject(value = BAD_SIGNATURE)))
-  @ApiResponse(
-      responseCode = "409",
+      example = BAD_SIGNATURE)
+  @ProblemResponse(
+      status = 409,
       description = "This webhook-id was accepted before (replay): no second effect",
-      content =
-          @Content(
-              mediaType = ProblemResponses.PROBLEM_JSON,
-              examples = @ExampleObject(value = REPLAYED)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Over the partner's rate limit (Retry-After)",
-      content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
+      example = REPLAYED)
+  @ProblemResponse(status = 429, description = "Over the partner's rate limit (Retry-After)")
   // signed per Standard Webhooks instead of the API's credentials (WebhookSecurity)
   @SecurityRequirements
   @Parameter(

@@ -2,13 +2,12 @@ package com.example.fulfillment.app.models.instances;
 
 import com.example.fulfillment.app.engine.EngineErrors;
 import com.example.fulfillment.app.engine.EngineUnavailableException;
+import com.example.fulfillment.app.order.OrderProperties;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.FinalCommandStep;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,29 +16,14 @@ import org.springframework.stereotype.Component;
  * answer an {@link EngineUnavailableException} (503, ask again).
  */
 @Component
-class EngineCommands {
-
-  private final CamundaClient client;
-  private final Duration timeout;
-
-  EngineCommands(
-      final CamundaClient client,
-      @Value("${fulfillment.orders.engine-request-timeout:PT10S}") final Duration timeout) {
-    this.client = client;
-    this.timeout = timeout;
-  }
-
-  /** The client to build a command with. */
-  CamundaClient client() {
-    return client;
-  }
+record EngineCommands(CamundaClient client, OrderProperties orders) {
 
   <T> T send(final FinalCommandStep<T> command, final String what) {
     try {
       return command
-          .requestTimeout(timeout)
+          .requestTimeout(orders.engineRequestTimeout())
           .send()
-          .join(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+          .join(orders.engineRequestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ClientException e) {
       // no status (no answer in time, connection refused) or a status of a passing outage
       if (EngineErrors.isTransient(e) || !(e instanceof ClientStatusException status)) {

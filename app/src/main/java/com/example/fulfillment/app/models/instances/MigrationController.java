@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.models.instances;
 
+import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,12 +11,10 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Process instance migration for operators (full-access key). Translation only. */
 @RestController
-@RequestMapping(path = "/api/admin/migrations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(
     name = "Admin: process instances",
     description =
@@ -24,13 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ProblemResponses.Unauthorized
 @ProblemResponses.Forbidden
 @ProblemResponses.EngineUnavailable
-class MigrationController {
-
-  private final InstanceMigration migration;
-
-  MigrationController(final InstanceMigration migration) {
-    this.migration = migration;
-  }
+record MigrationController(InstanceMigration migration) {
 
   /**
    * The request: {@code targetVersion} (a version of the same process) or {@code
@@ -62,20 +55,17 @@ class MigrationController {
             responseCode = "200",
             description = "What happened to each instance",
             content =
-                @Content(examples = @ExampleObject(value = InstanceExamples.MIGRATION_REPORT))),
-        @ApiResponse(
-            responseCode = "400",
-            description = "The plan cannot work (or the body is malformed)",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples = @ExampleObject(value = InstanceExamples.PROBLEM_INVALID_MIGRATION))),
-        @ApiResponse(
-            responseCode = "404",
-            description = "Source or target version not deployed",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON))
+                @Content(examples = @ExampleObject(value = InstanceExamples.MIGRATION_REPORT)))
       })
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ProblemResponse(
+      status = 400,
+      description = "The plan cannot work (or the body is malformed)",
+      example = InstanceExamples.PROBLEM_INVALID_MIGRATION)
+  @ProblemResponse(status = 404, description = "Source or target version not deployed")
+  @PostMapping(
+      path = "/api/admin/migrations",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   InstanceMigration.Report migrate(@RequestBody final MigrationRequest request) {
     return migration.migrate(
         new InstanceMigration.Plan(

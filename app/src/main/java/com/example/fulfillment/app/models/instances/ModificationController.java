@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.models.instances;
 
+import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,13 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ProblemResponses.Unauthorized
 @ProblemResponses.Forbidden
 @ProblemResponses.EngineUnavailable
-class ModificationController {
-
-  private final InstanceModification modification;
-
-  ModificationController(final InstanceModification modification) {
-    this.modification = modification;
-  }
+record ModificationController(InstanceModification modification) {
 
   @Operation(
       summary = "Move an order's token (process instance modification)",
@@ -42,28 +37,17 @@ class ModificationController {
         @ApiResponse(
             responseCode = "200",
             description = "Done: what was terminated and activated",
-            content = @Content(examples = @ExampleObject(value = InstanceExamples.MODIFIED))),
-        @ApiResponse(
-            responseCode = "400",
-            description = "An element is not active, or not in the instance's version",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No such order",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
-        @ApiResponse(
-            responseCode = "409",
-            description = "The order's process instance is not active",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
-        @ApiResponse(
-            responseCode = "422",
-            description = "The engine refused the modification (its reason)",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples =
-                        @ExampleObject(value = InstanceExamples.PROBLEM_MODIFICATION_REFUSED)))
+            content = @Content(examples = @ExampleObject(value = InstanceExamples.MODIFIED)))
       })
+  @ProblemResponse(
+      status = 400,
+      description = "An element is not active, or not in the instance's version")
+  @ProblemResponse(status = 404, description = "No such order")
+  @ProblemResponse(status = 409, description = "The order's process instance is not active")
+  @ProblemResponse(
+      status = 422,
+      description = "The engine refused the modification (its reason)",
+      example = InstanceExamples.PROBLEM_MODIFICATION_REFUSED)
   @PostMapping(
       path = "/api/admin/orders/{orderId}/modification",
       consumes = MediaType.APPLICATION_JSON_VALUE,

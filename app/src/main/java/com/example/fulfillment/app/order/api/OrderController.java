@@ -9,7 +9,9 @@ import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.CorrelationId;
 import com.example.fulfillment.app.web.FieldProblem;
 import com.example.fulfillment.app.web.InvalidRequestException;
+import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
+import com.example.fulfillment.app.web.ResponseExample;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.order.PlaceOrder;
 import com.example.fulfillment.order.ShippingAddress;
@@ -94,17 +96,6 @@ record OrderController(
             },
             content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_ACCEPTED))),
         @ApiResponse(
-            responseCode = "413",
-            description = "Body larger than 64 KB",
-            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON)),
-        @ApiResponse(
-            responseCode = "422",
-            description = "Unknown SKU, Idempotency-Key reused for another body, orderId taken",
-            content =
-                @Content(
-                    mediaType = ProblemResponses.PROBLEM_JSON,
-                    examples = @ExampleObject(value = ApiExamples.PROBLEM_UNPROCESSABLE))),
-        @ApiResponse(
             responseCode = "503",
             description = "Engine unreachable: the order is recorded, its start is retried",
             headers = @Header(name = "Retry-After", description = "seconds"),
@@ -113,6 +104,11 @@ record OrderController(
                     mediaType = ProblemResponses.PROBLEM_JSON,
                     examples = @ExampleObject(value = ApiExamples.PROBLEM_UNAVAILABLE)))
       })
+  @ProblemResponse(status = 413, description = "Body larger than 64 KB")
+  @ProblemResponse(
+      status = 422,
+      description = "Unknown SKU, Idempotency-Key reused for another body, orderId taken",
+      example = ApiExamples.PROBLEM_UNPROCESSABLE)
   @ProblemResponses.InvalidRequest(description = "Invalid or malformed body")
   @ProblemResponses.Unauthorized(description = "No or wrong credentials")
   @ProblemResponses.UnsupportedMediaType(description = "Not application/json")
@@ -185,12 +181,8 @@ record OrderController(
       description =
           "process.currentSteps and process.openIncidents come from the embedded engine's records"
               + " (basis ENGINE_RECORDS); in remote mode they are a best effort from what the job"
-              + " workers saw (WORKER_EVENTS): wait states are not visible there.",
-      responses = {
-        @ApiResponse(
-            responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.ORDER_DETAILS)))
-      })
+              + " workers saw (WORKER_EVENTS): wait states are not visible there.")
+  @ResponseExample(ApiExamples.ORDER_DETAILS)
   @ProblemResponses.Unauthorized
   @OrderNotFound
   @GetMapping("/{orderId}")
@@ -206,12 +198,8 @@ record OrderController(
       description =
           "Every BPMN element entered, completed or terminated (id, name, type, compensation"
               + " handler), job failures and retries, incidents, messages received, and what the API"
-              + " did, oldest first.",
-      responses = {
-        @ApiResponse(
-            responseCode = "200",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.TIMELINE)))
-      })
+              + " did, oldest first.")
+  @ResponseExample(ApiExamples.TIMELINE)
   @ProblemResponses.Unauthorized
   @OrderNotFound
   @GetMapping("/{orderId}/timeline")
