@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transport where domain events go and partner events come from: {@code log} (default: no
  *     broker; the relay logs each event and marks it published) or {@code rabbitmq}
  * @param source the CloudEvents {@code source} of the events this app publishes
+ * @param dataschemaBase the base URL of the {@code dataschema} of published events ({@code
+ *     <base>/schemas/events/<type>/<version>}, served by this app): the URL consumers reach the app
+ *     at; blank (default) = the app's own ({@code DataSchemas})
  */
 @ConfigurationProperties("fulfillment.events")
 public record EventProperties(
@@ -22,7 +25,8 @@ public record EventProperties(
     @DefaultValue("P7D") Duration retention,
     @DefaultValue("PT1H") Duration cleanupInterval,
     @DefaultValue("log") Transport transport,
-    @DefaultValue(DEFAULT_SOURCE) String source) {
+    @DefaultValue(DEFAULT_SOURCE) String source,
+    @DefaultValue("") String dataschemaBase) {
 
   public static final String DEFAULT_SOURCE = "urn:fulfillment:order-service";
 

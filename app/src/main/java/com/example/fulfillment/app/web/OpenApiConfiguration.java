@@ -34,7 +34,10 @@ class OpenApiConfiguration {
                         + " as CloudEvents. Errors are RFC 9457 problem documents. Credentials:"
                         + " X-API-Key, HTTP basic or a JWT bearer token with scopes orders:read,"
                         + " orders:write, admin; POST /api/events takes Standard Webhooks"
-                        + " signatures only (docs/api.md). No key is written here."))
+                        + " signatures only (docs/api.md). No key is written here. The events"
+                        + " (RabbitMQ and webhook) are described in AsyncAPI 3.0 at"
+                        + " [/asyncapi.yaml](/asyncapi.yaml), their data schemas at"
+                        + " /schemas/events/{type}/{version}."))
         .components(
             new Components()
                 .addSecuritySchemes(

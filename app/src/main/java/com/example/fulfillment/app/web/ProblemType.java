@@ -37,6 +37,7 @@ public enum ProblemType {
   WEBHOOK_REPLAYED(HttpStatus.CONFLICT, "Webhook message already delivered"),
   DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Dead letter not found"),
   EVENT_BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Event broker unavailable"),
+  SCHEMA_NOT_FOUND(HttpStatus.NOT_FOUND, "Event schema not found"),
   // capacity and the engine
   ENGINE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable"),
   OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded"),

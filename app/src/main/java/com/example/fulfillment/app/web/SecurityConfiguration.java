@@ -37,12 +37,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       {@code scope}/{@code scp} claim's values are the authorities.
  * </ul>
  *
- * Open: health (details only to a client with orders:read or admin), info, the OpenAPI description
- * and Swagger UI. GET of the API and the other actuator endpoints: orders:read. Placing and
- * cancelling orders: orders:write. {@code /api/admin/**}, incident retry and anything else: admin.
- * {@code /api/events} has its own chain (webhook signatures, events:publish only: see {@code
- * WebhookSecurity}); no key reaches it. Every authenticated client is rate limited ({@link
- * ApiRateLimits}). Refusals are problem documents (401, 403, 429).
+ * Open: health (details only to a client with orders:read or admin), info, the OpenAPI description,
+ * Swagger UI and the event contracts (JSON Schemas, AsyncAPI). GET of the API and the other
+ * actuator endpoints: orders:read. Placing and cancelling orders: orders:write. {@code
+ * /api/admin/**}, incident retry and anything else: admin. {@code /api/events} has its own chain
+ * (webhook signatures, events:publish only: see {@code WebhookSecurity}); no key reaches it. Every
+ * authenticated client is rate limited ({@link ApiRateLimits}). Refusals are problem documents
+ * (401, 403, 429).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -107,6 +108,9 @@ class SecurityConfiguration {
                     .permitAll()
                     // the payment and carrier sandboxes served over HTTP (local runs only)
                     .requestMatchers("/sandbox/**")
+                    .permitAll()
+                    // the event contracts: a schema is public (dataschema points here)
+                    .requestMatchers(HttpMethod.GET, "/schemas/events/**", "/asyncapi.yaml")
                     .permitAll()
                     // operators only, reading included (dead letters carry partners' payloads)
                     .requestMatchers("/api/admin/**")

@@ -1,6 +1,7 @@
 package com.example.fulfillment.app.events.rabbit;
 
 import com.example.fulfillment.app.events.EventTypes;
+import com.example.fulfillment.contracts.EventSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.amqp.core.Binding;
@@ -17,10 +18,12 @@ import org.springframework.amqp.core.TopicExchange;
  *
  * <pre>
  * exchange  fulfillment.events (topic)
- *   ── com.example.order.*            → whoever binds a queue (the app publishes, consumes none)
- *   ── com.example.payment.confirmed  ┐
- *   ── com.example.payment.declined   ├→ queue fulfillment.inbound → the app's consumer
- *   ── com.example.shipment.delivered ┘
+ *   ── com.example.order.*               → whoever binds a queue (the app publishes, consumes none;
+ *   ── com.example.order.completed.v2      later versions of a contract: TYPE.vN)
+ *   ── com.example.payment.confirmed     ┐
+ *   ── com.example.payment.confirmed.v2  │
+ *   ── com.example.payment.declined      ├→ queue fulfillment.inbound → the app's consumer
+ *   ── com.example.shipment.delivered    ┘ (every version of each inbound contract)
  * queue fulfillment.inbound.retry  (no consumer) a message waits here its backoff (per-message
  *   expiration), then the broker dead-letters it back to fulfillment.inbound
  * queue fulfillment.inbound.dlq    what the consumer gave up on, with the reason in headers;
@@ -57,8 +60,12 @@ public final class RabbitTopology {
     final Queue deadLetters = QueueBuilder.durable(properties.deadLetterQueue()).build();
     final List<Declarable> all = new ArrayList<>(List.of(exchange, inbound, retry, deadLetters));
     for (String type : EventTypes.ALL) {
-      final Binding binding = BindingBuilder.bind(inbound).to(exchange).with(type);
-      all.add(binding);
+      // every version of the type's contract: <type> (v1), <type>.v2, … (EventSchemas.routingKey)
+      for (int version : EventSchemas.versions(type)) {
+        final Binding binding =
+            BindingBuilder.bind(inbound).to(exchange).with(EventSchemas.routingKey(type, version));
+        all.add(binding);
+      }
     }
     return new Declarables(all);
   }
