@@ -2,45 +2,57 @@ package com.example.fulfillment.app.events.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.example.fulfillment.app.support.ApiTestConfiguration;
 import com.example.fulfillment.app.support.EmbeddedEngineTest;
 import com.example.fulfillment.contracts.EventSchemas;
+import com.example.fulfillment.contracts.EventSchemas.SchemaId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The schemas and the AsyncAPI document are served where {@code dataschema} points: public (no
- * key), verbatim, with a strong ETag and 304 on If-None-Match, 404 problem for what does not exist;
- * {@code dataschema} is built on the app's own base URL by default.
+ * The schemas and the AsyncAPI document are served where {@code dataschema} points: public (every
+ * request here goes without a key), verbatim, with a strong ETag and 304 on If-None-Match, 404
+ * problem for what does not exist; {@code dataschema} is built on the app's own base URL by
+ * default.
  */
 @EmbeddedEngineTest
 class ContractEndpointTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired MockMvc mvc;
   @Autowired DataSchemas dataSchemas;
   @LocalServerPort int port;
 
-  final ObjectMapper json = new ObjectMapper();
-
-  private MockHttpServletResponse call(final RequestBuilder request) throws Exception {
+  /** A request without credentials, with {@code If-None-Match} when {@code etags} is not null. */
+  private MockHttpServletResponse anonymous(
+      final MockHttpServletRequestBuilder request, final String etags) throws Exception {
+    request.with(ApiTestConfiguration.withoutApiKey());
+    if (etags != null) {
+      request.header("If-None-Match", etags);
+    }
     return mvc.perform(request).andReturn().getResponse();
   }
 
+  private MockHttpServletResponse schema(final String typeAndVersion, final String etags)
+      throws Exception {
+    return anonymous(get("/schemas/events/" + typeAndVersion), etags);
+  }
+
   @Test
-  void everySchemaIsServedWithoutAKeyVerbatimWithAStrongETag() throws Exception {
-    for (EventSchemas.SchemaId id : EventSchemas.all()) {
-      final MockHttpServletResponse answer =
-          call(
-              get("/schemas/events/" + id.type() + "/" + id.version())
-                  .with(ApiTestConfiguration.withoutApiKey()));
+  void everySchemaIsServedVerbatimWithAStrongETag() throws Exception {
+    for (SchemaId id : EventSchemas.all()) {
+      final MockHttpServletResponse answer = schema(id.type() + "/" + id.version(), null);
       assertThat(answer.getStatus()).as(id.toString()).isEqualTo(200);
       assertThat(answer.getContentType()).isEqualTo("application/schema+json");
       assertThat(answer.getContentAsByteArray())
@@ -49,92 +61,72 @@ class ContractEndpointTest {
       assertThat(answer.getHeader("Cache-Control")).contains("public");
     }
     // the .json form (the AsyncAPI document's relative $refs) is the same document
-    final MockHttpServletResponse file =
-        call(
-            get("/schemas/events/com.example.order.completed/2.json")
-                .with(ApiTestConfiguration.withoutApiKey()));
+    final MockHttpServletResponse file = schema("com.example.order.completed/2.json", null);
     assertThat(file.getStatus()).isEqualTo(200);
-    assertThat(json.readTree(file.getContentAsByteArray()).path("title").asText())
+    assertThat(JSON.readTree(file.getContentAsByteArray()).path("title").asText())
         .isEqualTo("com.example.order.completed, version 2");
   }
 
   @Test
   void ifNoneMatchWithTheETagAnswers304AndAnotherTagTheSchema() throws Exception {
-    final String path = "/schemas/events/com.example.order.paid/1";
-    final String etag = call(get(path)).getHeader("ETag");
-    final String other = call(get("/schemas/events/com.example.order.paid/1")).getHeader("ETag");
-    assertThat(other).isEqualTo(etag);
-    assertThat(call(get("/schemas/events/com.example.order.shipped/1")).getHeader("ETag"))
-        .isNotEqualTo(etag);
+    final String paid = "com.example.order.paid/1";
+    final String etag = schema(paid, null).getHeader("ETag");
+    assertThat(schema(paid, null).getHeader("ETag")).isEqualTo(etag);
+    assertThat(schema("com.example.order.shipped/1", null).getHeader("ETag")).isNotEqualTo(etag);
 
-    final MockHttpServletResponse unchanged =
-        call(get(path).with(ApiTestConfiguration.withoutApiKey()).header("If-None-Match", etag));
+    final MockHttpServletResponse unchanged = schema(paid, etag);
     assertThat(unchanged.getStatus()).isEqualTo(304);
     assertThat(unchanged.getContentAsByteArray()).isEmpty();
     assertThat(unchanged.getHeader("ETag")).isEqualTo(etag);
 
-    final MockHttpServletResponse changed =
-        call(get(path).header("If-None-Match", "\"something-else\", W/\"older\""));
+    final MockHttpServletResponse changed = schema(paid, "\"something-else\", W/\"older\"");
     assertThat(changed.getStatus()).isEqualTo(200);
     assertThat(changed.getContentAsByteArray()).isNotEmpty();
-    assertThat(
-            call(get(path).header("If-None-Match", "\"x\", W/" + etag))
-                .getStatus())
-        .isEqualTo(304);
+    // a list of tags, and the weak form of ours (If-None-Match compares weakly)
+    assertThat(schema(paid, "\"x\", W/" + etag).getStatus()).isEqualTo(304);
   }
 
   @Test
-  void anUnknownTypeOrVersionIs404ProblemWithoutAKey() throws Exception {
+  void anUnknownTypeOrVersionIs404Problem() throws Exception {
     for (String path :
-        new String[] {
-          "/schemas/events/com.example.order.teleported/1",
-          "/schemas/events/com.example.order.paid/2",
-          "/schemas/events/com.example.order.paid/0",
-          "/schemas/events/com.example.order.paid/one",
-          "/schemas/events/com.example.order.paid/1.yaml",
-          "/schemas/events/index.txt/1"
-        }) {
-      final MockHttpServletResponse answer =
-          call(get(path).with(ApiTestConfiguration.withoutApiKey()));
+        List.of(
+            "com.example.order.teleported/1",
+            "com.example.order.paid/2",
+            "com.example.order.paid/0",
+            "com.example.order.paid/one",
+            "com.example.order.paid/1.yaml",
+            "index.txt/1")) {
+      final MockHttpServletResponse answer = schema(path, null);
       assertThat(answer.getStatus()).as(path).isEqualTo(404);
       assertThat(answer.getContentType()).isEqualTo("application/problem+json");
-      final JsonNode problem = json.readTree(answer.getContentAsString());
+      final JsonNode problem = JSON.readTree(answer.getContentAsString());
       assertThat(problem.path("type").asText())
           .isEqualTo("https://fulfillment.example.com/problems/schema-not-found");
       assertThat(problem.path("title").asText()).isEqualTo("Event schema not found");
     }
-    final JsonNode detail =
-        json.readTree(call(get("/schemas/events/com.example.order.paid/7")).getContentAsString());
-    assertThat(detail.path("detail").asText())
+    assertThat(
+            JSON.readTree(schema("com.example.order.paid/7", null).getContentAsString())
+                .path("detail")
+                .asText())
         .isEqualTo("No schema of event type com.example.order.paid in version 7.");
   }
 
   @Test
-  void theAsyncApiDocumentIsServedWithoutAKey() throws Exception {
-    final MockHttpServletResponse answer =
-        call(get("/asyncapi.yaml").with(ApiTestConfiguration.withoutApiKey()));
+  void theAsyncApiDocumentIsServedWithAnETag() throws Exception {
+    final MockHttpServletResponse answer = anonymous(get("/asyncapi.yaml"), null);
     assertThat(answer.getStatus()).isEqualTo(200);
     assertThat(answer.getContentType()).isEqualTo("application/yaml");
     assertThat(answer.getContentAsString())
         .startsWith("# AsyncAPI 3.0")
         .contains("asyncapi: 3.0.0");
-    final String etag = answer.getHeader("ETag");
-    assertThat(
-            call(get("/asyncapi.yaml")
-                    .with(ApiTestConfiguration.withoutApiKey())
-                    .header("If-None-Match", etag))
-                .getStatus())
+    assertThat(anonymous(get("/asyncapi.yaml"), answer.getHeader("ETag")).getStatus())
         .isEqualTo(304);
   }
 
   @Test
   void onlyGetIsOpen() throws Exception {
     // the open paths are read-only: anything else still needs credentials
-    assertThat(
-            call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                        "/schemas/events/com.example.order.paid/1")
-                    .with(ApiTestConfiguration.withoutApiKey()))
-                .getStatus())
+    assertThat(anonymous(post("/schemas/events/com.example.order.paid/1"), null).getStatus())
         .isEqualTo(401);
   }
 
