@@ -1,12 +1,12 @@
 package com.example.fulfillment.app.events.inbound;
 
-import com.example.fulfillment.app.events.CloudEventJson;
 import com.example.fulfillment.app.web.ApiExamples;
 import com.example.fulfillment.app.web.ApiJson;
 import com.example.fulfillment.app.web.ProblemResponse;
 import com.example.fulfillment.app.web.ProblemResponses;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.spring.http.CloudEventHttpUtils;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -27,15 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The CloudEvents webhook (HTTP protocol binding 1.0): structured mode ({@code
  * application/cloudevents+json}, the whole event in the body) and binary mode ({@code ce-*}
- * headers, the data as {@code application/json} body). Translation only: {@link EventIngress} does
- * the rest.
+ * headers, the data as {@code application/json} body), both read by the CloudEvents SDK (its JSON
+ * event format; cloudevents-spring's HTTP reader). Translation only: {@link EventIngress} does the
+ * rest.
  */
 @RestController
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Events", description = "CloudEvents from payment providers and carriers")
 class EventController {
 
-  static final String CLOUDEVENTS_JSON = CloudEventJson.MEDIA_TYPE;
+  static final String CLOUDEVENTS_JSON = JsonFormat.CONTENT_TYPE;
 
   static final String BAD_SIGNATURE =
       "{\"type\": \"https://fulfillment.example.com/problems/unauthorized\", \"title\":"
@@ -135,7 +136,7 @@ class EventController {
     final MediaType contentType = headers.getContentType();
     final IncomingEvent event =
         contentType != null && contentType.isCompatibleWith(MediaType.valueOf(CLOUDEVENTS_JSON))
-            ? structured(body)
+            ? IncomingCloudEvents.structured(body)
             : binary(headers, body);
     final EventIngress.Acceptance acceptance = ingress.accept(event);
     return ResponseEntity.accepted()
@@ -147,31 +148,15 @@ class EventController {
                 acceptance.result().name()));
   }
 
-  private IncomingEvent structured(final byte[] body) {
-    return CloudEventJson.structured(CloudEventJson.parse(json, body));
-  }
-
   private IncomingEvent binary(final HttpHeaders headers, final byte[] body) {
     if (headers.getFirst("ce-specversion") == null) {
-      throw invalid(
+      throw IncomingCloudEvents.invalid(
           "ce-specversion",
           "binary mode needs the ce-* headers; for the whole event in the body use Content-Type "
               + CLOUDEVENTS_JSON);
     }
-    final JsonNode data =
-        body == null || body.length == 0 ? null : CloudEventJson.parse(json, body);
-    return new IncomingEvent(
-        headers.getFirst("ce-specversion"),
-        headers.getFirst("ce-id"),
-        headers.getFirst("ce-source"),
-        headers.getFirst("ce-type"),
-        headers.getFirst("ce-subject"),
-        MediaType.APPLICATION_JSON_VALUE,
-        headers.getFirst("ce-time"),
-        CloudEventJson.data(data));
-  }
-
-  private static InvalidEventException invalid(final String field, final String message) {
-    return CloudEventJson.invalid(field, message);
+    // the request's own traceparent header is the trace context here (HTTP tracing)
+    return IncomingCloudEvents.binary(
+        json, () -> CloudEventHttpUtils.toReader(headers, () -> body), false);
   }
 }

@@ -58,7 +58,6 @@ public record EventIngress(
   private static final Logger LOG = LoggerFactory.getLogger(EventIngress.class);
 
   private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]{1,20}");
   private static final int MAX_ID = 200;
   private static final int MAX_REASON = 500;
 
@@ -289,11 +288,6 @@ public record EventIngress(
       throw new InvalidEventException(errors);
     }
     return new Valid(orderId, messageName, variables, deliveredAt);
-  }
-
-  /** Extension attributes: lower-case letters and digits, at most 20 (CloudEvents 1.0). */
-  public static boolean isValidExtensionName(final String name) {
-    return EXTENSION_NAME.matcher(name).matches();
   }
 
   private static void requireText(

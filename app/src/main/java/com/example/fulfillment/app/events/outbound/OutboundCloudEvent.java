@@ -1,12 +1,14 @@
 package com.example.fulfillment.app.events.outbound;
 
-import com.example.fulfillment.app.events.CloudEventJson;
 import com.example.fulfillment.order.OrderEventTypes;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * A domain event as a CloudEvent 1.0 (docs/events.md, "Event catalog"): {@code subject} = the order
@@ -14,7 +16,8 @@ import java.time.Instant;
  * {@value #CORRELATION_ID} (the request that placed the order) and {@value #CAUSATION_ID} (the
  * request, Zeebe job or event that caused this one), and the CloudEvents distributed-tracing
  * extension: {@value #TRACEPARENT} and {@value #TRACESTATE}, the W3C context of the span that
- * published it (a child of the order's trace).
+ * published it (a child of the order's trace). Built with the CloudEvents SDK's builder and written
+ * in its JSON event format.
  *
  * @param data the event data, JSON
  * @param traceparent W3C {@code traceparent} (null when not traced)
@@ -32,7 +35,6 @@ public record OutboundCloudEvent(
     String traceparent,
     String tracestate) {
 
-  public static final String SPEC_VERSION = "1.0";
   public static final String DATA_CONTENT_TYPE = "application/json";
   public static final String CORRELATION_ID = "correlationid";
   public static final String CAUSATION_ID = "causationid";
@@ -41,6 +43,8 @@ public record OutboundCloudEvent(
 
   /** {@code dataschema} = this + type + "/" + version, e.g. {@code …/com.example.order.paid/1}. */
   public static final String DATA_SCHEMA_BASE = "https://fulfillment.example.com/schemas/events/";
+
+  private static final EventFormat FORMAT = new JsonFormat();
 
   public static OutboundCloudEvent of(final OutboxEvent event, final String source) {
     return new OutboundCloudEvent(
@@ -75,35 +79,36 @@ public record OutboundCloudEvent(
     return DATA_SCHEMA_BASE + type + "/" + OrderEventTypes.SCHEMA_VERSION;
   }
 
-  /** The structured-mode JSON ({@value CloudEventJson#MEDIA_TYPE}). */
-  public byte[] toJson(final ObjectMapper json) {
-    final ObjectNode node = json.createObjectNode();
-    node.put("specversion", SPEC_VERSION);
-    node.put("id", id);
-    node.put("source", source);
-    node.put("type", type);
-    node.put("subject", subject);
-    node.put("time", time.toString());
-    node.put("datacontenttype", DATA_CONTENT_TYPE);
-    node.put("dataschema", dataSchema());
-    if (correlationId != null) {
-      node.put(CORRELATION_ID, correlationId);
-    }
-    if (causationId != null) {
-      node.put(CAUSATION_ID, causationId);
-    }
-    if (traceparent != null) {
-      node.put(TRACEPARENT, traceparent);
-    }
-    if (tracestate != null) {
-      node.put(TRACESTATE, tracestate);
-    }
-    // verbatim: re-parsing could turn 58.00 into 58.0
-    node.putRawValue("data", new RawValue(data));
-    try {
-      return json.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("event " + id + " cannot be written", e);
+  /** This event in the SDK's form. */
+  public CloudEvent toCloudEvent() {
+    final CloudEventBuilder event =
+        CloudEventBuilder.v1()
+            .withId(id)
+            .withSource(URI.create(source))
+            .withType(type)
+            .withSubject(subject)
+            .withTime(time.atOffset(ZoneOffset.UTC))
+            .withDataContentType(DATA_CONTENT_TYPE)
+            .withDataSchema(URI.create(dataSchema()))
+            // the stored JSON as bytes: the format writes JSON bytes verbatim (re-parsing could
+            // turn 58.00 into 58.0)
+            .withData(data.getBytes(StandardCharsets.UTF_8));
+    extension(event, CORRELATION_ID, correlationId);
+    extension(event, CAUSATION_ID, causationId);
+    extension(event, TRACEPARENT, traceparent);
+    extension(event, TRACESTATE, tracestate);
+    return event.build();
+  }
+
+  /** The structured-mode JSON ({@code application/cloudevents+json}). */
+  public byte[] toJson() {
+    return FORMAT.serialize(toCloudEvent());
+  }
+
+  private static void extension(
+      final CloudEventBuilder event, final String name, final String value) {
+    if (value != null) {
+      event.withExtension(name, value);
     }
   }
 }

@@ -1,6 +1,6 @@
 package com.example.fulfillment.app.events.rabbit;
 
-import com.example.fulfillment.app.events.CloudEventJson;
+import com.example.fulfillment.app.events.inbound.IncomingCloudEvents;
 import com.example.fulfillment.app.events.inbound.IncomingEvent;
 import com.example.fulfillment.app.events.inbound.InvalidEventException;
 import com.example.fulfillment.app.events.outbound.OutboundCloudEvent;
@@ -17,21 +17,22 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
- * CloudEvents on AMQP 0-9-1 messages. Out: structured mode ({@value CloudEventJson#MEDIA_TYPE}
- * body), with message id = event id, type = event type, correlation id = {@code correlationid},
- * persistent; the event's {@code traceparent} (distributed-tracing extension, in the body) also as
- * header {@code traceparent}, where tracing AMQP clients (e.g. Spring AMQP's observation) look for
- * it. In, like the HTTP webhook:
+ * CloudEvents on AMQP 0-9-1 messages, through the CloudEvents SDK. Out: structured mode ({@value
+ * IncomingCloudEvents#MEDIA_TYPE} body, the SDK's JSON event format), with message id = event id,
+ * type = event type, correlation id = {@code correlationid}, persistent; the event's {@code
+ * traceparent} (distributed-tracing extension, in the body) also as header {@code traceparent},
+ * where tracing AMQP clients (e.g. Spring AMQP's observation) look for it. In, like the HTTP
+ * webhook:
  *
  * <ul>
- *   <li>structured mode: content type {@value CloudEventJson#MEDIA_TYPE} (or no binary-mode headers
- *       and a JSON body with {@code specversion});
+ *   <li>structured mode: content type {@value IncomingCloudEvents#MEDIA_TYPE} (or no binary-mode
+ *       headers and a JSON body with {@code specversion});
  *   <li>binary mode: the attributes in headers {@code cloudEvents:*} (the CloudEvents AMQP
- *       binding), {@code cloudEvents_*}, {@code ce-*} or {@code ce_*}, the data as a JSON body.
+ *       binding), {@code cloudEvents_*}, {@code ce-*} or {@code ce_*}, the data as a JSON body
+ *       ({@link AmqpBinaryMessageReader}).
  * </ul>
  */
 public final class CloudEventMessages {
-
   static final String APP_ID = "order-fulfillment";
   private static final List<String> BINARY_PREFIXES =
       List.of("cloudEvents:", "cloudEvents_", "ce-", "ce_");
@@ -46,12 +47,12 @@ public final class CloudEventMessages {
 
   /** The domain event as a persistent structured-mode message. */
   public Message write(final OutboundCloudEvent event) {
-    final MessageBuilder message = MessageBuilder.withBody(event.toJson(json));
+    final MessageBuilder message = MessageBuilder.withBody(event.toJson());
     if (event.traceparent() != null) {
       message.setHeader(OutboundCloudEvent.TRACEPARENT, event.traceparent());
     }
     return message
-        .setContentType(CloudEventJson.MEDIA_TYPE)
+        .setContentType(IncomingCloudEvents.MEDIA_TYPE)
         .setContentEncoding("UTF-8")
         .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
         .setMessageId(event.id())
@@ -69,28 +70,28 @@ public final class CloudEventMessages {
   public IncomingEvent read(final Message message) {
     final byte[] body = message.getBody();
     if (body != null && body.length > maxBytes) {
-      throw CloudEventJson.invalid("(body)", "is larger than " + maxBytes + " bytes");
+      throw IncomingCloudEvents.invalid("(body)", "is larger than " + maxBytes + " bytes");
     }
     final MessageProperties properties = message.getMessageProperties();
     final String contentType =
         properties.getContentType() == null
             ? null
             : properties.getContentType().toLowerCase(Locale.ROOT);
-    if (contentType != null && contentType.startsWith(CloudEventJson.MEDIA_TYPE)) {
-      return CloudEventJson.structured(CloudEventJson.parse(json, body));
+    if (contentType != null && contentType.startsWith(IncomingCloudEvents.MEDIA_TYPE)) {
+      return IncomingCloudEvents.structured(body);
     }
     final Optional<String> prefix = binaryPrefix(properties.getHeaders());
     if (prefix.isPresent()) {
       return binary(prefix.get(), properties.getHeaders(), contentType, body);
     }
-    final JsonNode node = CloudEventJson.parse(json, body);
+    final JsonNode node = IncomingCloudEvents.json(json, body);
     if (node.isObject() && node.has("specversion")) {
-      return CloudEventJson.structured(node);
+      return IncomingCloudEvents.structured(body);
     }
-    throw CloudEventJson.invalid(
+    throw IncomingCloudEvents.invalid(
         "(message)",
         "is no CloudEvent: send content type "
-            + CloudEventJson.MEDIA_TYPE
+            + IncomingCloudEvents.MEDIA_TYPE
             + " (structured mode) or cloudEvents:* headers (binary mode)");
   }
 
@@ -112,29 +113,13 @@ public final class CloudEventMessages {
     if (contentType != null
         && !contentType.startsWith("application/json")
         && !contentType.startsWith("application/octet-stream")) {
-      throw CloudEventJson.invalid("datacontenttype", "must be application/json");
+      throw IncomingCloudEvents.invalid("datacontenttype", "must be application/json");
     }
-    final JsonNode data =
-        body == null || body.length == 0 ? null : CloudEventJson.parse(json, body);
-    return new IncomingEvent(
-        header(headers, prefix + "specversion"),
-        header(headers, prefix + "id"),
-        header(headers, prefix + "source"),
-        header(headers, prefix + "type"),
-        header(headers, prefix + "subject"),
-        "application/json",
-        header(headers, prefix + "time"),
-        CloudEventJson.data(data),
-        header(headers, prefix + "traceparent"),
-        header(headers, prefix + "tracestate"));
+    return IncomingCloudEvents.binary(
+        json, () -> new AmqpBinaryMessageReader(prefix, headers, "application/json", body), true);
   }
 
   private static Optional<String> binaryPrefix(final Map<String, Object> headers) {
     return BINARY_PREFIXES.stream().filter(p -> headers.containsKey(p + "specversion")).findFirst();
-  }
-
-  private static String header(final Map<String, Object> headers, final String name) {
-    final Object value = headers.get(name);
-    return value == null ? null : value.toString();
   }
 }
