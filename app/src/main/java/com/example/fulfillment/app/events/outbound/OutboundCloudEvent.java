@@ -1,6 +1,5 @@
 package com.example.fulfillment.app.events.outbound;
 
-import com.example.fulfillment.order.OrderEventTypes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -20,6 +19,7 @@ import java.time.ZoneOffset;
  * in its JSON event format.
  *
  * @param data the event data, JSON
+ * @param dataSchema where the schema of {@code data} is served ({@code DataSchemas})
  * @param traceparent W3C {@code traceparent} (null when not traced)
  * @param tracestate W3C {@code tracestate} (null or empty when none)
  */
@@ -32,6 +32,7 @@ public record OutboundCloudEvent(
     String correlationId,
     String causationId,
     String data,
+    URI dataSchema,
     String traceparent,
     String tracestate) {
 
@@ -41,21 +42,19 @@ public record OutboundCloudEvent(
   public static final String TRACEPARENT = "traceparent";
   public static final String TRACESTATE = "tracestate";
 
-  /** {@code dataschema} = this + type + "/" + version, e.g. {@code …/com.example.order.paid/1}. */
-  public static final String DATA_SCHEMA_BASE = "https://fulfillment.example.com/schemas/events/";
-
   private static final EventFormat FORMAT = new JsonFormat();
 
-  public static OutboundCloudEvent of(final OutboxEvent event, final String source) {
+  public static OutboundCloudEvent of(final OutboxEvent event, final EventOrigin origin) {
     return new OutboundCloudEvent(
         event.eventId(),
-        source,
+        origin.source(),
         event.type(),
         event.orderId(),
         event.occurredAt(),
         event.correlationId(),
         event.causationId(),
         event.data(),
+        origin.dataSchemaOf().apply(event.type()),
         null,
         null);
   }
@@ -71,12 +70,9 @@ public record OutboundCloudEvent(
         correlationId,
         causationId,
         data,
+        dataSchema,
         traceparent,
         tracestate == null || tracestate.isEmpty() ? null : tracestate);
-  }
-
-  public String dataSchema() {
-    return DATA_SCHEMA_BASE + type + "/" + OrderEventTypes.SCHEMA_VERSION;
   }
 
   /** This event in the SDK's form. */
@@ -89,7 +85,7 @@ public record OutboundCloudEvent(
             .withSubject(subject)
             .withTime(time.atOffset(ZoneOffset.UTC))
             .withDataContentType(DATA_CONTENT_TYPE)
-            .withDataSchema(URI.create(dataSchema()))
+            .withDataSchema(dataSchema)
             // the stored JSON as bytes: the format writes JSON bytes verbatim (re-parsing could
             // turn 58.00 into 58.0)
             .withData(data.getBytes(StandardCharsets.UTF_8));

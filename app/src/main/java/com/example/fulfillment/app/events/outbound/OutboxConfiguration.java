@@ -2,7 +2,9 @@ package com.example.fulfillment.app.events.outbound;
 
 import com.example.fulfillment.app.events.EventProperties;
 import com.example.fulfillment.app.events.LogTransport;
+import com.example.fulfillment.app.events.contracts.DataSchemas;
 import com.example.fulfillment.app.tracing.Tracing;
+import com.example.fulfillment.order.OrderEventTypes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,6 +38,7 @@ class OutboxConfiguration {
       final Clock clock,
       final OutboxProperties properties,
       final EventProperties events,
+      final DataSchemas dataSchemas,
       final ObjectProvider<MeterRegistry> meters,
       final Tracing tracing) {
     final MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -49,7 +52,8 @@ class OutboxConfiguration {
         transactionManager,
         clock,
         properties,
-        events.source(),
+        new EventOrigin(
+            events.source(), type -> dataSchemas.dataSchema(type, OrderEventTypes.SCHEMA_VERSION)),
         registry,
         tracing.propagator());
   }

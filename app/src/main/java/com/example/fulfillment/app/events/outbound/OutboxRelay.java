@@ -36,7 +36,7 @@ public record OutboxRelay(
     TransactionTemplate tx,
     Clock clock,
     OutboxProperties properties,
-    String source,
+    EventOrigin origin,
     Counter published,
     Counter failed,
     Propagator propagator) {
@@ -54,7 +54,7 @@ public record OutboxRelay(
       final PlatformTransactionManager transactionManager,
       final Clock clock,
       final OutboxProperties properties,
-      final String source,
+      final EventOrigin origin,
       final MeterRegistry meters,
       final Propagator propagator) {
     return new OutboxRelay(
@@ -63,7 +63,7 @@ public record OutboxRelay(
         new TransactionTemplate(transactionManager),
         clock,
         properties,
-        source,
+        origin,
         Counter.builder(PUBLISHED).description("Outbox events published").register(meters),
         Counter.builder(FAILED)
             .description("Outbox publish attempts that failed (retried later)")
@@ -103,7 +103,7 @@ public record OutboxRelay(
     for (OutboxEvent event : batch) {
       final Span span = publishSpan(event);
       spans.add(span);
-      events.add(inject(span, OutboundCloudEvent.of(event, source)));
+      events.add(inject(span, OutboundCloudEvent.of(event, origin)));
     }
     EventPublisher.Confirmation confirmation;
     try {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,9 @@ final class OutboxFixture {
         db.transactionManager(),
         clock,
         properties(batchSize),
-        SOURCE,
+        new EventOrigin(
+            SOURCE,
+            type -> URI.create("https://fulfillment.example.com/schemas/events/" + type + "/1")),
         new SimpleMeterRegistry(),
         Propagator.NOOP);
   }

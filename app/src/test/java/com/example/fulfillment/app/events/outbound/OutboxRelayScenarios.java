@@ -82,7 +82,7 @@ abstract class OutboxRelayScenarios extends DatabaseTest {
     assertThat(f.relay(publisher, clock, 3).drain()).as("nothing left").isZero();
     final OutboundCloudEvent first = publisher.sent.getFirst();
     assertThat(first.source()).isEqualTo(OutboxFixture.SOURCE);
-    assertThat(first.dataSchema()).endsWith("/com.example.order.accepted/1");
+    assertThat(first.dataSchema().toString()).endsWith("/com.example.order.accepted/1");
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.example.fulfillment.app.events.inbound.InvalidEventException.Violatio
 import com.example.fulfillment.app.events.outbound.OutboundCloudEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,8 @@ class CloudEventMessagesTest {
                 "req-1",
                 "req-1",
                 "{\"orderId\":\"ord_1\",\"total\":{\"amount\":29.80,\"currency\":\"EUR\"}}",
+                URI.create(
+                    "https://fulfillment.example.com/schemas/events/com.example.order.accepted/1"),
                 null,
                 null)
             .withTrace(TRACEPARENT, "");
