@@ -70,6 +70,10 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
   private Instant unreachableSince;
 
   private Instant lossNoticedBefore;
+
+  /** The not-ready count of the topology probes at our last tick that found the engine ready. */
+  private long notReadySeen;
+
   private Instant lastMarkerCheck = Instant.MIN;
   private int losses;
 
@@ -153,6 +157,7 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
       return;
     }
     final Instant now = clock.instant();
+    final long notReadyBefore = topology.notReadyCount();
     if (!topology.probe(probeTimeout).ready()) {
       if (unreachableSince == null) {
         unreachableSince = now;
@@ -165,6 +170,17 @@ public class EngineStateWatch implements CamundaClientLifecycleAware {
       }
       return;
     }
+    if (confirmed && notReadyBefore != notReadySeen && unreachableSince == null) {
+      // Someone else's probe (the health check) found it down since our last tick: an outage
+      // shorter than our interval, e.g. a restart. Check the marker now, not at the next interval;
+      // what was placed until now may be lost.
+      LOG.warn(
+          "The engine at {} did not answer a probe since the last check", topology.grpcAddress());
+      unreachableSince = now;
+      confirmed = false;
+      models.invalidate();
+    }
+    notReadySeen = topology.notReadyCount();
     final boolean markerDue = !lastMarkerCheck.plus(markerInterval).isAfter(now);
     if (confirmed && lossNoticedBefore == null && !markerDue) {
       return;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
@@ -25,12 +26,16 @@ public class EngineTopology {
 
   private final CamundaClient client;
 
+  /** How many probes (by anyone: health check, state watch) found the engine not ready. */
+  private final AtomicLong notReady = new AtomicLong();
+
   EngineTopology(final CamundaClient client) {
     this.client = client;
   }
 
   /** The engine's state as seen now; never throws. */
   public Status probe(final Duration timeout) {
+    Status status;
     try {
       final Topology topology =
           client
@@ -38,10 +43,23 @@ public class EngineTopology {
               .requestTimeout(timeout)
               .send()
               .join(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-      return Status.of(topology);
+      status = Status.of(topology);
     } catch (RuntimeException e) {
-      return Status.unreachable(EngineErrors.describe(e));
+      status = Status.unreachable(EngineErrors.describe(e));
     }
+    if (!status.ready()) {
+      notReady.incrementAndGet();
+    }
+    return status;
+  }
+
+  /**
+   * A count that grows with every probe that found the engine not ready: a watcher that compares it
+   * between its own probes learns of an outage it did not see itself (a restart between two of its
+   * probes, seen by the health check).
+   */
+  public long notReadyCount() {
+    return notReady.get();
   }
 
   /** The gRPC address the client talks to (for messages and health details). */
