@@ -27,33 +27,7 @@ public record IncomingEvent(
     String tracestate,
     String dataSchema) {
 
-  /** An event without {@code dataschema}: version 1 of its type. */
-  public IncomingEvent(
-      final String specVersion,
-      final String id,
-      final String source,
-      final String type,
-      final String subject,
-      final String dataContentType,
-      final String time,
-      final Map<String, Object> data,
-      final String traceparent,
-      final String tracestate) {
-    this(
-        specVersion,
-        id,
-        source,
-        type,
-        subject,
-        dataContentType,
-        time,
-        data,
-        traceparent,
-        tracestate,
-        null);
-  }
-
-  /** An event without trace context. */
+  /** An event without trace context and {@code dataschema} (version 1 of its type). */
   public IncomingEvent(
       final String specVersion,
       final String id,

@@ -315,17 +315,16 @@ class RabbitEventsTest {
 
   @Test
   void anEventThatBreaksItsSchemaIsDeadLetteredWithTheViolations() throws Exception {
-    final String orderId = api.place("tok_confirm", "SKU-6:1");
-    api.awaitStep(orderId, "AwaitPaymentConfirmation");
+    final String orderId = api.placeAwaitingConfirmation("SKU-6");
     final String eventId = "v1-as-v2-" + UUID.randomUUID();
     // a version 1 payload under the version 2 dataschema: amount, currency, pspReference missing
     final String body =
-        api.cloudEvent(eventId, EventTypes.PAYMENT_CONFIRMED, orderId, Map.of("note", "v1"))
-            .replace(
-                "\"type\":",
-                "\"dataschema\":\"https://psp.example.com/schemas/events/"
-                    + EventTypes.PAYMENT_CONFIRMED
-                    + "/2\",\"type\":");
+        api.cloudEvent(
+            eventId,
+            EventTypes.PAYMENT_CONFIRMED,
+            orderId,
+            Map.of("note", "v1"),
+            "https://psp.example.com/schemas/events/" + EventTypes.PAYMENT_CONFIRMED + "/2");
     sendRaw(EventTypes.PAYMENT_CONFIRMED, body);
 
     final JsonNode dead = awaitDeadLetter(d -> d.path("body").asText().contains(eventId));
