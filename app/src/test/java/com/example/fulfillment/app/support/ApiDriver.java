@@ -128,6 +128,13 @@ public final class ApiDriver {
         .until(() -> order(orderId), o -> wanted.contains(o.get("status").asText()));
   }
 
+  /** Places a {@code tok_confirm} order and waits until it awaits the payment confirmation. */
+  public String placeAwaitingConfirmation(final String sku) throws Exception {
+    final String orderId = place("tok_confirm", sku + ":1");
+    awaitStep(orderId, "AwaitPaymentConfirmation");
+    return orderId;
+  }
+
   /** Waits until the order's process is at {@code elementId} (an active step). */
   public JsonNode awaitStep(final String orderId, final String elementId) {
     return await(orderId + " at " + elementId)
@@ -142,6 +149,17 @@ public final class ApiDriver {
   public String cloudEvent(
       final String id, final String type, final String subject, final Map<String, ?> data)
       throws Exception {
+    return cloudEvent(id, type, subject, data, null);
+  }
+
+  /** A structured-mode CloudEvent naming the schema of its data (null: none, version 1). */
+  public String cloudEvent(
+      final String id,
+      final String type,
+      final String subject,
+      final Map<String, ?> data,
+      final String dataSchema)
+      throws Exception {
     final Map<String, Object> event = new LinkedHashMap<>();
     event.put("specversion", "1.0");
     event.put("id", id);
@@ -149,6 +167,9 @@ public final class ApiDriver {
     event.put("type", type);
     if (subject != null) {
       event.put("subject", subject);
+    }
+    if (dataSchema != null) {
+      event.put("dataschema", dataSchema);
     }
     if (data != null) {
       event.put("data", data);

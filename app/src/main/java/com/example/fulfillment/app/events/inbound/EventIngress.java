@@ -59,7 +59,6 @@ public record EventIngress(
 
   private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final int MAX_ID = 200;
-  private static final int MAX_REASON = 500;
 
   /** What happened to an accepted event. */
   public enum Result {
@@ -239,16 +238,22 @@ public record EventIngress(
     if (event.time() != null) {
       parseTime(event.time(), "time", errors);
     }
+    if (messageName != null) {
+      // the contract first: what the schema says (types, required fields, lengths, formats) is
+      // checked there; below only what it cannot say (subject vs data, printable text)
+      errors.addAll(InboundSchemas.violations(event.type(), event.dataSchema(), event.data()));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidEventException(errors);
+    }
     final Map<String, Object> data = event.data() == null ? Map.of() : event.data();
-    final Object dataOrderId = data.get("orderId");
+    final String dataOrderId = (String) data.get("orderId");
     String orderId = event.subject();
-    if (dataOrderId != null && !(dataOrderId instanceof String)) {
-      errors.add(new Violation("data.orderId", "must be a string"));
-    } else if (dataOrderId != null) {
+    if (dataOrderId != null) {
       if (orderId != null && !orderId.equals(dataOrderId)) {
         errors.add(new Violation("subject", "must equal data.orderId when both are given"));
       }
-      orderId = orderId != null ? orderId : (String) dataOrderId;
+      orderId = orderId != null ? orderId : dataOrderId;
     }
     if (orderId == null) {
       errors.add(new Violation("subject", "must name the order (or data.orderId)"));
@@ -258,30 +263,21 @@ public record EventIngress(
     final Map<String, Object> variables = new LinkedHashMap<>();
     Instant deliveredAt = null;
     if (Messages.PAYMENT_DECLINED.equals(messageName)) {
-      final Object reason = data.get("reason");
-      if (reason != null && !(reason instanceof String)) {
-        errors.add(new Violation("data.reason", "must be a string"));
-      } else if (reason != null
-          && (((String) reason).length() > MAX_REASON || hasControl((String) reason))) {
-        errors.add(
-            new Violation(
-                "data.reason", "must be at most " + MAX_REASON + " printable characters"));
+      final String reason = (String) data.get("reason");
+      if (reason != null && hasControl(reason)) {
+        errors.add(new Violation("/data/reason", "must be printable text"));
       } else {
         variables.put(
             Variables.REJECTION_DETAIL,
-            reason == null || ((String) reason).isBlank()
+            reason == null || reason.isBlank()
                 ? "payment declined by the provider"
-                : ((String) reason).strip());
+                : reason.strip());
       }
     }
     if (Messages.SHIPMENT_DELIVERED.equals(messageName) && data.get("deliveredAt") != null) {
-      if (!(data.get("deliveredAt") instanceof String text)) {
-        errors.add(new Violation("data.deliveredAt", "must be an RFC 3339 timestamp"));
-      } else {
-        deliveredAt = parseTime(text, "data.deliveredAt", errors);
-        if (deliveredAt != null) {
-          variables.put(Variables.DELIVERED_AT, deliveredAt.toString());
-        }
+      deliveredAt = parseTime((String) data.get("deliveredAt"), "/data/deliveredAt", errors);
+      if (deliveredAt != null) {
+        variables.put(Variables.DELIVERED_AT, deliveredAt.toString());
       }
     }
     if (!errors.isEmpty()) {

@@ -135,7 +135,8 @@ public final class IncomingCloudEvents {
             : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.getTime()),
         data,
         traced ? text(event, "traceparent") : null,
-        traced ? text(event, "tracestate") : null);
+        traced ? text(event, "tracestate") : null,
+        event.getDataSchema() == null ? null : event.getDataSchema().toString());
   }
 
   /**

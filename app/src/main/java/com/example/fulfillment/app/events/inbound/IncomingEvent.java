@@ -11,6 +11,8 @@ import java.util.Map;
  * @param traceparent the CloudEvents distributed-tracing extension: W3C context of the sender (null
  *     if none; in HTTP binary mode it is the request's own {@code traceparent} header)
  * @param tracestate its W3C {@code tracestate} (null if none)
+ * @param dataSchema the {@code dataschema} attribute: names the schema (and so the version) of the
+ *     data, {@code …/schemas/events/<type>/<version>} (null: version 1)
  */
 public record IncomingEvent(
     String specVersion,
@@ -22,9 +24,10 @@ public record IncomingEvent(
     String time,
     Map<String, Object> data,
     String traceparent,
-    String tracestate) {
+    String tracestate,
+    String dataSchema) {
 
-  /** An event without trace context. */
+  /** An event without trace context and {@code dataschema} (version 1 of its type). */
   public IncomingEvent(
       final String specVersion,
       final String id,
@@ -34,6 +37,6 @@ public record IncomingEvent(
       final String dataContentType,
       final String time,
       final Map<String, Object> data) {
-    this(specVersion, id, source, type, subject, dataContentType, time, data, null, null);
+    this(specVersion, id, source, type, subject, dataContentType, time, data, null, null, null);
   }
 }

@@ -58,6 +58,7 @@ class CloudEventMessagesTest {
                 "2026-01-03T14:12:00Z",
                 java.util.Map.of("reason", "3-D Secure"),
                 TRACEPARENT,
+                null,
                 null));
   }
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.example.fulfillment.app.events.EventTypes;
+import com.example.fulfillment.app.events.inbound.InboundMessages;
 import com.example.fulfillment.app.support.ApiDriver;
 import com.example.fulfillment.app.support.ApiTestConfiguration;
 import com.example.fulfillment.app.support.EnabledIfRabbitMq;
@@ -107,6 +108,7 @@ class RabbitEventsTest {
 
   EventTap tap;
   @Autowired ApiDriver api;
+  @Autowired InboundMessages messages;
 
   @BeforeAll
   void subscribe() {
@@ -309,6 +311,35 @@ class RabbitEventsTest {
         .containsEntry(InboundHeaders.DLQ_CATEGORY, "invalid-event")
         .containsKey(InboundHeaders.DLQ_REASON)
         .containsKey(InboundHeaders.DLQ_ID);
+  }
+
+  @Test
+  void anEventThatBreaksItsSchemaIsDeadLetteredWithTheViolations() throws Exception {
+    final String orderId = api.placeAwaitingConfirmation("SKU-6");
+    final String eventId = "v1-as-v2-" + UUID.randomUUID();
+    // a version 1 payload under the version 2 dataschema: amount, currency, pspReference missing
+    final String body =
+        api.cloudEvent(
+            eventId,
+            EventTypes.PAYMENT_CONFIRMED,
+            orderId,
+            Map.of("note", "v1"),
+            "https://psp.example.com/schemas/events/" + EventTypes.PAYMENT_CONFIRMED + "/2");
+    sendRaw(EventTypes.PAYMENT_CONFIRMED, body);
+
+    final JsonNode dead = awaitDeadLetter(d -> d.path("body").asText().contains(eventId));
+    assertThat(dead.path("category").asText()).isEqualTo("invalid-event");
+    assertThat(dead.path("attempts").asInt()).isEqualTo(1);
+    final Message raw = peekDeadLetter(body);
+    assertThat(raw).isNotNull();
+    assertThat(raw.getMessageProperties().getHeaders())
+        .containsEntry(InboundHeaders.DLQ_CATEGORY, "invalid-event");
+    assertThat(
+            String.valueOf(raw.getMessageProperties().getHeaders().get(InboundHeaders.DLQ_REASON)))
+        .contains("/data/amount", "/data/currency", "/data/pspReference");
+    // nothing was correlated: no message stored, the order still waits for its confirmation
+    assertThat(messages.find(eventId)).isEmpty();
+    api.awaitStep(orderId, "AwaitPaymentConfirmation");
   }
 
   @Test

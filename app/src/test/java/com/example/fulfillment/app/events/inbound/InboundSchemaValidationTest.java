@@ -1,0 +1,123 @@
+package com.example.fulfillment.app.events.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.example.fulfillment.app.events.EventTypes;
+import com.example.fulfillment.app.support.ApiDriver;
+import com.example.fulfillment.app.support.EmbeddedEngineTest;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The data of every inbound event against the JSON Schema of its type and version: a violation is
+ * 400 problem+json listing each violation at its JSON Pointer, and nothing reaches the order.
+ */
+@EmbeddedEngineTest
+class InboundSchemaValidationTest {
+
+  private static final String SCHEMAS = "https://partner.example.com/schemas/events/";
+  private static final String V2 = SCHEMAS + EventTypes.PAYMENT_CONFIRMED + "/2";
+
+  @Autowired ApiDriver api;
+  @Autowired InboundMessages messages;
+
+  /**
+   * Each row: type, dataschema (empty: none), data, the fields of the violations, and a text the
+   * first violation's message contains.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          wrong types      | com.example.shipment.delivered |                                    | {"deliveredAt": 5, "orderId": 42}      | /data/deliveredAt /data/orderId | integer
+          not a date-time  | com.example.shipment.delivered |                                    | {"deliveredAt": "yesterday"}           | /data/deliveredAt               | date-time
+          reason too long  | com.example.payment.declined   | .../com.example.payment.declined/1 | {"reason": "%501"}                     | /data/reason                    | 500
+          missing required | com.example.payment.confirmed  | .../com.example.payment.confirmed/2 | {"amount": "24.50", "currency": "EUR"} | /data/pspReference              | pspReference
+          unknown version  | com.example.payment.confirmed  | .../com.example.payment.confirmed/7 | {}                                     | dataschema                      | unknown schema version 7 of com.example.payment.confirmed
+          another type     | com.example.payment.confirmed  | .../com.example.payment.declined/1 | {}                                     | dataschema                      | another type than com.example.payment.confirmed
+          no schema path   | com.example.payment.confirmed  | https://psp.example.com/v1         | {}                                     | dataschema                      | /schemas/events/com.example.payment.confirmed/<version>
+          """)
+  void aViolationIs400WithItsPointer(
+      final String name,
+      final String type,
+      final String dataSchema,
+      final String data,
+      final String fields,
+      final String message)
+      throws Exception {
+    final String json = data.replace("%501", "x".repeat(501));
+    final String schema = dataSchema == null ? null : dataSchema.replace(".../", SCHEMAS);
+    final var response =
+        send(type, "ord_1", schema, api.json().readValue(json, new TypeReference<>() {}));
+    final Map<String, String> errors = errors(response);
+    assertThat(errors).containsOnlyKeys(Arrays.asList(fields.split(" ")));
+    assertThat(errors.values().iterator().next()).contains(message);
+  }
+
+  @Test
+  void aV2PayloadUnderAV1DataSchemaPassesV1() throws Exception {
+    final String orderId = api.placeAwaitingConfirmation("SKU-6");
+    final var response =
+        send(
+            EventTypes.PAYMENT_CONFIRMED,
+            orderId,
+            SCHEMAS + EventTypes.PAYMENT_CONFIRMED + "/1",
+            Map.of("amount", "24.50", "currency", "EUR", "pspReference", "psp-1"));
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
+    api.awaitStatus(orderId, "PAID", "PACKED", "SHIPPED");
+  }
+
+  @Test
+  void aV1PayloadUnderAV2DataSchemaIsRefusedAndNothingIsCorrelated() throws Exception {
+    final String orderId = api.placeAwaitingConfirmation("SKU-6");
+    final String eventId = "v1-as-v2-" + UUID.randomUUID();
+    final var response =
+        api.call(
+            post("/api/events")
+                .contentType(IncomingCloudEvents.MEDIA_TYPE)
+                .content(
+                    api.cloudEvent(
+                        eventId,
+                        EventTypes.PAYMENT_CONFIRMED,
+                        orderId,
+                        Map.of("orderId", orderId),
+                        V2)));
+    assertThat(errors(response))
+        .containsOnlyKeys("/data/amount", "/data/currency", "/data/pspReference");
+    assertThat(messages.find(eventId)).isEmpty();
+    // still waiting for the confirmation: the refused event was not relayed
+    api.awaitStep(orderId, "AwaitPaymentConfirmation");
+  }
+
+  private MockHttpServletResponse send(
+      final String type, final String subject, final String dataSchema, final Map<String, ?> data)
+      throws Exception {
+    return api.call(
+        post("/api/events")
+            .contentType(IncomingCloudEvents.MEDIA_TYPE)
+            .content(api.cloudEvent("e-" + UUID.randomUUID(), type, subject, data, dataSchema)));
+  }
+
+  /** The problem's errors, field to message, after checking it is a 400 problem. */
+  private Map<String, String> errors(final MockHttpServletResponse response) throws Exception {
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
+    final JsonNode problem = api.json().readTree(response.getContentAsString());
+    final Map<String, String> errors = new LinkedHashMap<>();
+    for (JsonNode error : problem.path("errors")) {
+      errors.put(error.path("field").asText(), error.path("message").asText());
+    }
+    return errors;
+  }
+}
