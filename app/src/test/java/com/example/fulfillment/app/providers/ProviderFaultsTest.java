@@ -195,9 +195,13 @@ class ProviderFaultsTest {
     for (String orderId : orders) {
       api.awaitStatus(orderId, "COMPLETED");
     }
-    await("breaker closed")
+    // Closed, or half-open when fewer charges were left than the trial calls the half-open state
+    // permits (2 here): then the next charge closes it. Never open: the provider is back.
+    await("breaker no longer open")
         .atMost(Duration.ofSeconds(10))
-        .until(breaker::getState, s -> s == CircuitBreaker.State.CLOSED);
+        .until(
+            breaker::getState,
+            s -> s == CircuitBreaker.State.CLOSED || s == CircuitBreaker.State.HALF_OPEN);
 
     assertThat(incidents() - incidentsBefore).as("incidents").isZero();
     assertThat(attemptedFailures)
