@@ -16,6 +16,7 @@ import com.example.fulfillment.process.ProcessConstants.Variables;
 import com.example.fulfillment.shipping.ShippingService;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -156,6 +157,10 @@ public record EventIngress(
           describe(event) + " ignored: the order is " + order.status());
       return new Acceptance(event.id(), order.orderId(), valid.messageName(), Result.IGNORED);
     }
+    if (Messages.PAYMENT_CONFIRMED.equals(valid.messageName())
+        && InboundSchemas.version(event.dataSchema()) >= 2) {
+      checkConfirmedAmount(order, event.data());
+    }
     if (Messages.SHIPMENT_DELIVERED.equals(valid.messageName())) {
       // Record the carrier's word before the engine hears it: once the message is in, the
       // process may complete the order (which records a delivery itself when none is known).
@@ -176,6 +181,31 @@ public record EventIngress(
         order.orderId(),
         valid.messageName(),
         outcome == MessageRelay.Outcome.PUBLISHED ? Result.ACCEPTED : Result.DUPLICATE);
+  }
+
+  /**
+   * A confirmation from version 2 on names the amount it confirms: anything but the order's charge
+   * (its total, in its currency) is refused before it is correlated, not taken on trust.
+   */
+  private static void checkConfirmedAmount(final Order order, final Map<String, Object> data) {
+    final BigDecimal amount = new BigDecimal(String.valueOf(data.get("amount")));
+    final String currency = String.valueOf(data.get("currency"));
+    if (amount.compareTo(order.total()) != 0 || !currency.equals(order.currency())) {
+      throw new InvalidEventException(
+          List.of(
+              new Violation(
+                  "/data/amount",
+                  amount.toPlainString()
+                      + " "
+                      + currency
+                      + " is not the charge of order "
+                      + order.orderId()
+                      + " ("
+                      + order.total().toPlainString()
+                      + " "
+                      + order.currency()
+                      + ")")));
+    }
   }
 
   /** The carrier says so: the order is DELIVERED (only once its delivery was scheduled). */

@@ -84,6 +84,15 @@ final class InboundSchemas {
     return errors.stream().limit(MAX_VIOLATIONS).map(InboundSchemas::violation).toList();
   }
 
+  /** The version a valid event's {@code dataschema} names (1 without one). */
+  static int version(final String dataSchema) {
+    if (dataSchema == null) {
+      return 1;
+    }
+    final Matcher matcher = DATA_SCHEMA.matcher(dataSchema);
+    return matcher.find() ? Integer.parseInt(matcher.group(2)) : 1;
+  }
+
   private static Optional<Schema> schema(final String type, final int version) {
     if (!EventSchemas.exists(type, version)) {
       return Optional.empty();

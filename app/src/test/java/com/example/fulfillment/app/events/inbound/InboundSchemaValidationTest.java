@@ -100,6 +100,39 @@ class InboundSchemaValidationTest {
     api.awaitStep(orderId, "AwaitPaymentConfirmation");
   }
 
+  @Test
+  void aV2ConfirmationOfTheChargedAmountIsAcceptedAnotherAmountIsRefused() throws Exception {
+    final String orderId = api.placeAwaitingConfirmation("SKU-6"); // 19.90 EUR
+    final String eventId = "v2-amount-" + UUID.randomUUID();
+    final var wrong =
+        api.call(
+            post("/api/events")
+                .contentType(IncomingCloudEvents.MEDIA_TYPE)
+                .content(
+                    api.cloudEvent(
+                        eventId,
+                        EventTypes.PAYMENT_CONFIRMED,
+                        orderId,
+                        Map.of("amount", "24.50", "currency", "EUR", "pspReference", "psp-7"),
+                        V2)));
+    assertThat(errors(wrong))
+        .containsExactly(
+            Map.entry(
+                "/data/amount",
+                "24.50 EUR is not the charge of order " + orderId + " (19.90 EUR)"));
+    assertThat(messages.find(eventId)).isEmpty();
+    api.awaitStep(orderId, "AwaitPaymentConfirmation");
+
+    final var right =
+        send(
+            EventTypes.PAYMENT_CONFIRMED,
+            orderId,
+            V2,
+            Map.of("amount", "19.9", "currency", "EUR", "pspReference", "psp-7"));
+    assertThat(right.getStatus()).as(right.getContentAsString()).isEqualTo(202);
+    api.awaitStatus(orderId, "PAID", "PACKED", "SHIPPED");
+  }
+
   private MockHttpServletResponse send(
       final String type, final String subject, final String dataSchema, final Map<String, ?> data)
       throws Exception {
