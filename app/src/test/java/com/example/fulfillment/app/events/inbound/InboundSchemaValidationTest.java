@@ -83,16 +83,7 @@ class InboundSchemaValidationTest {
     final String orderId = api.placeAwaitingConfirmation("SKU-6");
     final String eventId = "v1-as-v2-" + UUID.randomUUID();
     final var response =
-        api.call(
-            post("/api/events")
-                .contentType(IncomingCloudEvents.MEDIA_TYPE)
-                .content(
-                    api.cloudEvent(
-                        eventId,
-                        EventTypes.PAYMENT_CONFIRMED,
-                        orderId,
-                        Map.of("orderId", orderId),
-                        V2)));
+        send(eventId, EventTypes.PAYMENT_CONFIRMED, orderId, V2, Map.of("orderId", orderId));
     assertThat(errors(response))
         .containsOnlyKeys("/data/amount", "/data/currency", "/data/pspReference");
     assertThat(messages.find(eventId)).isEmpty();
@@ -105,16 +96,12 @@ class InboundSchemaValidationTest {
     final String orderId = api.placeAwaitingConfirmation("SKU-6"); // 19.90 EUR
     final String eventId = "v2-amount-" + UUID.randomUUID();
     final var wrong =
-        api.call(
-            post("/api/events")
-                .contentType(IncomingCloudEvents.MEDIA_TYPE)
-                .content(
-                    api.cloudEvent(
-                        eventId,
-                        EventTypes.PAYMENT_CONFIRMED,
-                        orderId,
-                        Map.of("amount", "24.50", "currency", "EUR", "pspReference", "psp-7"),
-                        V2)));
+        send(
+            eventId,
+            EventTypes.PAYMENT_CONFIRMED,
+            orderId,
+            V2,
+            Map.of("amount", "24.50", "currency", "EUR", "pspReference", "psp-7"));
     assertThat(errors(wrong))
         .containsExactly(
             Map.entry(
@@ -136,10 +123,20 @@ class InboundSchemaValidationTest {
   private MockHttpServletResponse send(
       final String type, final String subject, final String dataSchema, final Map<String, ?> data)
       throws Exception {
+    return send("e-" + UUID.randomUUID(), type, subject, dataSchema, data);
+  }
+
+  private MockHttpServletResponse send(
+      final String eventId,
+      final String type,
+      final String subject,
+      final String dataSchema,
+      final Map<String, ?> data)
+      throws Exception {
     return api.call(
         post("/api/events")
             .contentType(IncomingCloudEvents.MEDIA_TYPE)
-            .content(api.cloudEvent("e-" + UUID.randomUUID(), type, subject, data, dataSchema)));
+            .content(api.cloudEvent(eventId, type, subject, data, dataSchema)));
   }
 
   /** The problem's errors, field to message, after checking it is a 400 problem. */
