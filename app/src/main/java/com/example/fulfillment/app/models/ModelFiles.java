@@ -4,12 +4,9 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
-/** What the app reads from a model file: its processes' version tags, its content's hash. */
+/** What the app reads from a model file: its processes' version tags. */
 final class ModelFiles {
 
   private ModelFiles() {}
@@ -31,14 +28,5 @@ final class ModelFiles {
         .map(ZeebeVersionTag::getValue)
         .filter(v -> v != null && !v.isBlank())
         .findFirst();
-  }
-
-  /** SHA-256 of the content, in lower-case hex. */
-  static String sha256(final byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package com.example.fulfillment.app.models;
 
 import com.example.fulfillment.app.engine.DeploymentRecords;
 import com.example.fulfillment.app.engine.EngineEpochs;
+import com.example.fulfillment.common.Sha256;
 import com.example.fulfillment.common.jdbc.Jdbc;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
@@ -46,7 +47,7 @@ record ProcessDeployments(
                 """)
             .param("epoch", epoch)
             .param("id", bpmnProcessId)
-            .param("sha", ModelFiles.sha256(content))
+            .param("sha", Sha256.hex(content))
             .query(Integer.class)
             .optional();
     if (bundled.isEmpty()) {
@@ -92,7 +93,7 @@ record ProcessDeployments(
           .param("version", p.getVersion())
           .param("tag", tag)
           .param("resource", p.getResourceName())
-          .param("sha", ModelFiles.sha256(content == null ? new byte[0] : content))
+          .param("sha", Sha256.hex(content == null ? new byte[0] : content))
           .param("source", source.name())
           .param("deployment", event.getKey())
           .param("at", Jdbc.ts(now))

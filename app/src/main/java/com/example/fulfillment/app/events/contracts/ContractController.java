@@ -1,6 +1,7 @@
 package com.example.fulfillment.app.events.contracts;
 
 import com.example.fulfillment.app.web.ProblemResponse;
+import com.example.fulfillment.common.Sha256;
 import com.example.fulfillment.contracts.EventSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,8 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -61,13 +60,9 @@ class ContractController {
   private record Served(byte[] bytes, String etag) {
 
     static Served of(final byte[] bytes) {
-      try {
-        final byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-        return new Served(
-            bytes, '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + '"');
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every JVM has SHA-256", e);
-      }
+      return new Served(
+          bytes,
+          '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(bytes)) + '"');
     }
 
     ResponseEntity<byte[]> answer(final String ifNoneMatch, final MediaType type) {

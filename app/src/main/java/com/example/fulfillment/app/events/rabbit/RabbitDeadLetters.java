@@ -3,12 +3,11 @@ package com.example.fulfillment.app.events.rabbit;
 import com.example.fulfillment.app.events.deadletters.DeadLetter;
 import com.example.fulfillment.app.events.deadletters.DeadLetters;
 import com.example.fulfillment.app.events.inbound.IncomingEvent;
+import com.example.fulfillment.common.Sha256;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -207,12 +206,7 @@ public record RabbitDeadLetters(
     if (messageId != null && !messageId.isBlank()) {
       return messageId;
     }
-    try {
-      final byte[] digest = MessageDigest.getInstance("SHA-256").digest(message.getBody());
-      return "sha256-" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "sha256-" + HexFormat.of().formatHex(Sha256.of(message.getBody()), 0, 16);
   }
 
   private static Optional<Instant> deadLetteredAt(final Message message) {

@@ -1,14 +1,12 @@
 package com.example.fulfillment.app.order.api;
 
+import com.example.fulfillment.common.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What "the same request" means for an Idempotency-Key: SHA-256 over the parsed request in a
@@ -45,8 +43,8 @@ final class RequestHash {
             Boolean.TRUE.equals(r.insurance()));
     try {
       final byte[] json = CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return Sha256.hex(json);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot hash the request", e);
     }
   }
