@@ -62,18 +62,18 @@ final class InboundSchemas {
     if (dataSchema == null) {
       version = 1;
     } else {
-      final Matcher matcher = DATA_SCHEMA.matcher(dataSchema);
-      if (!matcher.find()) {
+      final Optional<Named> named = named(dataSchema);
+      if (named.isEmpty()) {
         return List.of(
             new Violation("dataschema", "must end in /schemas/events/" + type + "/<version>"));
       }
-      if (!matcher.group(1).equals(type)) {
+      if (!named.get().type().equals(type)) {
         return List.of(
             new Violation(
                 "dataschema",
-                "names another type than " + type + ": " + bounded(matcher.group(1))));
+                "names another type than " + type + ": " + bounded(named.get().type())));
       }
-      version = Integer.parseInt(matcher.group(2));
+      version = named.get().version();
     }
     final Optional<Schema> schema = schema(type, version);
     if (schema.isEmpty()) {
@@ -86,11 +86,17 @@ final class InboundSchemas {
 
   /** The version a valid event's {@code dataschema} names (1 without one). */
   static int version(final String dataSchema) {
-    if (dataSchema == null) {
-      return 1;
-    }
+    return dataSchema == null ? 1 : named(dataSchema).map(Named::version).orElse(1);
+  }
+
+  /** The type and version at the end of a {@code dataschema}, if it has the schema path. */
+  private record Named(String type, int version) {}
+
+  private static Optional<Named> named(final String dataSchema) {
     final Matcher matcher = DATA_SCHEMA.matcher(dataSchema);
-    return matcher.find() ? Integer.parseInt(matcher.group(2)) : 1;
+    return matcher.find()
+        ? Optional.of(new Named(matcher.group(1), Integer.parseInt(matcher.group(2))))
+        : Optional.empty();
   }
 
   private static Optional<Schema> schema(final String type, final int version) {
