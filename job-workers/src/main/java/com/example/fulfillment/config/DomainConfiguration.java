@@ -1,5 +1,7 @@
 package com.example.fulfillment.config;
 
+import static java.util.stream.Collectors.toSet;
+
 import com.example.fulfillment.analytics.SalesService;
 import com.example.fulfillment.analytics.jdbc.JdbcSalesRepository;
 import com.example.fulfillment.common.Transactions;
@@ -23,6 +25,8 @@ import com.example.fulfillment.order.OrderListener;
 import com.example.fulfillment.order.OrderProgress;
 import com.example.fulfillment.order.OrderRepository;
 import com.example.fulfillment.order.OrderService;
+import com.example.fulfillment.order.PublishedVersions;
+import com.example.fulfillment.order.SalesTax;
 import com.example.fulfillment.order.jdbc.JdbcOrderEventOutbox;
 import com.example.fulfillment.order.jdbc.JdbcOrderRepository;
 import com.example.fulfillment.payment.PaymentProvider;
@@ -43,8 +47,10 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -77,16 +83,23 @@ public class DomainConfiguration {
     return new JdbcOrderRepository(jdbc);
   }
 
-  /** The transactional outbox of the order events; the app's relay publishes it. */
+  /**
+   * The transactional outbox of the order events; the app's relay publishes it. {@code
+   * fulfillment.events.migration-window}: older versions still published beside the newest (e.g.
+   * {@code com.example.order.completed/1}; empty: the newest only).
+   */
   @Bean
   OrderEvents orderEvents(
       final JdbcClient jdbc,
       final ObjectProvider<Tracer> tracer,
-      final ObjectProvider<Propagator> propagator) {
+      final ObjectProvider<Propagator> propagator,
+      @Value("${fulfillment.events.migration-window:}") final Set<String> migrationWindow) {
     return new JdbcOrderEventOutbox(
         jdbc,
         tracer.getIfAvailable(() -> Tracer.NOOP),
-        propagator.getIfAvailable(() -> Propagator.NOOP));
+        propagator.getIfAvailable(() -> Propagator.NOOP),
+        new PublishedVersions(
+            migrationWindow.stream().filter(entry -> !entry.isBlank()).collect(toSet())));
   }
 
   @Bean
@@ -148,7 +161,15 @@ public class DomainConfiguration {
       final OrderEvents events) {
     final OrderListener all =
         order -> listeners.orderedStream().forEach(l -> l.processInstanceLinked(order));
-    return new OrderService(orders, catalog, tx, clock, all, List.of(inventory, shipping), events);
+    return new OrderService(
+        orders,
+        catalog,
+        tx,
+        clock,
+        all,
+        List.of(inventory, shipping),
+        events,
+        SalesTax.STANDARD_RATES);
   }
 
   /**

@@ -31,6 +31,16 @@ public sealed interface OrderEvent {
     };
   }
 
+  /** A line as ordered, priced at placement: SKU, quantity, unit price and line total. */
+  record Line(String sku, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
+
+    static List<Line> of(final Order order) {
+      return order.lines().stream()
+          .map(l -> new Line(l.sku(), l.quantity(), l.unitPrice(), l.lineTotal()))
+          .toList();
+    }
+  }
+
   /** The order is recorded (status RECEIVED) and its process is being started. */
   record Accepted(
       String orderId,
@@ -49,16 +59,13 @@ public sealed interface OrderEvent {
       lines = List.copyOf(lines);
     }
 
-    /** A line as ordered: SKU, quantity and its total. */
-    public record Line(String sku, int quantity, BigDecimal lineTotal) {}
-
     static Accepted of(final Order order) {
       return new Accepted(
           order.orderId(),
           order.customerId(),
           order.total(),
           order.currency(),
-          order.lines().stream().map(l -> new Line(l.sku(), l.quantity(), l.lineTotal())).toList(),
+          Line.of(order),
           order.express(),
           order.giftWrap(),
           order.insurance(),
@@ -91,10 +98,38 @@ public sealed interface OrderEvent {
       Instant occurredAt)
       implements OrderEvent {}
 
-  /** Delivered and completed: the stock is shipped for good. */
+  /**
+   * Delivered and completed: the stock is shipped for good.
+   *
+   * @param total what the customer paid, tax included (the gross)
+   * @param tax the tax included in {@code total} ({@link SalesTax})
+   */
   record Completed(
-      String orderId, String customerId, BigDecimal total, String currency, Instant occurredAt)
-      implements OrderEvent {}
+      String orderId,
+      String customerId,
+      BigDecimal total,
+      BigDecimal tax,
+      String currency,
+      List<Line> lines,
+      Instant occurredAt)
+      implements OrderEvent {
+
+    public Completed {
+      lines = List.copyOf(lines);
+    }
+
+    /** The order's completion at {@code now}, its tax from the shipping country's rate. */
+    static Completed of(final Order order, final SalesTax salesTax, final Instant now) {
+      return new Completed(
+          order.orderId(),
+          order.customerId(),
+          order.total(),
+          salesTax.includedIn(order.total(), order.shippingAddress().country()),
+          order.currency(),
+          Line.of(order),
+          now);
+    }
+  }
 
   /** A business refusal ended the order; what was done has been compensated. */
   record Rejected(

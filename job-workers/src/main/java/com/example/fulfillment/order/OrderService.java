@@ -23,7 +23,8 @@ public record OrderService(
     Clock clock,
     OrderListener listener,
     List<CompletionHook> completionHooks,
-    OrderEvents events) {
+    OrderEvents events,
+    SalesTax salesTax) {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
   private static final int MAX_DETAIL = 500;
@@ -227,16 +228,14 @@ public record OrderService(
   }
 
   /** The event of an order's end; {@code order} is as it was before it ended. */
-  private static OrderEvent ended(
+  private OrderEvent ended(
       final Order order,
       final Outcome outcome,
       final RejectionReason reason,
       final String detail,
       final Instant now) {
     return switch (outcome) {
-      case COMPLETED ->
-          new OrderEvent.Completed(
-              order.orderId(), order.customerId(), order.total(), order.currency(), now);
+      case COMPLETED -> OrderEvent.Completed.of(order, salesTax, now);
       case REJECTED ->
           new OrderEvent.Rejected(order.orderId(), order.customerId(), reason, detail, now);
       case CANCELLED ->

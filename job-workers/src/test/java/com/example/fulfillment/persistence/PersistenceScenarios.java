@@ -13,12 +13,16 @@ import com.example.fulfillment.order.OrderConflictException;
 import com.example.fulfillment.order.OrderEndedException;
 import com.example.fulfillment.order.OrderEvent;
 import com.example.fulfillment.order.OrderEventTypes;
+import com.example.fulfillment.order.OrderEvents;
 import com.example.fulfillment.order.OrderStatus;
 import com.example.fulfillment.order.Outcome;
 import com.example.fulfillment.order.PlaceOrder;
+import com.example.fulfillment.order.PublishedVersions;
 import com.example.fulfillment.order.RejectionReason;
+import com.example.fulfillment.order.SalesTax;
 import com.example.fulfillment.order.UnknownSkuException;
 import com.example.fulfillment.order.Validation;
+import com.example.fulfillment.order.jdbc.JdbcOrderEventOutbox;
 import com.example.fulfillment.payment.ChargeOutcome;
 import com.example.fulfillment.payment.PaymentProvider;
 import com.example.fulfillment.payment.PaymentProviderUnavailableException;
@@ -35,12 +39,15 @@ import com.example.fulfillment.support.FixtureTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -797,6 +804,7 @@ abstract class PersistenceScenarios extends FixtureTest {
       long seq,
       String eventId,
       String type,
+      int schemaVersion,
       JsonNode data,
       String correlationId,
       String causationId) {}
@@ -812,6 +820,7 @@ abstract class PersistenceScenarios extends FixtureTest {
                     rs.getLong("seq"),
                     rs.getString("event_id"),
                     rs.getString("event_type"),
+                    rs.getInt("schema_version"),
                     JSON.readTree(rs.getString("data")),
                     rs.getString("correlation_id"),
                     rs.getString("causation_id"));
@@ -879,7 +888,52 @@ abstract class PersistenceScenarios extends FixtureTest {
     assertThat(shipped.get("shippingMethod").asText()).isEqualTo("STANDARD");
     assertThat(shipped.get("trackingNumber").asText()).startsWith("TRK");
     assertThat(shipped.get("estimatedDelivery").asText()).isNotBlank();
-    assertThat(rows.get(3).data().at("/total/amount").decimalValue()).isEqualByComparingTo("58.00");
+    // completed, version 2 (the newest only: no migration window here): the money split, the lines
+    final JsonNode completed = rows.get(3).data();
+    assertThat(rows.get(3).schemaVersion()).isEqualTo(2);
+    assertThat(completed.at("/gross/amount").decimalValue()).isEqualByComparingTo("58.00");
+    assertThat(completed.at("/tax/amount").decimalValue()).isEqualByComparingTo("9.26");
+    assertThat(completed.at("/net/amount").decimalValue()).isEqualByComparingTo("48.74");
+    assertThat(completed.at("/lines/0/unitPrice/amount").decimalValue())
+        .isEqualByComparingTo("29.00");
+    assertThat(completed.at("/lines/0/lineTotal/amount").decimalValue())
+        .isEqualByComparingTo("58.00");
+    assertThat(completed.has("total")).isFalse();
+    assertThat(rows.subList(0, 3)).extracting(OutboxRow::schemaVersion).containsOnly(1);
+  }
+
+  @Test
+  void duringTheMigrationWindowACompletionIsRecordedInBothVersionsOnce() {
+    final OrderEvents window =
+        new JdbcOrderEventOutbox(
+            db.jdbc(),
+            Tracer.NOOP,
+            Propagator.NOOP,
+            new PublishedVersions(Set.of(OrderEventTypes.COMPLETED + "/1")));
+    final Order order = f.place(TOK_OK, "SKU-2:2");
+    final OrderEvent.Completed completed =
+        new OrderEvent.Completed(
+            order.orderId(),
+            order.customerId(),
+            order.total(),
+            SalesTax.STANDARD_RATES.includedIn(order.total(), "DE"),
+            order.currency(),
+            List.of(new OrderEvent.Line("SKU-2", 2, new BigDecimal("9.50"), order.total())),
+            Instant.parse("2026-12-07T10:00:00Z"));
+    db.tx().run(() -> window.record(completed));
+    db.tx().run(() -> window.record(completed));
+
+    final List<OutboxRow> rows =
+        outboxWith(
+            order.orderId(),
+            OrderEventTypes.ACCEPTED,
+            OrderEventTypes.COMPLETED,
+            OrderEventTypes.COMPLETED);
+    assertThat(rows.subList(1, 3)).extracting(OutboxRow::schemaVersion).containsExactly(1, 2);
+    assertThat(rows).extracting(OutboxRow::eventId).doesNotHaveDuplicates();
+    assertThat(rows.get(1).data().at("/total/amount").decimalValue()).isEqualByComparingTo("19.00");
+    assertThat(rows.get(2).data().at("/gross/amount").decimalValue()).isEqualByComparingTo("19.00");
+    assertThat(rows.get(2).data().at("/tax/amount").decimalValue()).isEqualByComparingTo("3.03");
   }
 
   @Test

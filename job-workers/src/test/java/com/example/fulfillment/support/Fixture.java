@@ -20,6 +20,7 @@ import com.example.fulfillment.order.OrderListener;
 import com.example.fulfillment.order.OrderProgress;
 import com.example.fulfillment.order.OrderService;
 import com.example.fulfillment.order.PlaceOrder;
+import com.example.fulfillment.order.SalesTax;
 import com.example.fulfillment.order.ShippingAddress;
 import com.example.fulfillment.order.jdbc.JdbcOrderEventOutbox;
 import com.example.fulfillment.order.jdbc.JdbcOrderRepository;
@@ -94,7 +95,14 @@ public final class Fixture {
     final OrderListener listener = linked::add;
     orders =
         new OrderService(
-            orderRepository, catalog, tx, clock, listener, List.of(inventory, shipping), events);
+            orderRepository,
+            catalog,
+            tx,
+            clock,
+            listener,
+            List.of(inventory, shipping),
+            events,
+            SalesTax.STANDARD_RATES);
     provider = new SandboxPaymentProvider(jdbc, db.transactionManager(), clock);
     payments =
         new PaymentService(new JdbcPaymentRepository(jdbc), provider, progress, tx, clock, events);

@@ -3,18 +3,16 @@ package com.example.fulfillment.order.jdbc;
 import com.example.fulfillment.common.Causation;
 import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.order.OrderEvent;
-import com.example.fulfillment.order.OrderEventTypes;
 import com.example.fulfillment.order.OrderEvents;
+import com.example.fulfillment.order.PublishedVersions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,20 +25,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Per row: a deterministic event id (order id, the order's creation time and the type), so
  * recording the same event twice inserts one row; {@code seq} (identity) orders an order's events;
  * the order's correlation id (the request that placed it) and the current {@link Causation}; the
- * event's data as JSON, the schema of the event catalog (docs/events.md); the W3C {@code
- * traceparent} of the span that recorded it (e.g. the job's), so its publish continues the order's
- * trace. The data deliberately carries no payment token, address or personal data beyond the
- * customer id.
+ * event's data as JSON ({@link OrderEventData}) and its schema version; the W3C {@code traceparent}
+ * of the span that recorded it (e.g. the job's), so its publish continues the order's trace. The
+ * data deliberately carries no payment token, address or personal data beyond the customer id.
  */
-public record JdbcOrderEventOutbox(JdbcClient jdbc, Tracer tracer, Propagator propagator)
+public record JdbcOrderEventOutbox(
+    JdbcClient jdbc, Tracer tracer, Propagator propagator, PublishedVersions versions)
     implements OrderEvents {
 
-  /** Version of every data schema below; bump it with the {@code dataschema} when one changes. */
   private static final int MAX_CAUSATION = 200;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TRACEPARENT = "traceparent";
 
+  /** An outbox that writes the newest version of each type only. */
+  public JdbcOrderEventOutbox(
+      final JdbcClient jdbc, final Tracer tracer, final Propagator propagator) {
+    this(jdbc, tracer, propagator, PublishedVersions.LATEST_ONLY);
+  }
+
+  /** Inserts one row per published version of the event's type ({@link PublishedVersions}). */
   @Override
   public void record(final OrderEvent event) {
     final Optional<OrderRow> order =
@@ -53,23 +57,29 @@ public record JdbcOrderEventOutbox(JdbcClient jdbc, Tracer tracer, Propagator pr
                     new OrderRow(rs.getString("correlation_id"), Jdbc.instant(rs, "created_at")))
             .optional();
     final Instant placedAt = order.map(OrderRow::createdAt).orElse(null);
-    jdbc.sql(
-            """
-            INSERT INTO outbox_event (event_id, order_id, event_type, data, correlation_id,
-              causation_id, traceparent, occurred_at, attempts, next_attempt_at)
-            VALUES (:eventId, :orderId, :type, :data, :correlationId, :causationId, :traceparent,
-              :occurredAt, 0, :occurredAt)
-            ON CONFLICT DO NOTHING
-            """)
-        .param("eventId", eventId(event, placedAt))
-        .param("orderId", event.orderId())
-        .param("type", event.type())
-        .param("data", write(data(event)))
-        .param("correlationId", order.map(OrderRow::correlationId).orElse(event.orderId()))
-        .param("causationId", Causation.current().map(JdbcOrderEventOutbox::clip).orElse(null))
-        .param("traceparent", traceparent())
-        .param("occurredAt", Jdbc.ts(event.occurredAt()))
-        .update();
+    final String correlationId = order.map(OrderRow::correlationId).orElse(event.orderId());
+    final String causationId = Causation.current().map(JdbcOrderEventOutbox::clip).orElse(null);
+    final String traceparent = traceparent();
+    for (int version : versions.of(event.type())) {
+      jdbc.sql(
+              """
+              INSERT INTO outbox_event (event_id, order_id, event_type, schema_version, data,
+                correlation_id, causation_id, traceparent, occurred_at, attempts, next_attempt_at)
+              VALUES (:eventId, :orderId, :type, :version, :data, :correlationId, :causationId,
+                :traceparent, :occurredAt, 0, :occurredAt)
+              ON CONFLICT DO NOTHING
+              """)
+          .param("eventId", eventId(event, placedAt, version))
+          .param("orderId", event.orderId())
+          .param("type", event.type())
+          .param("version", version)
+          .param("data", write(OrderEventData.of(event, version)))
+          .param("correlationId", correlationId)
+          .param("causationId", causationId)
+          .param("traceparent", traceparent)
+          .param("occurredAt", Jdbc.ts(event.occurredAt()))
+          .update();
+    }
   }
 
   /** The current span's W3C {@code traceparent}, null outside a span. */
@@ -85,76 +95,20 @@ public record JdbcOrderEventOutbox(JdbcClient jdbc, Tracer tracer, Propagator pr
 
   private record OrderRow(String correlationId, Instant createdAt) {}
 
-  /** Same order (and placement), same type → same id: a consumer's dedupe key. */
-  static String eventId(final OrderEvent event, final Instant placedAt) {
-    final String name = event.orderId() + "|" + placedAt + "|" + event.type();
-    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
   /**
-   * The data of each event type: the catalog's schema, version {@value
-   * OrderEventTypes#SCHEMA_VERSION}.
+   * Same order (and placement), type and version → same id: a consumer's dedupe key. Version 1
+   * keeps the id it had before versions existed; each later version of the same fact has an id of
+   * its own (one id per published message), and all share the subject (the order id).
    */
-  static Map<String, Object> data(final OrderEvent event) {
-    final Map<String, Object> data = new LinkedHashMap<>();
-    data.put("orderId", event.orderId());
-    switch (event) {
-      case OrderEvent.Accepted a -> {
-        data.put("customerId", a.customerId());
-        data.put("total", money(a.total(), a.currency()));
-        data.put("lines", a.lines().stream().map(l -> line(l, a.currency())).toList());
-        data.put("express", a.express());
-        data.put("giftWrap", a.giftWrap());
-        data.put("insurance", a.insurance());
-        data.put("shippingCountry", a.shippingCountry());
-      }
-      case OrderEvent.Paid p -> {
-        data.put("amount", money(p.amount(), p.currency()));
-        data.put("chargeId", p.chargeId());
-        data.put("afterConfirmation", p.afterConfirmation());
-      }
-      case OrderEvent.Shipped s -> {
-        data.put("shipmentId", s.shipmentId());
-        data.put("trackingNumber", s.trackingNumber());
-        data.put("shippingMethod", s.shippingMethod());
-        data.put("carrier", s.carrier());
-        data.put("estimatedDelivery", text(s.estimatedDelivery()));
-      }
-      case OrderEvent.Completed c -> {
-        data.put("customerId", c.customerId());
-        data.put("total", money(c.total(), c.currency()));
-      }
-      case OrderEvent.Rejected r -> {
-        data.put("customerId", r.customerId());
-        data.put("reason", r.reason() == null ? null : r.reason().name());
-        data.put("detail", r.detail());
-      }
-      case OrderEvent.Cancelled c -> {
-        data.put("customerId", c.customerId());
-        data.put("previousStatus", c.previousStatus().name());
-      }
-    }
-    return data;
-  }
-
-  private static Map<String, Object> line(
-      final OrderEvent.Accepted.Line line, final String currency) {
-    final Map<String, Object> json = new LinkedHashMap<>();
-    json.put("sku", line.sku());
-    json.put("quantity", line.quantity());
-    json.put("lineTotal", money(line.lineTotal(), currency));
-    return json;
-  }
-
-  private static Map<String, Object> money(final BigDecimal amount, final String currency) {
-    final Map<String, Object> money = new LinkedHashMap<>();
-    money.put("amount", amount);
-    money.put("currency", currency);
-    return money;
-  }
-
-  private static String text(final Instant instant) {
-    return instant == null ? null : instant.toString();
+  static String eventId(final OrderEvent event, final Instant placedAt, final int version) {
+    final String name =
+        event.orderId()
+            + "|"
+            + placedAt
+            + "|"
+            + event.type()
+            + (version == 1 ? "" : "|v" + version);
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private static String write(final Map<String, Object> data) {

@@ -1,22 +1,13 @@
 package com.example.fulfillment.app.events.inbound;
 
+import com.example.fulfillment.app.events.contracts.SchemaValidator;
 import com.example.fulfillment.app.events.inbound.InvalidEventException.Violation;
 import com.example.fulfillment.contracts.EventSchemas;
-import com.example.fulfillment.contracts.EventSchemas.SchemaId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +15,8 @@ import java.util.regex.Pattern;
  * The {@code data} of an inbound event against the JSON Schema of its type and version (the
  * contracts module), with networknt's validator. The version is the one the event's {@code
  * dataschema} names ({@code …/schemas/events/<type>/<version>}); without a {@code dataschema} it is
- * version 1, what partners sent before versions existed. Each schema is compiled once.
+ * version 1, what partners sent before versions existed. The check itself is {@link
+ * SchemaValidator}'s.
  *
  * <p>The schemas allow unknown properties (a tolerant reader): a v2 payload under a v1 {@code
  * dataschema} passes v1, a v1 payload under a v2 {@code dataschema} fails v2.
@@ -35,20 +27,7 @@ final class InboundSchemas {
   private static final Pattern DATA_SCHEMA =
       Pattern.compile("/schemas/events/([^/?#]+)/([0-9]{1,9})/?$");
 
-  private static final int MAX_VIOLATIONS = 20;
-  private static final int MAX_MESSAGE = 300;
-
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  // format assertions on: a "date-time" field must be one (2020-12 only annotates by default)
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-
-  private static final Map<SchemaId, Schema> COMPILED = new ConcurrentHashMap<>();
 
   private InboundSchemas() {}
 
@@ -71,17 +50,20 @@ final class InboundSchemas {
         return List.of(
             new Violation(
                 "dataschema",
-                "names another type than " + type + ": " + bounded(named.get().type())));
+                "names another type than "
+                    + type
+                    + ": "
+                    + SchemaValidator.bounded(named.get().type())));
       }
       version = named.get().version();
     }
-    final Optional<Schema> schema = schema(type, version);
-    if (schema.isEmpty()) {
+    if (!EventSchemas.exists(type, version)) {
       return List.of(
           new Violation("dataschema", "unknown schema version " + version + " of " + type));
     }
-    final List<Error> errors = schema.get().validate(json(data), InputFormat.JSON);
-    return errors.stream().limit(MAX_VIOLATIONS).map(InboundSchemas::violation).toList();
+    return SchemaValidator.violations(type, version, json(data)).stream()
+        .map(v -> new Violation(v.pointer(), v.message()))
+        .toList();
   }
 
   /** The version a valid event's {@code dataschema} names (1 without one). */
@@ -99,50 +81,11 @@ final class InboundSchemas {
         : Optional.empty();
   }
 
-  private static Optional<Schema> schema(final String type, final int version) {
-    if (!EventSchemas.exists(type, version)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        COMPILED.computeIfAbsent(
-            new SchemaId(type, version),
-            id ->
-                REGISTRY.getSchema(
-                    new ByteArrayInputStream(EventSchemas.read(type, version).orElseThrow()),
-                    InputFormat.JSON)));
-  }
-
-  /** The violation at its JSON Pointer under {@code /data}; a missing property at its own. */
-  private static Violation violation(final Error error) {
-    final StringBuilder pointer = new StringBuilder("/data");
-    final NodePath location = error.getInstanceLocation();
-    for (int i = 0; i < location.getNameCount(); i++) {
-      pointer.append('/').append(escape(location.getName(i)));
-    }
-    if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-      pointer.append('/').append(escape(error.getProperty()));
-    }
-    return new Violation(bounded(pointer.toString()), bounded(error.getMessage()));
-  }
-
-  /** JSON Pointer escaping (RFC 6901). */
-  private static String escape(final String segment) {
-    return segment.replace("~", "~0").replace("/", "~1");
-  }
-
   private static String json(final Map<String, Object> data) {
     try {
       return JSON.writeValueAsString(data == null ? Map.of() : data);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event data cannot be written as JSON", e);
     }
-  }
-
-  /** Sender-controlled text (a property name, a value in a message): bounded and printable. */
-  private static String bounded(final String text) {
-    final String printable = String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
-    return printable.length() <= MAX_MESSAGE
-        ? printable
-        : printable.substring(0, MAX_MESSAGE) + "…";
   }
 }

@@ -20,6 +20,8 @@ import java.time.ZoneOffset;
  *
  * @param data the event data, JSON
  * @param dataSchema where the schema of {@code data} is served ({@code DataSchemas})
+ * @param schemaVersion the version of the type's schema {@code dataSchema} names (it picks the
+ *     routing key: {@code EventSchemas.routingKey})
  * @param traceparent W3C {@code traceparent} (null when not traced)
  * @param tracestate W3C {@code tracestate} (null or empty when none)
  */
@@ -33,6 +35,7 @@ public record OutboundCloudEvent(
     String causationId,
     String data,
     URI dataSchema,
+    int schemaVersion,
     String traceparent,
     String tracestate) {
 
@@ -54,7 +57,8 @@ public record OutboundCloudEvent(
         event.correlationId(),
         event.causationId(),
         event.data(),
-        origin.dataSchemaOf().apply(event.type()),
+        origin.dataSchemaOf().apply(event.type(), event.schemaVersion()),
+        event.schemaVersion(),
         null,
         null);
   }
@@ -71,6 +75,7 @@ public record OutboundCloudEvent(
         causationId,
         data,
         dataSchema,
+        schemaVersion,
         traceparent,
         tracestate == null || tracestate.isEmpty() ? null : tracestate);
   }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 public class Outbox {
 
   private static final int MAX_ERROR = 1000;
+  private static final int MAX_HELD_REASON = 4000;
 
   private final JdbcClient jdbc;
 
@@ -26,15 +27,17 @@ public class Outbox {
    * unpublished event of each order, and only if it is due (a failed event waiting for its retry
    * holds back its order's later events). The rows stay locked until the caller's transaction ends;
    * rows another instance has locked are skipped, and so are their orders' later events (their
-   * older event is still unpublished). Call it inside a transaction.
+   * older event is still unpublished). A held event is never claimed, and holds back its order's
+   * later events. Call it inside a transaction.
    */
   public List<OutboxEvent> claimDue(final Instant now, final int limit) {
     return jdbc.sql(
             """
-            SELECT e.seq, e.event_id, e.order_id, e.event_type, e.data, e.correlation_id,
+            SELECT e.seq, e.event_id, e.order_id, e.event_type, e.schema_version, e.data, e.correlation_id,
                    e.causation_id, e.occurred_at, e.attempts, e.traceparent
               FROM outbox_event e
              WHERE e.published_at IS NULL
+               AND e.held_reason IS NULL
                AND e.next_attempt_at <= :now
                AND NOT EXISTS (SELECT 1 FROM outbox_event older
                                 WHERE older.order_id = e.order_id
@@ -53,6 +56,7 @@ public class Outbox {
                     rs.getString("event_id"),
                     rs.getString("order_id"),
                     rs.getString("event_type"),
+                    rs.getInt("schema_version"),
                     rs.getString("data"),
                     rs.getString("correlation_id"),
                     rs.getString("causation_id"),
@@ -82,14 +86,31 @@ public class Outbox {
              WHERE seq = :seq AND published_at IS NULL
             """)
         .param("next", Jdbc.ts(nextAttemptAt))
-        .param(
-            "error",
-            error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR))
+        .param("error", clip(error, MAX_ERROR))
         .param("seq", seq)
         .update();
   }
 
-  /** Events not published yet. */
+  /**
+   * Holds an event that must not be sent (it violates its schema): it stays unpublished with the
+   * reason, and its order's later events wait behind it, until someone clears {@code held_reason}.
+   */
+  public void hold(final long seq, final String reason) {
+    jdbc.sql(
+            "UPDATE outbox_event SET held_reason = :reason WHERE seq = :seq AND published_at IS NULL")
+        .param("reason", clip(reason, MAX_HELD_REASON))
+        .param("seq", seq)
+        .update();
+  }
+
+  /** Events held for violating their schema. */
+  public long held() {
+    return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE held_reason IS NOT NULL")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Events not published yet (held ones included). */
   public long pending() {
     return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL")
         .query(Long.class)
@@ -101,5 +122,9 @@ public class Outbox {
     return jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff")
         .param("cutoff", Jdbc.ts(cutoff))
         .update();
+  }
+
+  private static String clip(final String text, final int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

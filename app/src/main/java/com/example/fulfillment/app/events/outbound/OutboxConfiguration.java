@@ -4,7 +4,6 @@ import com.example.fulfillment.app.events.EventProperties;
 import com.example.fulfillment.app.events.LogTransport;
 import com.example.fulfillment.app.events.contracts.DataSchemas;
 import com.example.fulfillment.app.tracing.Tracing;
-import com.example.fulfillment.order.OrderEventTypes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class OutboxConfiguration {
 
   static final String PENDING = "fulfillment.events.outbox.pending";
+  static final String HELD_NOW = "fulfillment.events.outbox.held.now";
 
   @Bean
   @LogTransport
@@ -46,14 +46,17 @@ class OutboxConfiguration {
     Gauge.builder(PENDING, outbox, o -> o.pending())
         .description("Outbox events not published yet")
         .register(registry);
+    // events that violate their schema wait here for a fix: alert when it is above 0
+    Gauge.builder(HELD_NOW, outbox, o -> o.held())
+        .description("Outbox events held now: they violate their schema and are not sent")
+        .register(registry);
     return OutboxRelay.create(
         outbox,
         publisher,
         transactionManager,
         clock,
         properties,
-        new EventOrigin(
-            events.source(), type -> dataSchemas.dataSchema(type, OrderEventTypes.SCHEMA_VERSION)),
+        new EventOrigin(events.source(), dataSchemas::dataSchema),
         registry,
         tracing.propagator());
   }

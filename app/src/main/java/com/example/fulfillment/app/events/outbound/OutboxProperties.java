@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     event of its order waits for it)
  * @param retention how long published events are kept before they are deleted
  * @param cleanupInterval how often published events past the retention are deleted
+ * @param validate whether each event is validated against its schema before it is sent (one that
+ *     violates it is held in the outbox with the reason); on by default
+ * @param maxEventBytes the largest event sent, as structured JSON (larger ones are held): the
+ *     inbound edge's limit, so that the app never sends what it would refuse
  */
 @ConfigurationProperties("fulfillment.events.outbox")
 public record OutboxProperties(
@@ -27,7 +31,9 @@ public record OutboxProperties(
     @DefaultValue("2") double retryMultiplier,
     @DefaultValue("PT5M") Duration retryMax,
     @DefaultValue("P7D") Duration retention,
-    @DefaultValue("PT1H") Duration cleanupInterval)
+    @DefaultValue("PT1H") Duration cleanupInterval,
+    @DefaultValue("true") boolean validate,
+    @DefaultValue("65536") int maxEventBytes)
     implements RetryBackoffSettings {
 
   public OutboxProperties {

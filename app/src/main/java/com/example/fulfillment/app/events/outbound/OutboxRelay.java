@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order per order (only each order's oldest unpublished event is ever claimed). Events are never
  * dropped: one that keeps failing is retried at the backoff's maximum interval.
  *
+ * <p>Contracts: each event is validated against its schema before it is sent ({@link
+ * OutboundValidation}, property {@code validate}); one that violates it is held in the outbox with
+ * the reason, and nothing of it leaves.
+ *
  * <p>Tracing: each event's publish is a span {@code publish <type>}, a child of the span that
  * recorded the event (its stored {@code traceparent}), and the event carries that span's context
  * (CloudEvents distributed-tracing extension) to its consumers.
@@ -37,12 +42,15 @@ public record OutboxRelay(
     Clock clock,
     OutboxProperties properties,
     EventOrigin origin,
+    OutboundValidation validation,
     Counter published,
     Counter failed,
+    Counter held,
     Propagator propagator) {
 
   public static final String PUBLISHED = "fulfillment.events.outbox.published";
   public static final String FAILED = "fulfillment.events.outbox.failed";
+  public static final String HELD = "fulfillment.events.outbox.held";
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int MAX_ERROR = 500;
@@ -64,9 +72,13 @@ public record OutboxRelay(
         clock,
         properties,
         origin,
+        OutboundValidation.create(properties.validate(), properties.maxEventBytes(), meters),
         Counter.builder(PUBLISHED).description("Outbox events published").register(meters),
         Counter.builder(FAILED)
             .description("Outbox publish attempts that failed (retried later)")
+            .register(meters),
+        Counter.builder(HELD)
+            .description("Outbox events held, not sent: they violate their schema")
             .register(meters),
         propagator);
   }
@@ -77,33 +89,53 @@ public record OutboxRelay(
    * @return how many events were published
    */
   public int publishDue() {
-    final Integer count = tx.execute(status -> round());
-    return count == null ? 0 : count;
+    return oneRound().published();
   }
 
   /**
    * Rounds until one publishes nothing (an order's next event is due once its previous one is
    * published).
+   *
+   * @return how many events were published
    */
   public int drain() {
     int total = 0;
-    for (int round = publishDue(); round > 0; round = publishDue()) {
-      total += round;
+    for (Round round = oneRound(); round.claimed() > 0; round = oneRound()) {
+      total += round.published();
     }
     return total;
   }
 
-  private int round() {
-    final List<OutboxEvent> batch = outbox.claimDue(clock.instant(), properties.batchSize());
-    if (batch.isEmpty()) {
-      return 0;
+  /** What a round did: events claimed, and of those published (the others failed or are held). */
+  private record Round(int claimed, int published) {}
+
+  private Round oneRound() {
+    final Round round = tx.execute(status -> round());
+    return round == null ? new Round(0, 0) : round;
+  }
+
+  private Round round() {
+    final List<OutboxEvent> claimed = outbox.claimDue(clock.instant(), properties.batchSize());
+    if (claimed.isEmpty()) {
+      return new Round(0, 0);
     }
-    final List<Span> spans = new ArrayList<>(batch.size());
-    final List<OutboundCloudEvent> events = new ArrayList<>(batch.size());
-    for (OutboxEvent event : batch) {
+    final List<OutboxEvent> batch = new ArrayList<>(claimed.size());
+    final List<Span> spans = new ArrayList<>(claimed.size());
+    final List<OutboundCloudEvent> events = new ArrayList<>(claimed.size());
+    for (OutboxEvent event : claimed) {
+      final OutboundCloudEvent cloudEvent = OutboundCloudEvent.of(event, origin);
+      final Optional<String> problem = validation.problem(cloudEvent);
+      if (problem.isPresent()) {
+        hold(event, problem.get());
+        continue;
+      }
       final Span span = publishSpan(event);
+      batch.add(event);
       spans.add(span);
-      events.add(inject(span, OutboundCloudEvent.of(event, origin)));
+      events.add(inject(span, cloudEvent));
+    }
+    if (batch.isEmpty()) {
+      return new Round(claimed.size(), 0);
     }
     EventPublisher.Confirmation confirmation;
     try {
@@ -139,7 +171,20 @@ public record OutboxRelay(
           batch.size(),
           confirmation.failure());
     }
-    return done.size();
+    return new Round(claimed.size(), done.size());
+  }
+
+  /** Keeps an invalid event from leaving: nothing of it is sent, its order's later events wait. */
+  private void hold(final OutboxEvent event, final String reason) {
+    outbox.hold(event.seq(), reason);
+    held.increment();
+    LOG.error(
+        "Event {} ({} v{}) of order {} held in the outbox, not sent: {}",
+        event.eventId(),
+        event.type(),
+        event.schemaVersion(),
+        event.orderId(),
+        reason);
   }
 
   /** A child of the span that recorded the event (a new trace for rows without context). */

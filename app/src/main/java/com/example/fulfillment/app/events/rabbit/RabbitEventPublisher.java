@@ -2,6 +2,7 @@ package com.example.fulfillment.app.events.rabbit;
 
 import com.example.fulfillment.app.events.outbound.EventPublisher;
 import com.example.fulfillment.app.events.outbound.OutboundCloudEvent;
+import com.example.fulfillment.contracts.EventSchemas;
 import com.rabbitmq.client.Channel;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,11 @@ import org.springframework.amqp.AmqpTimeoutException;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * Publishes domain events to the topic exchange, routing key = event type, with publisher confirms:
- * all of a batch on one channel, then one wait for the broker's acks, each ack mapped back to its
- * event by the channel's publish sequence number (so one nack fails one event, not the batch).
- * Needs {@code spring.rabbitmq.publisher-confirm-type=simple}.
+ * Publishes domain events to the topic exchange, routing key = event type (and version: {@link
+ * EventSchemas#routingKey}), with publisher confirms: all of a batch on one channel, then one wait
+ * for the broker's acks, each ack mapped back to its event by the channel's publish sequence number
+ * (so one nack fails one event, not the batch). Needs {@code
+ * spring.rabbitmq.publisher-confirm-type=simple}.
  */
 public class RabbitEventPublisher implements EventPublisher {
 
@@ -46,7 +48,10 @@ public class RabbitEventPublisher implements EventPublisher {
               for (OutboundCloudEvent event : events) {
                 final Long seq = template.execute(Channel::getNextPublishSeqNo);
                 idBySeq.put(seq, event.id());
-                template.send(exchange, event.type(), messages.write(event));
+                template.send(
+                    exchange,
+                    EventSchemas.routingKey(event.type(), event.schemaVersion()),
+                    messages.write(event));
               }
               try {
                 return template.waitForConfirms(confirmTimeoutMillis);

@@ -68,7 +68,7 @@ final class OutboxFixture {
               "c-1",
               total,
               "EUR",
-              List.of(new OrderEvent.Accepted.Line("SKU-2", 1, total)),
+              List.of(new OrderEvent.Line("SKU-2", 1, total, total)),
               false,
               false,
               false,
@@ -78,7 +78,15 @@ final class OutboxFixture {
       case 2 ->
           new OrderEvent.Shipped(
               orderId, "shp_1", "TRK1", "STANDARD", "DHL Paket", at.plus(Duration.ofDays(3)), at);
-      case 3 -> new OrderEvent.Completed(orderId, "c-1", total, "EUR", at);
+      case 3 ->
+          new OrderEvent.Completed(
+              orderId,
+              "c-1",
+              total,
+              new BigDecimal("1.52"),
+              "EUR",
+              List.of(new OrderEvent.Line("SKU-2", 1, total, total)),
+              at);
       default -> new OrderEvent.Cancelled(orderId, "c-1", OrderStatus.RECEIVED, at);
     };
   }
@@ -92,7 +100,9 @@ final class OutboxFixture {
         properties(batchSize),
         new EventOrigin(
             SOURCE,
-            type -> URI.create("https://fulfillment.example.com/schemas/events/" + type + "/1")),
+            (type, version) ->
+                URI.create(
+                    "https://fulfillment.example.com/schemas/events/" + type + "/" + version)),
         new SimpleMeterRegistry(),
         Propagator.NOOP);
   }
@@ -106,7 +116,9 @@ final class OutboxFixture {
         2.0,
         Duration.ofSeconds(8),
         Duration.ofDays(7),
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        true,
+        65536);
   }
 
   /** Row facts the relay leaves behind. */

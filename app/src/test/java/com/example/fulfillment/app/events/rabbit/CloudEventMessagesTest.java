@@ -106,6 +106,7 @@ class CloudEventMessagesTest {
                 "{\"orderId\":\"ord_1\",\"total\":{\"amount\":29.80,\"currency\":\"EUR\"}}",
                 URI.create(
                     "https://fulfillment.example.com/schemas/events/com.example.order.accepted/1"),
+                1,
                 null,
                 null)
             .withTrace(TRACEPARENT, "");

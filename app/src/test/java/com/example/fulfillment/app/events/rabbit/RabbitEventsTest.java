@@ -16,6 +16,7 @@ import com.example.fulfillment.app.support.EventTap;
 import com.example.fulfillment.app.support.RabbitMq;
 import com.example.fulfillment.app.support.SpanCapture;
 import com.example.fulfillment.app.support.TestEngineSettings;
+import com.example.fulfillment.contracts.EventSchemas;
 import com.example.fulfillment.order.OrderEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -25,6 +26,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -105,6 +108,7 @@ class RabbitEventsTest {
   @Autowired MeterRegistry meters;
   @Autowired SimpleMessageListenerContainer inboundContainer;
   @Autowired SpanCapture spans;
+  @Autowired JdbcClient jdbc;
 
   EventTap tap;
   @Autowired ApiDriver api;
@@ -158,6 +162,7 @@ class RabbitEventsTest {
         Map.of("deliveredAt", "2026-11-23T12:00:00Z"));
 
     api.awaitStatus(orderId, "COMPLETED");
+    // the migration window is open by default: completed goes out in version 1 and 2
     final List<EventTap.Tapped> events =
         tap.awaitTypes(
             orderId,
@@ -165,17 +170,20 @@ class RabbitEventsTest {
                 OrderEventTypes.ACCEPTED,
                 OrderEventTypes.PAID,
                 OrderEventTypes.SHIPPED,
+                OrderEventTypes.COMPLETED,
                 OrderEventTypes.COMPLETED));
     for (EventTap.Tapped e : events) {
+      final int version = e == events.getLast() ? 2 : 1;
       final JsonNode ce = e.event();
       assertThat(ce.path("specversion").asText()).isEqualTo("1.0");
       assertThat(ce.path("source").asText()).isEqualTo("urn:fulfillment:order-service");
       assertThat(ce.path("subject").asText()).isEqualTo(orderId);
       assertThat(ce.path("datacontenttype").asText()).isEqualTo("application/json");
-      assertThat(ce.path("dataschema").asText()).endsWith("/" + e.type() + "/1");
+      assertThat(ce.path("dataschema").asText()).endsWith("/" + e.type() + "/" + version);
       assertThat(Instant.parse(ce.path("time").asText())).isBefore(Instant.now().plusSeconds(1));
       assertThat(ce.path("correlationid").asText()).isEqualTo(requestId);
-      assertThat(e.message().getMessageProperties().getReceivedRoutingKey()).isEqualTo(e.type());
+      assertThat(e.message().getMessageProperties().getReceivedRoutingKey())
+          .isEqualTo(EventSchemas.routingKey(e.type(), version));
     }
     assertThat(events.get(0).event().path("causationid").asText())
         .as("the request placed it")
@@ -190,6 +198,12 @@ class RabbitEventsTest {
         .contains("\"amount\":29.80");
     assertThat(events.get(2).event().at("/data/trackingNumber").asText()).startsWith("TRK");
     assertThat(events.get(3).event().at("/data/total/currency").asText()).isEqualTo("EUR");
+    assertThat(events.get(4).event().at("/data/gross/amount").decimalValue())
+        .isEqualByComparingTo("29.80");
+    assertThat(events.get(4).event().at("/data/tax/amount").decimalValue())
+        .isEqualByComparingTo("4.76");
+    assertThat(events.get(4).event().at("/data/lines/0/unitPrice/amount").decimalValue())
+        .isEqualByComparingTo("14.90");
     // CloudEvents distributed-tracing extension: every event of the order in the order's trace
     final String traceId = events.get(0).event().path("traceparent").asText().split("-")[1];
     for (EventTap.Tapped e : events) {
@@ -198,6 +212,72 @@ class RabbitEventsTest {
       assertThat(e.message().getMessageProperties().getHeaders().get("traceparent"))
           .isEqualTo(e.event().path("traceparent").asText());
     }
+  }
+
+  /**
+   * Two consumers during the migration window, each with its own queue: one still on version 1
+   * (bound to {@code com.example.order.*}, which no later version's routing key matches), one moved
+   * to version 2 of the completed event. Each gets its version of every completed order, once, and
+   * the v1 consumer gets each order's events in order.
+   */
+  @Test
+  void duringTheMigrationWindowAV1AndAV2ConsumerEachGetTheirVersionOfEveryCompletionOnce()
+      throws Exception {
+    try (EventTap v1 =
+            EventTap.bind(connectionFactory, EXCHANGE, PREFIX + ".v1", "com.example.order.*");
+        EventTap v2 =
+            EventTap.bind(
+                connectionFactory,
+                EXCHANGE,
+                PREFIX + ".v2",
+                EventSchemas.routingKey(OrderEventTypes.COMPLETED, 2))) {
+      final List<String> orders = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        orders.add(api.place("tok_ok", "SKU-2:" + (i + 1)));
+      }
+      for (String orderId : orders) {
+        api.awaitStep(orderId, "AwaitDelivery");
+        api.delivered(orderId);
+      }
+      for (String orderId : orders) {
+        api.awaitStatus(orderId, "COMPLETED");
+        // every row of the order published: nothing more of it will come
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> unpublished(orderId), pending -> pending == 0);
+      }
+
+      for (String orderId : orders) {
+        final List<EventTap.Tapped> old = v1.about(orderId);
+        assertThat(old)
+            .extracting(EventTap.Tapped::type)
+            .containsExactly(
+                OrderEventTypes.ACCEPTED,
+                OrderEventTypes.PAID,
+                OrderEventTypes.SHIPPED,
+                OrderEventTypes.COMPLETED);
+        assertThat(old.getLast().event().path("dataschema").asText()).endsWith("/1");
+        assertThat(old.getLast().event().at("/data/total/amount").isNumber()).isTrue();
+
+        final List<EventTap.Tapped> next = v2.about(orderId);
+        assertThat(next).hasSize(1);
+        assertThat(next.getFirst().type()).isEqualTo(OrderEventTypes.COMPLETED);
+        assertThat(next.getFirst().event().path("dataschema").asText()).endsWith("/2");
+        assertThat(next.getFirst().event().at("/data/gross/amount").decimalValue())
+            .isEqualByComparingTo(old.getLast().event().at("/data/total/amount").decimalValue());
+        assertThat(next.getFirst().event().path("id").asText())
+            .as("one id per published message")
+            .isNotEqualTo(old.getLast().event().path("id").asText());
+      }
+    }
+  }
+
+  private long unpublished(final String orderId) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM outbox_event WHERE order_id = :id AND published_at IS NULL")
+        .param("id", orderId)
+        .query(Long.class)
+        .single();
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,0 +1,110 @@
+package com.example.fulfillment.app.events.contracts;
+
+import com.example.fulfillment.contracts.EventSchemas;
+import com.example.fulfillment.contracts.EventSchemas.SchemaId;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An event's {@code data} against the JSON Schema of its type and version (the contracts module),
+ * with networknt's validator: the one check behind inbound validation (partner events) and outbound
+ * validation (the outbox relay). Each schema is compiled once and then shared; the validator is
+ * thread-safe.
+ *
+ * <p>The schemas allow unknown properties (a tolerant reader), so data of a later version passes an
+ * earlier version's schema where it only adds fields, but not the other way round.
+ */
+public final class SchemaValidator {
+
+  /** A violation: where (a JSON Pointer from the event, under {@code /data}) and what. */
+  public record Violation(String pointer, String message) {
+
+    @Override
+    public String toString() {
+      return pointer + ": " + message;
+    }
+  }
+
+  private static final int MAX_VIOLATIONS = 20;
+  private static final int MAX_MESSAGE = 300;
+
+  // format assertions on: a "date-time" field must be one (2020-12 only annotates by default)
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
+  private static final Map<SchemaId, Schema> COMPILED = new ConcurrentHashMap<>();
+
+  private SchemaValidator() {}
+
+  /**
+   * The violations of {@code data} (JSON text) against the schema of {@code type} in {@code
+   * version}, at most {@value #MAX_VIOLATIONS} (empty: valid). An unknown type or version is one
+   * violation at {@code /dataschema}.
+   */
+  public static List<Violation> violations(
+      final String type, final int version, final String data) {
+    if (!EventSchemas.exists(type, version)) {
+      return List.of(
+          new Violation(
+              "/dataschema", "unknown schema version " + version + " of " + bounded(type)));
+    }
+    final List<Error> errors;
+    try {
+      errors = schema(new SchemaId(type, version)).validate(data, InputFormat.JSON);
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      // the parser's complaint: data that is not JSON at all is a violation too
+      return List.of(new Violation("/data", "is not JSON: " + bounded(e.getMessage())));
+    }
+    return errors.stream().limit(MAX_VIOLATIONS).map(SchemaValidator::violation).toList();
+  }
+
+  private static Schema schema(final SchemaId id) {
+    return COMPILED.computeIfAbsent(
+        id,
+        key ->
+            REGISTRY.getSchema(
+                new ByteArrayInputStream(
+                    EventSchemas.read(key.type(), key.version()).orElseThrow()),
+                InputFormat.JSON));
+  }
+
+  /** The violation at its JSON Pointer under {@code /data}; a missing property at its own. */
+  private static Violation violation(final Error error) {
+    final StringBuilder pointer = new StringBuilder("/data");
+    final NodePath location = error.getInstanceLocation();
+    for (int i = 0; i < location.getNameCount(); i++) {
+      pointer.append('/').append(escape(location.getName(i)));
+    }
+    if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+      pointer.append('/').append(escape(error.getProperty()));
+    }
+    return new Violation(bounded(pointer.toString()), bounded(error.getMessage()));
+  }
+
+  /** JSON Pointer escaping (RFC 6901). */
+  private static String escape(final String segment) {
+    return segment.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** Sender-controlled text (a property name, a value in a message): bounded and printable. */
+  public static String bounded(final String text) {
+    final String printable = String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= MAX_MESSAGE
+        ? printable
+        : printable.substring(0, MAX_MESSAGE) + "…";
+  }
+}
