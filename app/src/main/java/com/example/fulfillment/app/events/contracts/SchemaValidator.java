@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
 
 /**
  * An event's {@code data} against the JSON Schema of its type and version (the contracts module),
@@ -65,7 +66,7 @@ public final class SchemaValidator {
     final List<Error> errors;
     try {
       errors = schema(new SchemaId(type, version)).validate(data, InputFormat.JSON);
-    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+    } catch (JacksonException | IllegalArgumentException | UncheckedIOException e) {
       // the parser's complaint: data that is not JSON at all is a violation too
       return List.of(new Violation("/data", "is not JSON: " + bounded(e.getMessage())));
     }

@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.events.outbound;
 
+import com.example.fulfillment.common.jdbc.Jdbc;
 import com.example.fulfillment.order.OrderEvent;
 import com.example.fulfillment.order.OrderEventTypes;
 import com.example.fulfillment.order.OrderStatus;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -92,12 +94,17 @@ final class OutboxFixture {
   }
 
   OutboxRelay relay(final EventPublisher publisher, final Clock clock, final int batchSize) {
+    return relay(publisher, clock, properties(batchSize));
+  }
+
+  OutboxRelay relay(
+      final EventPublisher publisher, final Clock clock, final OutboxProperties properties) {
     return OutboxRelay.create(
         outbox,
         publisher,
         db.transactionManager(),
         clock,
-        properties(batchSize),
+        properties,
         new EventOrigin(
             SOURCE,
             (type, version) ->
@@ -108,6 +115,10 @@ final class OutboxFixture {
   }
 
   static OutboxProperties properties(final int batchSize) {
+    return properties(batchSize, true);
+  }
+
+  static OutboxProperties properties(final int batchSize, final boolean validate) {
     return new OutboxProperties(
         true,
         Duration.ofMillis(100),
@@ -117,8 +128,42 @@ final class OutboxFixture {
         Duration.ofSeconds(8),
         Duration.ofDays(7),
         Duration.ofHours(1),
-        true,
+        validate,
         65536);
+  }
+
+  /** An outbox row written by hand: whatever a buggy writer could leave there. */
+  void insertRaw(
+      final String eventId,
+      final String orderId,
+      final String type,
+      final int version,
+      final String data,
+      final Instant at) {
+    db.jdbc()
+        .sql(
+            """
+            INSERT INTO outbox_event (event_id, order_id, event_type, schema_version, data,
+              occurred_at, attempts, next_attempt_at)
+            VALUES (:id, :orderId, :type, :version, :data, :at, 0, :at)
+            """)
+        .param("id", eventId)
+        .param("orderId", orderId)
+        .param("type", type)
+        .param("version", version)
+        .param("data", data)
+        .param("at", Jdbc.ts(at))
+        .update();
+  }
+
+  /** The reason each held event is held for, by event id. */
+  Map<String, String> held() {
+    final Map<String, String> held = new java.util.TreeMap<>();
+    db.jdbc()
+        .sql("SELECT event_id, held_reason FROM outbox_event WHERE held_reason IS NOT NULL")
+        .query((rs, n) -> held.put(rs.getString("event_id"), rs.getString("held_reason")))
+        .list();
+    return held;
   }
 
   /** Row facts the relay leaves behind. */
