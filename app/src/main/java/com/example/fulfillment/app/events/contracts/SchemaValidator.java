@@ -2,6 +2,8 @@ package com.example.fulfillment.app.events.contracts;
 
 import com.example.fulfillment.contracts.EventSchemas;
 import com.example.fulfillment.contracts.EventSchemas.SchemaId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -10,9 +12,12 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 
@@ -48,6 +53,8 @@ public final class SchemaValidator {
                   SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
   private static final Map<SchemaId, Schema> COMPILED = new ConcurrentHashMap<>();
+  private static final Map<SchemaId, Set<String>> PROPERTIES = new ConcurrentHashMap<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SchemaValidator() {}
 
@@ -71,6 +78,23 @@ public final class SchemaValidator {
       return List.of(new Violation("/data", "is not JSON: " + bounded(e.getMessage())));
     }
     return errors.stream().limit(MAX_VIOLATIONS).map(SchemaValidator::violation).toList();
+  }
+
+  /** The top-level property names the schema of {@code type} in {@code version} defines. */
+  public static Set<String> properties(final String type, final int version) {
+    return PROPERTIES.computeIfAbsent(
+        new SchemaId(type, version),
+        id -> {
+          try {
+            final JsonNode schema =
+                JSON.readTree(EventSchemas.read(id.type(), id.version()).orElseThrow());
+            final Set<String> names = new TreeSet<>();
+            schema.path("properties").fieldNames().forEachRemaining(names::add);
+            return Set.copyOf(names);
+          } catch (IOException e) {
+            throw new UncheckedIOException("schema " + id + " is not JSON", e);
+          }
+        });
   }
 
   private static Schema schema(final SchemaId id) {

@@ -158,7 +158,7 @@ public record EventIngress(
       return new Acceptance(event.id(), order.orderId(), valid.messageName(), Result.IGNORED);
     }
     if (Messages.PAYMENT_CONFIRMED.equals(valid.messageName())
-        && InboundSchemas.version(event.dataSchema()) >= 2) {
+        && InboundSchemas.checkedAs(event.type(), event.dataSchema(), event.data()) >= 2) {
       checkConfirmedAmount(order, event.data());
     }
     if (Messages.SHIPMENT_DELIVERED.equals(valid.messageName())) {
@@ -184,8 +184,9 @@ public record EventIngress(
   }
 
   /**
-   * A confirmation from version 2 on names the amount it confirms: anything but the order's charge
-   * (its total, in its currency) is refused before it is correlated, not taken on trust.
+   * A confirmation from version 2 on (or with version 2's fields) names the amount it confirms:
+   * anything but the order's charge (its total, in its currency) is refused before it is
+   * correlated, not taken on trust.
    */
   private static void checkConfirmedAmount(final Order order, final Map<String, Object> data) {
     final BigDecimal amount = new BigDecimal(String.valueOf(data.get("amount")));

@@ -5,9 +5,11 @@ import com.example.fulfillment.app.events.inbound.InvalidEventException.Violatio
 import com.example.fulfillment.contracts.EventSchemas;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +20,11 @@ import java.util.regex.Pattern;
  * version 1, what partners sent before versions existed. The check itself is {@link
  * SchemaValidator}'s.
  *
- * <p>The schemas allow unknown properties (a tolerant reader): a v2 payload under a v1 {@code
- * dataschema} passes v1, a v1 payload under a v2 {@code dataschema} fails v2.
+ * <p>The schemas allow unknown properties (a tolerant reader), but not fields of a later version
+ * under an earlier {@code dataschema}: data that carries a property only a later version defines
+ * (e.g. {@code amount} under payment.confirmed v1) is checked as that version, whole, and the
+ * checks that version brought apply (the confirmed amount); else a sender could slip a v2 amount
+ * past them by naming v1. A v1 payload under a v2 {@code dataschema} fails v2.
  */
 final class InboundSchemas {
 
@@ -61,13 +66,61 @@ final class InboundSchemas {
       return List.of(
           new Violation("dataschema", "unknown schema version " + version + " of " + type));
     }
-    return SchemaValidator.violations(type, version, json(data)).stream()
-        .map(v -> new Violation(v.pointer(), v.message()))
+    final int checkedAs = checkedAs(type, version, data);
+    final List<Violation> violations = new ArrayList<>();
+    SchemaValidator.violations(type, checkedAs, json(data))
+        .forEach(v -> violations.add(new Violation(v.pointer(), v.message())));
+    if (!violations.isEmpty() && checkedAs != version) {
+      violations.addFirst(
+          new Violation(
+              "dataschema",
+              "names version "
+                  + version
+                  + ", but the data carries fields of version "
+                  + checkedAs
+                  + " ("
+                  + String.join(", ", laterFields(type, version, checkedAs, data))
+                  + "): checked as version "
+                  + checkedAs));
+    }
+    return violations;
+  }
+
+  /**
+   * The version an event's data is checked (and then handled) as: the one its {@code dataschema}
+   * names (1 without one), or the newest version defining a property the data carries that the
+   * named version does not.
+   */
+  static int checkedAs(final String type, final String dataSchema, final Map<String, Object> data) {
+    return checkedAs(type, version(dataSchema), data);
+  }
+
+  private static int checkedAs(final String type, final int named, final Map<String, Object> data) {
+    if (data == null || !EventSchemas.exists(type, named)) {
+      return named;
+    }
+    int checkedAs = named;
+    for (int later : EventSchemas.versions(type)) {
+      if (later > named && !laterFields(type, named, later, data).isEmpty()) {
+        checkedAs = later;
+      }
+    }
+    return checkedAs;
+  }
+
+  /** The data's properties that version {@code later} defines and {@code named} does not. */
+  private static List<String> laterFields(
+      final String type, final int named, final int later, final Map<String, Object> data) {
+    final Set<String> known = SchemaValidator.properties(type, named);
+    final Set<String> defined = SchemaValidator.properties(type, later);
+    return data.keySet().stream()
+        .filter(field -> defined.contains(field) && !known.contains(field))
+        .sorted()
         .toList();
   }
 
   /** The version a valid event's {@code dataschema} names (1 without one). */
-  static int version(final String dataSchema) {
+  private static int version(final String dataSchema) {
     return dataSchema == null ? 1 : named(dataSchema).map(Named::version).orElse(1);
   }
 

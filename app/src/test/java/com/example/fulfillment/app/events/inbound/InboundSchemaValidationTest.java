@@ -65,16 +65,41 @@ class InboundSchemaValidationTest {
     assertThat(errors.values().iterator().next()).contains(message);
   }
 
+  /**
+   * A v2 payload under a v1 dataschema is checked as v2 (it carries v2's fields): a sender cannot
+   * slip a wrong amount past the v2 check by naming v1, nor send half of v2.
+   */
   @Test
-  void aV2PayloadUnderAV1DataSchemaPassesV1() throws Exception {
-    final String orderId = api.placeAwaitingConfirmation("SKU-6");
-    final var response =
+  void aV2PayloadUnderAV1DataSchemaIsCheckedAsV2() throws Exception {
+    final String orderId = api.placeAwaitingConfirmation("SKU-6"); // 19.90 EUR
+    final String v1 = SCHEMAS + EventTypes.PAYMENT_CONFIRMED + "/1";
+    final String eventId = "v2-as-v1-" + UUID.randomUUID();
+
+    final var wrongAmount =
+        send(
+            eventId,
+            EventTypes.PAYMENT_CONFIRMED,
+            orderId,
+            v1,
+            Map.of("amount", "24.50", "currency", "EUR", "pspReference", "psp-1"));
+    assertThat(errors(wrongAmount)).containsOnlyKeys("/data/amount");
+    final var halfOfV2 =
+        send(eventId, EventTypes.PAYMENT_CONFIRMED, orderId, v1, Map.of("amount", "19.90"));
+    assertThat(errors(halfOfV2))
+        .containsOnlyKeys("dataschema", "/data/currency", "/data/pspReference");
+    assertThat(errors(halfOfV2).get("dataschema"))
+        .isEqualTo(
+            "names version 1, but the data carries fields of version 2 (amount): checked as version 2");
+    assertThat(messages.find(eventId)).isEmpty();
+    api.awaitStep(orderId, "AwaitPaymentConfirmation");
+
+    final var right =
         send(
             EventTypes.PAYMENT_CONFIRMED,
             orderId,
-            SCHEMAS + EventTypes.PAYMENT_CONFIRMED + "/1",
-            Map.of("amount", "24.50", "currency", "EUR", "pspReference", "psp-1"));
-    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
+            v1,
+            Map.of("amount", "19.90", "currency", "EUR", "pspReference", "psp-1"));
+    assertThat(right.getStatus()).as(right.getContentAsString()).isEqualTo(202);
     api.awaitStatus(orderId, "PAID", "PACKED", "SHIPPED");
   }
 
