@@ -34,13 +34,19 @@ final class AppUnderTest implements AutoCloseable {
   final Duration startup;
 
   AppUnderTest(final Completions completions, final String transport) throws IOException {
+    this(completions, transport, List.of());
+  }
+
+  /** The app with {@code extraArgs} added to its command line (e.g. a property to compare). */
+  AppUnderTest(final Completions completions, final String transport, final List<String> extraArgs)
+      throws IOException {
     dataDir = Files.createTempDirectory("bench-data-");
     final long t0 = System.nanoTime();
     app =
         new SpringApplicationBuilder(FulfillmentApplication.class)
             .initializers(
                 ctx -> ctx.getBeanFactory().registerSingleton("benchCompletions", completions))
-            .run(args(transport));
+            .run(args(transport, extraArgs));
     startup = Duration.ofNanos(System.nanoTime() - t0);
     final int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     orders = URI.create("http://127.0.0.1:" + port + "/api/orders");
@@ -51,7 +57,7 @@ final class AppUnderTest implements AutoCloseable {
    * The app's command line; {@code bench.app.args} (space-separated) adds to it, e.g. {@code
    * --spring.profiles.active=postgres} to measure another database.
    */
-  private String[] args(final String transport) {
+  private String[] args(final String transport, final List<String> extraArgs) {
     final List<String> args =
         new ArrayList<>(
             List.of(
@@ -62,11 +68,17 @@ final class AppUnderTest implements AutoCloseable {
                 // the carrier reports each delivery at once (the raw engine does the same)
                 "--fulfillment.sandbox.carrier.delivery-delay=PT0.001S",
                 "--logging.level.root=WARN"));
+    args.addAll(extraArgs);
     final String extra = System.getProperty("bench.app.args", "").strip();
     if (!extra.isEmpty()) {
       args.addAll(List.of(extra.split("\\s+")));
     }
     return args.toArray(String[]::new);
+  }
+
+  /** A bean of the running app (to read its meters or its database after a run). */
+  <T> T bean(final Class<T> type) {
+    return app.getBean(type);
   }
 
   /** POST /api/orders with the client's own order id (so completions can be matched); 202 only. */

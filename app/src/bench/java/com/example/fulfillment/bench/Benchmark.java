@@ -58,6 +58,11 @@ public final class Benchmark {
         machine.put("rssMbAfterApp", rssMb());
       }
     }
+    ValidationBench.Result validation = null;
+    if (settings.runs("validation")) {
+      validation = ValidationBench.run(settings, settings.validationLevel());
+      machine.put("validation", ValidationBench.summary(validation).strip());
+    }
     if (settings.runs("engines")) {
       for (String variant : ReferenceEngine.VARIANTS) {
         for (int level : settings.engineLevels()) {
@@ -83,13 +88,19 @@ public final class Benchmark {
       System.out.println("engines (reference model, 8 jobs per instance):");
       System.out.print(Report.table(engines, "engine", "inst/s"));
     }
+    if (validation != null) {
+      ValidationBench.print(validation);
+    }
     Report.csv(closed, out.resolve("results.csv"));
     Report.openCsv(open, out.resolve("open.csv"));
     Report.csv(engines, out.resolve("engines.csv"));
     Report.json(closed, open, engines, machine, out.resolve("results.json"));
     Report.chart(closed, out.resolve("results.png"));
     System.out.println("results: " + out.toAbsolutePath());
-    System.out.println(summary(closed, settings.levels()) + openSummary(open));
+    System.out.println(
+        summary(closed, settings.levels())
+            + openSummary(open)
+            + (validation == null ? "" : ValidationBench.summary(validation)));
     System.exit(0);
   }
 

@@ -17,7 +17,8 @@ record Settings(
     int[] openRatesPercent,
     Duration openWarmup,
     Duration openMeasure,
-    int[] engineLevels) {
+    int[] engineLevels,
+    int validationLevel) {
 
   static final Set<String> TRANSPORTS = Set.of("in-process", "tcp");
 
@@ -38,7 +39,8 @@ record Settings(
         ints("bench.openRates", "25,50,75"),
         duration("bench.openWarmup", "PT5S"),
         duration("bench.openMeasure", "PT30S"),
-        ints("bench.engineLevels", "10,100,1000"));
+        ints("bench.engineLevels", "10,100,1000"),
+        Integer.getInteger("bench.validationLevel", 100));
   }
 
   boolean runs(final String mode) {

@@ -9,7 +9,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,12 +44,17 @@ public final class SchemaValidator {
   }
 
   private static final int MAX_VIOLATIONS = 20;
+  private static final String BREAKING_CHANGES = "x-breaking-changes";
   private static final int MAX_MESSAGE = 300;
 
-  // format assertions on: a "date-time" field must be one (2020-12 only annotates by default)
+  // 2020-12 plus the contracts' own annotation (x-breaking-changes: read by the build's
+  // compatibility test, nothing to validate); format assertions on: a "date-time" field must be
+  // one (2020-12 only annotates by default)
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
+          Dialect.builder(Dialects.getDraft202012())
+              .keyword(new NonValidationKeyword(BREAKING_CHANGES))
+              .build(),
           builder ->
               builder.schemaRegistryConfig(
                   SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
