@@ -2,6 +2,7 @@ package com.example.fulfillment.bench;
 
 import com.example.fulfillment.app.events.contracts.SchemaValidator;
 import com.example.fulfillment.app.events.outbound.OutboundValidation;
+import com.example.fulfillment.app.events.outbound.Outbox;
 import com.example.fulfillment.bench.LoadRunner.LevelResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -74,6 +75,11 @@ final class ValidationBench {
             r.windowThroughputs().stream()
                 .map(v -> String.format(Locale.ROOT, "%.1f", v))
                 .toList());
+        // the relay runs beside the orders: its backlog at the end shows whether it kept up
+        System.out.printf(
+            Locale.ROOT,
+            "  outbox backlog at the end: %d event(s)%n",
+            app.bean(Outbox.class).pending());
         if (arm == null) {
           continue;
         }

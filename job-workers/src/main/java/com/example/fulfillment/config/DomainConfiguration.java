@@ -50,11 +50,13 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -66,6 +68,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
 public class DomainConfiguration {
+
+  static final String MIGRATION_WINDOW = "fulfillment.events.migration-window";
 
   @Bean
   @ConditionalOnMissingBean
@@ -93,13 +97,25 @@ public class DomainConfiguration {
       final JdbcClient jdbc,
       final ObjectProvider<Tracer> tracer,
       final ObjectProvider<Propagator> propagator,
-      @Value("${fulfillment.events.migration-window:}") final Set<String> migrationWindow) {
+      final Environment environment) {
     return new JdbcOrderEventOutbox(
         jdbc,
         tracer.getIfAvailable(() -> Tracer.NOOP),
         propagator.getIfAvailable(() -> Propagator.NOOP),
-        new PublishedVersions(
-            migrationWindow.stream().filter(entry -> !entry.isBlank()).collect(toSet())));
+        publishedVersions(environment));
+  }
+
+  /**
+   * {@code fulfillment.events.migration-window}, bound as Spring Boot binds lists: comma-separated
+   * or a YAML list (a blank entry is ignored; an invalid one stops the start).
+   */
+  static PublishedVersions publishedVersions(final Environment environment) {
+    final Set<String> window =
+        Binder.get(environment)
+            .bind(MIGRATION_WINDOW, Bindable.setOf(String.class))
+            .orElse(Set.of());
+    return new PublishedVersions(
+        window.stream().filter(entry -> !entry.isBlank()).collect(toSet()));
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.example.fulfillment.app.events.inbound;
 
+import com.example.fulfillment.app.events.EventTypes;
 import com.example.fulfillment.app.events.contracts.SchemaValidator;
 import com.example.fulfillment.app.events.inbound.InvalidEventException.Violation;
 import com.example.fulfillment.contracts.EventSchemas;
@@ -20,11 +21,12 @@ import java.util.regex.Pattern;
  * version 1, what partners sent before versions existed. The check itself is {@link
  * SchemaValidator}'s.
  *
- * <p>The schemas allow unknown properties (a tolerant reader), but not fields of a later version
- * under an earlier {@code dataschema}: data that carries a property only a later version defines
- * (e.g. {@code amount} under payment.confirmed v1) is checked as that version, whole, and the
- * checks that version brought apply (the confirmed amount); else a sender could slip a v2 amount
- * past them by naming v1. A v1 payload under a v2 {@code dataschema} fails v2.
+ * <p>The schemas allow unknown properties (a tolerant reader), with one exception: a field of a
+ * later version that the app acts on ({@link #ACTED_ON}: the confirmed {@code amount} and {@code
+ * currency}) under an earlier {@code dataschema} makes the event checked as that version, whole,
+ * and that version's checks apply; else a sender could slip a wrong amount past them by naming v1.
+ * Any other field of a later version is just unknown to the earlier one, and passes. A v1 payload
+ * under a v2 {@code dataschema} fails v2.
  */
 final class InboundSchemas {
 
@@ -33,6 +35,10 @@ final class InboundSchemas {
       Pattern.compile("/schemas/events/([^/?#]+)/([0-9]{1,9})/?$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Per type, the fields of its later versions that the app checks beyond the schema. */
+  private static final Map<String, Set<String>> ACTED_ON =
+      Map.of(EventTypes.PAYMENT_CONFIRMED, Set.of("amount", "currency"));
 
   private InboundSchemas() {}
 
@@ -89,7 +95,7 @@ final class InboundSchemas {
   /**
    * The version an event's data is checked (and then handled) as: the one its {@code dataschema}
    * names (1 without one), or the newest version defining a property the data carries that the
-   * named version does not.
+   * named version does not and the app acts on.
    */
   static int checkedAs(final String type, final String dataSchema, final Map<String, Object> data) {
     return checkedAs(type, version(dataSchema), data);
@@ -108,13 +114,17 @@ final class InboundSchemas {
     return checkedAs;
   }
 
-  /** The data's properties that version {@code later} defines and {@code named} does not. */
+  /**
+   * The data's properties that version {@code later} defines, {@code named} does not, and the app
+   * acts on.
+   */
   private static List<String> laterFields(
       final String type, final int named, final int later, final Map<String, Object> data) {
     final Set<String> known = SchemaValidator.properties(type, named);
     final Set<String> defined = SchemaValidator.properties(type, later);
     return data.keySet().stream()
         .filter(field -> defined.contains(field) && !known.contains(field))
+        .filter(ACTED_ON.getOrDefault(type, Set.of())::contains)
         .sorted()
         .toList();
   }

@@ -100,14 +100,16 @@ public record OutboxRelay(
    */
   public int drain() {
     int total = 0;
-    for (Round round = oneRound(); round.claimed() > 0; round = oneRound()) {
+    // held events count as progress (their orders' other rows may be due), failed ones do not:
+    // with the broker away a round fails what it claims, and the drain must end
+    for (Round round = oneRound(); round.published() + round.held() > 0; round = oneRound()) {
       total += round.published();
     }
     return total;
   }
 
-  /** What a round did: events claimed, and of those published (the others failed or are held). */
-  private record Round(int claimed, int published) {}
+  /** What a round did: events published, and events held (the others failed). */
+  private record Round(int published, int held) {}
 
   private Round oneRound() {
     final Round round = tx.execute(status -> round());
@@ -122,20 +124,32 @@ public record OutboxRelay(
     final List<OutboxEvent> batch = new ArrayList<>(claimed.size());
     final List<Span> spans = new ArrayList<>(claimed.size());
     final List<OutboundCloudEvent> events = new ArrayList<>(claimed.size());
+    int heldNow = 0;
     for (OutboxEvent event : claimed) {
-      final OutboundCloudEvent cloudEvent = OutboundCloudEvent.of(event, origin);
-      final Optional<String> problem = validation.problem(cloudEvent);
-      if (problem.isPresent()) {
-        hold(event, problem.get());
+      final Span span = publishSpan(event);
+      final OutboundCloudEvent cloudEvent;
+      final Optional<String> problem;
+      try {
+        // checked as sent: with its trace context (part of its size)
+        cloudEvent = inject(span, OutboundCloudEvent.of(event, origin));
+        problem = validation.problem(cloudEvent);
+      } catch (IllegalArgumentException e) {
+        // not even a CloudEvent (e.g. a version below 1): held too, never a stalled relay
+        hold(event, "not a valid event: " + describe(e), span);
+        heldNow++;
         continue;
       }
-      final Span span = publishSpan(event);
+      if (problem.isPresent()) {
+        hold(event, problem.get(), span);
+        heldNow++;
+        continue;
+      }
       batch.add(event);
       spans.add(span);
-      events.add(inject(span, cloudEvent));
+      events.add(cloudEvent);
     }
     if (batch.isEmpty()) {
-      return new Round(claimed.size(), 0);
+      return new Round(0, heldNow);
     }
     EventPublisher.Confirmation confirmation;
     try {
@@ -171,13 +185,14 @@ public record OutboxRelay(
           batch.size(),
           confirmation.failure());
     }
-    return new Round(claimed.size(), done.size());
+    return new Round(done.size(), heldNow);
   }
 
   /** Keeps an invalid event from leaving: nothing of it is sent, its order's later events wait. */
-  private void hold(final OutboxEvent event, final String reason) {
+  private void hold(final OutboxEvent event, final String reason, final Span span) {
     outbox.hold(event.seq(), reason);
     held.increment();
+    span.tag("event.held", reason).end();
     LOG.error(
         "Event {} ({} v{}) of order {} held in the outbox, not sent: {}",
         event.eventId(),
@@ -199,6 +214,7 @@ public record OutboxRelay(
         .kind(Span.Kind.PRODUCER)
         .tag("event.id", event.eventId())
         .tag("event.type", event.type())
+        .tag("event.schema_version", event.schemaVersion())
         .tag("order.id", event.orderId())
         .tag("event.attempt", event.attempts() + 1)
         .start();

@@ -98,6 +98,14 @@ class AsyncApiDocumentTest {
     assertThat(sent).isEqualTo(expected);
   }
 
+  /** The outbox writes the newest version of each type's schema, and nothing newer. */
+  @Test
+  void theCodePublishesTheNewestVersionOfEveryPublishedSchema() {
+    assertThat(OrderEventTypes.LATEST_VERSION).containsOnlyKeys(OrderEventTypes.ALL);
+    OrderEventTypes.LATEST_VERSION.forEach(
+        (type, version) -> assertThat(EventSchemas.latest(type)).as(type).contains(version));
+  }
+
   @Test
   void theQueuesAndInboundRoutingKeysAreWhatTheTopologyDeclares() {
     final RabbitEventProperties defaults =

@@ -66,8 +66,8 @@ class InboundSchemaValidationTest {
   }
 
   /**
-   * A v2 payload under a v1 dataschema is checked as v2 (it carries v2's fields): a sender cannot
-   * slip a wrong amount past the v2 check by naming v1, nor send half of v2.
+   * A v2 payload under a v1 dataschema is checked as v2 (it carries the amount the app checks): a
+   * sender cannot slip a wrong amount past the v2 check by naming v1, nor send half of v2.
    */
   @Test
   void aV2PayloadUnderAV1DataSchemaIsCheckedAsV2() throws Exception {
@@ -100,6 +100,23 @@ class InboundSchemaValidationTest {
             v1,
             Map.of("amount", "19.90", "currency", "EUR", "pspReference", "psp-1"));
     assertThat(right.getStatus()).as(right.getContentAsString()).isEqualTo(202);
+    api.awaitStatus(orderId, "PAID", "PACKED", "SHIPPED");
+  }
+
+  /**
+   * Another field of v2 under v1 (one the app does not act on) is just unknown to v1: a tolerant
+   * reader.
+   */
+  @Test
+  void aV1EventWithAnotherV2FieldPassesAsV1() throws Exception {
+    final String orderId = api.placeAwaitingConfirmation("SKU-6");
+    final var response =
+        send(
+            EventTypes.PAYMENT_CONFIRMED,
+            orderId,
+            SCHEMAS + EventTypes.PAYMENT_CONFIRMED + "/1",
+            Map.of("pspReference", "psp-1", "note", "an unknown field"));
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
     api.awaitStatus(orderId, "PAID", "PACKED", "SHIPPED");
   }
 

@@ -109,6 +109,18 @@ class OutboundValidationTest extends DatabaseTest {
   }
 
   @Test
+  void aRowThatIsNotEvenACloudEventIsHeldAndTheRelayGoesOn() {
+    f.insertRaw("ev-bad", "ord_h", "Not A Type", 1, V1_COMPLETED, T0);
+    final List<String> others = f.fulfilledOrders(1, T0);
+
+    f.relay(publisher, clock, OutboxFixture.properties(10, false)).drain();
+
+    assertThat(f.held().get("ev-bad")).startsWith("not a valid event: ");
+    assertThat(publisher.typesBySubject().get(others.getFirst()))
+        .containsExactlyElementsOf(OutboxFixture.LIFECYCLE);
+  }
+
+  @Test
   void withValidationOffTheSameEventGoesOut() {
     f.insertRaw("ev-bad", "ord_h", OrderEventTypes.COMPLETED, 1, V2_COMPLETED, T0);
 
