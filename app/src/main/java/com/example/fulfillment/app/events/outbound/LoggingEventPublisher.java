@@ -17,8 +17,9 @@ public class LoggingEventPublisher implements EventPublisher {
   public Confirmation publish(final List<OutboundCloudEvent> events) {
     for (OutboundCloudEvent event : events) {
       LOG.info(
-          "Event {} {} for order {} (transport log, traceparent {}): {}",
+          "Event {} v{} {} for order {} (transport log, traceparent {}): {}",
           event.type(),
+          event.schemaVersion(),
           event.id(),
           event.subject(),
           event.traceparent(),
