@@ -107,12 +107,20 @@ public final class EventSchemas {
     if (!exists(type, version)) {
       return Optional.empty();
     }
-    final String resource = new SchemaId(type, version).resource();
+    return Optional.of(bytes(new SchemaId(type, version).resource()));
+  }
+
+  private static byte[] bytes(final String resource) {
     try (InputStream in = open(resource)) {
-      return Optional.of(in.readAllBytes());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
+  }
+
+  /** The AsyncAPI document's bytes as stored (served verbatim). */
+  public static byte[] asyncApi() {
+    return bytes(ASYNCAPI);
   }
 
   /**

@@ -7,9 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -17,12 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,7 +49,7 @@ class ContractController {
                   id -> id.type() + "/" + id.version(),
                   id -> Served.of(EventSchemas.read(id.type(), id.version()).orElseThrow())));
 
-  private final Served asyncApi = Served.of(readAsyncApi());
+  private final Served asyncApi = Served.of(EventSchemas.asyncApi());
 
   /** A document's bytes and their strong ETag. */
   private record Served(byte[] bytes, String etag) {
@@ -65,27 +60,12 @@ class ContractController {
           '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(bytes)) + '"');
     }
 
-    ResponseEntity<byte[]> answer(final String ifNoneMatch, final MediaType type) {
-      if (ifNoneMatch != null && matches(ifNoneMatch)) {
-        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-            .eTag(etag)
-            .cacheControl(CACHE)
-            .build();
-      }
+    /**
+     * The document with its ETag: Spring MVC answers a matching If-None-Match ({@code *}, a list, a
+     * weak form) with 304 itself.
+     */
+    ResponseEntity<byte[]> answer(final MediaType type) {
       return ResponseEntity.ok().contentType(type).eTag(etag).cacheControl(CACHE).body(bytes);
-    }
-
-    /** If-None-Match: {@code *} or a list of tags (a weak {@code W/} form of ours matches too). */
-    private boolean matches(final String ifNoneMatch) {
-      for (String tag : ifNoneMatch.split(",")) {
-        final String candidate = tag.strip();
-        if ("*".equals(candidate)
-            || etag.equals(candidate)
-            || etag.equals(candidate.startsWith("W/") ? candidate.substring(2) : null)) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 
@@ -103,14 +83,13 @@ class ContractController {
   ResponseEntity<byte[]> schema(
       @Parameter(example = "com.example.order.paid") @PathVariable final String type,
       @Parameter(description = "1, 2, … (a .json suffix is accepted)", example = "1") @PathVariable
-          final String version,
-      @RequestHeader(name = "If-None-Match", required = false) final String ifNoneMatch) {
+          final String version) {
     final Matcher number = VERSION.matcher(version);
     final Served served = number.matches() ? schemas.get(type + "/" + number.group(1)) : null;
     if (served == null) {
       throw new SchemaNotFoundException(label(type), label(version));
     }
-    return served.answer(ifNoneMatch, SCHEMA_JSON);
+    return served.answer(SCHEMA_JSON);
   }
 
   @Operation(
@@ -120,21 +99,8 @@ class ContractController {
               + " dead-letter queues, and every message with its CloudEvents attributes and $refs"
               + " to the JSON Schemas above. Strong ETag, If-None-Match answers 304. No key.")
   @GetMapping(path = "/" + EventSchemas.ASYNCAPI, produces = "application/yaml")
-  ResponseEntity<byte[]> asyncApi(
-      @RequestHeader(name = "If-None-Match", required = false) final String ifNoneMatch) {
-    return asyncApi.answer(ifNoneMatch, YAML);
-  }
-
-  private static byte[] readAsyncApi() {
-    try (InputStream in =
-        EventSchemas.class.getClassLoader().getResourceAsStream(EventSchemas.ASYNCAPI)) {
-      if (in == null) {
-        throw new IllegalStateException("no " + EventSchemas.ASYNCAPI + " on the classpath");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  ResponseEntity<byte[]> asyncApi() {
+    return asyncApi.answer(YAML);
   }
 
   /** Untrusted path text in a problem's detail: bounded and printable. */

@@ -23,8 +23,8 @@ public class DataSchemas implements ApplicationListener<WebServerInitializedEven
   private final URI configured;
   private final Environment environment;
 
-  /** The port the web server listens on, once it does (0 before: then server.port). */
-  private volatile int port;
+  /** The base once the web server listens (null before: then built from server.port). */
+  private volatile URI listening;
 
   DataSchemas(final EventProperties properties, final Environment environment) {
     final String base = properties.dataschemaBase();
@@ -42,23 +42,30 @@ public class DataSchemas implements ApplicationListener<WebServerInitializedEven
     if (configured != null) {
       return configured;
     }
+    final URI known = listening;
+    return known != null
+        ? known
+        : ownBase(environment.getProperty("server.port", Integer.class, 8080));
+  }
+
+  /** The app's own base URL at {@code port}, from the server settings. */
+  private URI ownBase(final int port) {
     final boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false);
-    final int listening =
-        port > 0 ? port : environment.getProperty("server.port", Integer.class, 8080);
     final String address = environment.getProperty("server.address", "");
     final String host =
         address.isBlank() || WILDCARD_V4.equals(address) || address.startsWith("::")
             ? "localhost"
             : address.contains(":") ? "[" + address + "]" : address;
     final String contextPath = environment.getProperty("server.servlet.context-path", "");
-    return URI.create((tls ? "https" : "http") + "://" + host + ":" + listening + contextPath);
+    return URI.create((tls ? "https" : "http") + "://" + host + ":" + port + contextPath);
   }
 
   @Override
   public void onApplicationEvent(final WebServerInitializedEvent event) {
     // the main server only: a separate management port has a namespace of its own
     if (event.getApplicationContext().getServerNamespace() == null) {
-      port = event.getWebServer().getPort();
+      // built once: the relay asks for it with every event
+      listening = ownBase(event.getWebServer().getPort());
     }
   }
 }

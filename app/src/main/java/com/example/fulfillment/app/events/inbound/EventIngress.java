@@ -157,9 +157,8 @@ public record EventIngress(
           describe(event) + " ignored: the order is " + order.status());
       return new Acceptance(event.id(), order.orderId(), valid.messageName(), Result.IGNORED);
     }
-    if (Messages.PAYMENT_CONFIRMED.equals(valid.messageName())
-        && InboundSchemas.checkedAs(event.type(), event.dataSchema(), event.data()) >= 2) {
-      checkConfirmedAmount(order, event.data());
+    if (valid.confirmedCharge() != null) {
+      checkConfirmedAmount(order, valid.confirmedCharge());
     }
     if (Messages.SHIPMENT_DELIVERED.equals(valid.messageName())) {
       // Record the carrier's word before the engine hears it: once the message is in, the
@@ -188,9 +187,9 @@ public record EventIngress(
    * anything but the order's charge (its total, in its currency) is refused before it is
    * correlated, not taken on trust.
    */
-  private static void checkConfirmedAmount(final Order order, final Map<String, Object> data) {
-    final BigDecimal amount = new BigDecimal(String.valueOf(data.get("amount")));
-    final String currency = String.valueOf(data.get("currency"));
+  private static void checkConfirmedAmount(final Order order, final ConfirmedCharge charge) {
+    final BigDecimal amount = charge.amount();
+    final String currency = charge.currency();
     if (amount.compareTo(order.total()) != 0 || !currency.equals(order.currency())) {
       throw new InvalidEventException(
           List.of(
@@ -241,8 +240,19 @@ public record EventIngress(
     return "CloudEvent " + event.type() + " " + event.id() + " from " + event.source();
   }
 
+  /**
+   * @param deliveredAt the carrier's delivery time (shipment.delivered), if it gave one
+   * @param confirmedCharge what a confirmation checked as version 2 on confirms (null otherwise)
+   */
   private record Valid(
-      String orderId, String messageName, Map<String, Object> variables, Instant deliveredAt) {}
+      String orderId,
+      String messageName,
+      Map<String, Object> variables,
+      Instant deliveredAt,
+      ConfirmedCharge confirmedCharge) {}
+
+  /** The amount and currency a payment confirmation names (payment.confirmed from version 2). */
+  private record ConfirmedCharge(BigDecimal amount, String currency) {}
 
   private static Valid validate(final IncomingEvent event) {
     final List<Violation> errors = new ArrayList<>();
@@ -269,10 +279,14 @@ public record EventIngress(
     if (event.time() != null) {
       parseTime(event.time(), "time", errors);
     }
+    int checkedAs = 1;
     if (messageName != null) {
       // the contract first: what the schema says (types, required fields, lengths, formats) is
       // checked there; below only what it cannot say (subject vs data, printable text)
-      errors.addAll(InboundSchemas.violations(event.type(), event.dataSchema(), event.data()));
+      final InboundSchemas.Checked checked =
+          InboundSchemas.check(event.type(), event.dataSchema(), event.data());
+      errors.addAll(checked.violations());
+      checkedAs = checked.version();
     }
     if (!errors.isEmpty()) {
       throw new InvalidEventException(errors);
@@ -311,10 +325,17 @@ public record EventIngress(
         variables.put(Variables.DELIVERED_AT, deliveredAt.toString());
       }
     }
+    // from version 2 on, a confirmation names the charge it confirms (the schema made it a decimal)
+    final ConfirmedCharge confirmedCharge =
+        Messages.PAYMENT_CONFIRMED.equals(messageName) && checkedAs >= 2
+            ? new ConfirmedCharge(
+                new BigDecimal(String.valueOf(data.get("amount"))),
+                String.valueOf(data.get("currency")))
+            : null;
     if (!errors.isEmpty()) {
       throw new InvalidEventException(errors);
     }
-    return new Valid(orderId, messageName, variables, deliveredAt);
+    return new Valid(orderId, messageName, variables, deliveredAt, confirmedCharge);
   }
 
   private static void requireText(

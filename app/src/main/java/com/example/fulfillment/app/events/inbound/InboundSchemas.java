@@ -32,7 +32,7 @@ final class InboundSchemas {
 
   /** The path end of a {@code dataschema}: the type and the version (host and prefix are free). */
   private static final Pattern DATA_SCHEMA =
-      Pattern.compile("/schemas/events/([^/?#]+)/([0-9]{1,9})/?$");
+      Pattern.compile(Pattern.quote(EventSchemas.PATH) + "([^/?#]+)/([0-9]{1,9})/?$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,22 +43,34 @@ final class InboundSchemas {
   private InboundSchemas() {}
 
   /**
-   * The violations of {@code data} against the schema {@code dataSchema} names for {@code type}
-   * (empty: valid). A {@code dataschema} of another type or an unknown version is one violation.
+   * What the check found: the version the data was checked (and is then handled) as, and its
+   * violations (empty: valid).
    */
-  static List<Violation> violations(
-      final String type, final String dataSchema, final Map<String, Object> data) {
+  record Checked(int version, List<Violation> violations) {
+
+    static Checked refused(final int version, final Violation violation) {
+      return new Checked(version, List.of(violation));
+    }
+  }
+
+  /**
+   * {@code data} against the schema {@code dataSchema} names for {@code type}, or a later version's
+   * when the data carries fields of it that the app acts on. A {@code dataschema} of another type
+   * or an unknown version is one violation.
+   */
+  static Checked check(final String type, final String dataSchema, final Map<String, Object> data) {
     final int version;
     if (dataSchema == null) {
       version = 1;
     } else {
       final Optional<Named> named = named(dataSchema);
       if (named.isEmpty()) {
-        return List.of(
-            new Violation("dataschema", "must end in /schemas/events/" + type + "/<version>"));
+        return Checked.refused(
+            1, new Violation("dataschema", "must end in /schemas/events/" + type + "/<version>"));
       }
       if (!named.get().type().equals(type)) {
-        return List.of(
+        return Checked.refused(
+            named.get().version(),
             new Violation(
                 "dataschema",
                 "names another type than "
@@ -69,7 +81,8 @@ final class InboundSchemas {
       version = named.get().version();
     }
     if (!EventSchemas.exists(type, version)) {
-      return List.of(
+      return Checked.refused(
+          version,
           new Violation("dataschema", "unknown schema version " + version + " of " + type));
     }
     final int checkedAs = checkedAs(type, version, data);
@@ -89,20 +102,16 @@ final class InboundSchemas {
                   + "): checked as version "
                   + checkedAs));
     }
-    return violations;
+    return new Checked(checkedAs, violations);
   }
 
   /**
-   * The version an event's data is checked (and then handled) as: the one its {@code dataschema}
-   * names (1 without one), or the newest version defining a property the data carries that the
-   * named version does not and the app acts on.
+   * The version an event's data is checked as: the one its {@code dataschema} names, or the newest
+   * version defining a property the data carries that the named version does not and the app acts
+   * on.
    */
-  static int checkedAs(final String type, final String dataSchema, final Map<String, Object> data) {
-    return checkedAs(type, version(dataSchema), data);
-  }
-
   private static int checkedAs(final String type, final int named, final Map<String, Object> data) {
-    if (data == null || !EventSchemas.exists(type, named)) {
+    if (data == null) {
       return named;
     }
     int checkedAs = named;
@@ -127,11 +136,6 @@ final class InboundSchemas {
         .filter(ACTED_ON.getOrDefault(type, Set.of())::contains)
         .sorted()
         .toList();
-  }
-
-  /** The version a valid event's {@code dataschema} names (1 without one). */
-  private static int version(final String dataSchema) {
-    return dataSchema == null ? 1 : named(dataSchema).map(Named::version).orElse(1);
   }
 
   /** The type and version at the end of a {@code dataschema}, if it has the schema path. */

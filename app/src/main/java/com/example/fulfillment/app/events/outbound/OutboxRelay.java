@@ -127,17 +127,15 @@ public record OutboxRelay(
     int heldNow = 0;
     for (OutboxEvent event : claimed) {
       final Span span = publishSpan(event);
-      final OutboundCloudEvent cloudEvent;
-      final Optional<String> problem;
+      OutboundCloudEvent cloudEvent = null;
+      Optional<String> problem;
       try {
         // checked as sent: with its trace context (part of its size)
         cloudEvent = inject(span, OutboundCloudEvent.of(event, origin));
         problem = validation.problem(cloudEvent);
       } catch (IllegalArgumentException e) {
         // not even a CloudEvent (e.g. a version below 1): held too, never a stalled relay
-        hold(event, "not a valid event: " + describe(e), span);
-        heldNow++;
-        continue;
+        problem = Optional.of("not a valid event: " + describe(e));
       }
       if (problem.isPresent()) {
         hold(event, problem.get(), span);
