@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -42,20 +45,18 @@ final class EarlyDeployment {
             .build()) {
       final PathMatchingResourcePatternResolver resolver =
           new PathMatchingResourcePatternResolver(classLoader);
-      DeployResourceCommandStep2 command = null;
+      final Map<String, byte[]> models = new LinkedHashMap<>();
       for (String pattern : new String[] {ProcessModels.BPMN, ProcessModels.DMN}) {
         for (Resource model : resolver.getResources(pattern)) {
           try (InputStream in = model.getInputStream()) {
-            final byte[] bytes = in.readAllBytes();
-            command =
-                command == null
-                    ? client.newDeployResourceCommand().addResourceBytes(bytes, model.getFilename())
-                    : command.addResourceBytes(bytes, model.getFilename());
+            models.put(model.getFilename(), in.readAllBytes());
           }
         }
       }
-      if (command != null) {
-        command.send().join();
+      final Optional<DeployResourceCommandStep2> command =
+          ProcessModels.deployCommand(client, models);
+      if (command.isPresent()) {
+        command.get().send().join();
         LOG.debug(
             "Models deployed early in {} ms",
             Duration.ofNanos(System.nanoTime() - started).toMillis());

@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -68,7 +67,7 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   private final EngineProperties properties;
   private final Map<String, byte[]> models;
   private final ApplicationEventPublisher events;
-  private final ObjectProvider<DeploymentRecords> records;
+  private final DeploymentRecords records;
   private final Map<String, List<String>> processIds;
 
   private volatile Deployed deployed;
@@ -79,7 +78,7 @@ public class ProcessModels implements CamundaClientLifecycleAware {
       final EngineTopology topology,
       final EngineProperties properties,
       final ApplicationEventPublisher events,
-      final ObjectProvider<DeploymentRecords> records) {
+      final DeploymentRecords records) {
     this.topology = topology;
     this.properties = properties;
     this.events = events;
@@ -200,11 +199,10 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   }
 
   private void deploy(final CamundaClient client) {
-    final DeploymentRecords known = records.getIfAvailable();
     final Map<String, byte[]> deploying = new LinkedHashMap<>();
     final List<String> kept = new ArrayList<>();
     for (Map.Entry<String, byte[]> model : models.entrySet()) {
-      final List<String> keptHere = known == null ? List.of() : keptInstead(known, model);
+      final List<String> keptHere = keptInstead(model);
       if (keptHere.isEmpty()) {
         deploying.put(model.getKey(), model.getValue());
       } else {
@@ -214,22 +212,11 @@ public class ProcessModels implements CamundaClientLifecycleAware {
     final List<String> resources = new ArrayList<>(kept);
     long key = 0;
     if (!deploying.isEmpty()) {
-      DeployResourceCommandStep2 command = null;
-      for (Map.Entry<String, byte[]> model : deploying.entrySet()) {
-        command =
-            command == null
-                ? client
-                    .newDeployResourceCommand()
-                    .addResourceBytes(model.getValue(), model.getKey())
-                : command.addResourceBytes(model.getValue(), model.getKey());
-      }
-      final DeploymentEvent event = command.send().join();
+      final DeploymentEvent event = deployCommand(client, deploying).orElseThrow().send().join();
       key = event.getKey();
       event.getProcesses().forEach(p -> resources.add(p.getBpmnProcessId() + ":" + p.getVersion()));
       event.getDecisions().forEach(d -> resources.add(d.getDmnDecisionId() + ":" + d.getVersion()));
-      if (known != null) {
-        record(known, event, deploying);
-      }
+      record(event, deploying);
     }
     deployed = new Deployed(key, List.copyOf(resources), Instant.now());
     lastFailure = null;
@@ -238,11 +225,10 @@ public class ProcessModels implements CamundaClientLifecycleAware {
   }
 
   /** The newer versions kept instead of this bundled file ("id:version"), or none: deploy it. */
-  private List<String> keptInstead(
-      final DeploymentRecords known, final Map.Entry<String, byte[]> model) {
+  private List<String> keptInstead(final Map.Entry<String, byte[]> model) {
     final List<String> kept = new ArrayList<>();
     for (String processId : processIds.getOrDefault(model.getKey(), List.of())) {
-      known
+      records
           .newerThanBundled(processId, model.getValue())
           .ifPresent(
               newer -> {
@@ -260,16 +246,31 @@ public class ProcessModels implements CamundaClientLifecycleAware {
     return kept;
   }
 
-  private static void record(
-      final DeploymentRecords known,
-      final DeploymentEvent event,
-      final Map<String, byte[]> deploying) {
+  private void record(final DeploymentEvent event, final Map<String, byte[]> deploying) {
     try {
-      known.deployed(event, deploying, DeploymentRecords.Source.APP);
+      records.deployed(event, deploying, DeploymentRecords.Source.APP);
     } catch (RuntimeException e) {
       // The engine has the models; only the record for the next start's downgrade check is missing.
       LOG.error("Deployed, but could not record the deployment {}", event.getKey(), e);
     }
+  }
+
+  /**
+   * One deploy command with every resource ({@code name → content}, in the map's order); empty when
+   * there is none.
+   */
+  public static Optional<DeployResourceCommandStep2> deployCommand(
+      final CamundaClient client, final Map<String, byte[]> resources) {
+    DeployResourceCommandStep2 command = null;
+    for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+      command =
+          command == null
+              ? client
+                  .newDeployResourceCommand()
+                  .addResourceBytes(resource.getValue(), resource.getKey())
+              : command.addResourceBytes(resource.getValue(), resource.getKey());
+    }
+    return Optional.ofNullable(command);
   }
 
   /** Waits, up to {@code connect-timeout}, for a cluster whose every partition has a leader. */

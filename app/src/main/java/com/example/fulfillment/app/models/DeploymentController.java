@@ -96,10 +96,11 @@ record DeploymentController(ModelDeployment deployment) {
 
   private static List<ModelDeployment.Upload> uploads(final List<MultipartFile> files) {
     if (files == null || files.isEmpty()) {
-      throw invalid("resources", "send at least one .bpmn or .dmn file as part 'resources'");
+      throw new InvalidRequestException(
+          "resources", "send at least one .bpmn or .dmn file as part 'resources'");
     }
     if (files.size() > MAX_FILES) {
-      throw invalid("resources", "at most " + MAX_FILES + " files");
+      throw new InvalidRequestException("resources", "at most " + MAX_FILES + " files");
     }
     final List<FieldProblem> problems = new ArrayList<>();
     final List<ModelDeployment.Upload> uploads = new ArrayList<>();
@@ -145,9 +146,5 @@ record DeploymentController(ModelDeployment deployment) {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the uploaded file", e);
     }
-  }
-
-  private static InvalidRequestException invalid(final String field, final String message) {
-    return new InvalidRequestException(field, message);
   }
 }

@@ -2,6 +2,7 @@ package com.example.fulfillment.app.models;
 
 import com.example.fulfillment.app.engine.DeploymentRecords;
 import com.example.fulfillment.app.engine.EngineUnavailableException;
+import com.example.fulfillment.app.engine.ProcessModels;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
@@ -72,16 +73,9 @@ class ModelDeployment {
   Deployment deploy(final List<Upload> uploads, final String who) {
     final Map<String, byte[]> resources = new LinkedHashMap<>();
     uploads.forEach(u -> resources.put(u.name(), u.content()));
-    DeployResourceCommandStep2 command = null;
-    for (Map.Entry<String, byte[]> r : resources.entrySet()) {
-      command =
-          command == null
-              ? client.newDeployResourceCommand().addResourceBytes(r.getValue(), r.getKey())
-              : command.addResourceBytes(r.getValue(), r.getKey());
-    }
-    if (command == null) {
-      throw new IllegalArgumentException("nothing to deploy");
-    }
+    final DeployResourceCommandStep2 command =
+        ProcessModels.deployCommand(client, resources)
+            .orElseThrow(() -> new IllegalArgumentException("nothing to deploy"));
     final DeploymentEvent event;
     try {
       event =

@@ -1,6 +1,7 @@
 package com.example.fulfillment.app.models;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.example.fulfillment.app.engine.EngineMode;
+import com.example.fulfillment.app.engine.EngineProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class ModelsConfiguration {
 
   @Bean
-  ProcessVersions processVersions(
-      @Value("${fulfillment.engine.mode:embedded}") final String engineMode) {
-    return new ProcessVersions("embedded".equals(engineMode));
+  ProcessVersions processVersions(final EngineProperties engine) {
+    // the mode as the rest of the app binds it (any case), not a second reading of the property
+    return new ProcessVersions(engine.mode() == EngineMode.EMBEDDED);
   }
 }

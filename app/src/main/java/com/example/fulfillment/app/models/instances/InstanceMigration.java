@@ -86,13 +86,7 @@ record InstanceMigration(
     if (plan.processDefinitionKey() == null) {
       throw InstanceRequestException.invalidMigration("processDefinitionKey is required");
     }
-    final Definition source =
-        versions
-            .definition(plan.processDefinitionKey())
-            .orElseThrow(
-                () ->
-                    InstanceRequestException.definitionNotFound(
-                        "no deployed process definition with key " + plan.processDefinitionKey()));
+    final Definition source = definition(plan.processDefinitionKey());
     final Definition target = target(plan, source);
     checkTypes(source, target, mappings);
     final List<Long> keys = instances(plan, source);
@@ -161,24 +155,31 @@ record InstanceMigration(
     return List.copyOf(mappings);
   }
 
+  /** The deployed definition with this key; 404 if there is none. */
+  private Definition definition(final long processDefinitionKey) {
+    return versions
+        .definition(processDefinitionKey)
+        .orElseThrow(
+            () ->
+                InstanceRequestException.definitionNotFound(
+                    "no deployed process definition with key " + processDefinitionKey));
+  }
+
   private Definition target(final Plan plan, final Definition source) {
     if ((plan.targetVersion() == null) == (plan.targetProcessDefinitionKey() == null)) {
       throw InstanceRequestException.invalidMigration(
           "give either targetVersion (a version of the same process) or"
               + " targetProcessDefinitionKey");
     }
-    final boolean byKey = plan.targetProcessDefinitionKey() != null;
     final Definition target =
-        (byKey
-                ? versions.definition(plan.targetProcessDefinitionKey())
-                : versions.definition(source.bpmnProcessId(), plan.targetVersion()))
-            .orElseThrow(
-                () ->
-                    InstanceRequestException.definitionNotFound(
-                        byKey
-                            ? "no deployed process definition with key "
-                                + plan.targetProcessDefinitionKey()
-                            : source.bpmnProcessId()
+        plan.targetProcessDefinitionKey() != null
+            ? definition(plan.targetProcessDefinitionKey())
+            : versions
+                .definition(source.bpmnProcessId(), plan.targetVersion())
+                .orElseThrow(
+                    () ->
+                        InstanceRequestException.definitionNotFound(
+                            source.bpmnProcessId()
                                 + " has no deployed version "
                                 + plan.targetVersion()));
     if (target.processDefinitionKey() == source.processDefinitionKey()) {
